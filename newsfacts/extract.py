@@ -1,0 +1,30 @@
+"""Extraction stage: country mentions, trade figures and troop counts for one document."""
+
+from __future__ import annotations
+
+from newsfacts.gazetteer import find_mentions
+from newsfacts.model import CountryMention, DocContext, Extraction, Sentence
+from newsfacts.trade import extract_trade
+from newsfacts.troops import extract_troops
+
+
+def country_mentions(text: str, sentences: list[Sentence]) -> list[list[CountryMention]]:
+    """Mentions grouped by sentence, so extractors can look at one sentence and its
+    neighbours without rescanning the text."""
+    return [
+        [
+            CountryMention(no, m.start, m.end, m.surface, m.code)
+            for m in find_mentions(text, s.start, s.end)
+        ]
+        for no, s in enumerate(sentences)
+    ]
+
+
+def extract(text: str, sentences: list[Sentence], has_title: bool) -> Extraction:
+    mentions = country_mentions(text, sentences)
+    doc = DocContext(text=text, sentences=sentences, mentions=mentions, has_title=has_title)
+    return Extraction(
+        trade=extract_trade(doc),
+        troops=extract_troops(doc),
+        mentions=[m for per_sentence in mentions for m in per_sentence],
+    )

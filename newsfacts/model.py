@@ -1,0 +1,78 @@
+"""The records that travel between stages.
+
+They are small, immutable and typed so each stage can be read and tested on its own.
+Offsets are always character offsets into the *cleaned* document text (``clean.clean_text``),
+end-exclusive, so ``text[char_start:char_end]`` is the quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Sentence(NamedTuple):
+    """One sentence: a span of the cleaned text and the paragraph it sits in.
+
+    A NamedTuple rather than a class with behaviour: segmentation makes one per sentence
+    and the hot path should not pay for more than a tuple.
+    """
+
+    start: int
+    end: int
+    paragraph_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    sentence_no: int
+    char_start: int
+    char_end: int
+    surface: str
+    country: str  # ISO 3166-1 alpha-3, or a bloc code (EU, EEC, GCC, NATO, OPEC, OECD, UN, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class TradeFact:
+    sentence_no: int
+    char_start: int
+    char_end: int
+    amount: float
+    amount_high: float | None
+    currency: str
+    is_approximate: bool
+    per: str | None  # year | month | quarter | None
+    flow: str  # trade | exports | imports | surplus | deficit | agreement | arms
+    partners: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class TroopFact:
+    sentence_no: int
+    char_start: int
+    char_end: int
+    count: int
+    count_high: int | None
+    is_approximate: bool
+    actor: str | None
+    location: str | None
+    action: str  # deploy | withdraw | present | other
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    trade: list[TradeFact]
+    troops: list[TroopFact]
+    mentions: list[CountryMention]
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """What an extractor may look at: the cleaned text, its sentences, country mentions per
+    sentence, and whether sentence 0 is the title (partners and locations may come from
+    the title or the previous sentence when a sentence only says "the country")."""
+
+    text: str
+    sentences: list[Sentence]
+    mentions: list[list[CountryMention]]  # mentions[sentence_no], in order of position
+    has_title: bool

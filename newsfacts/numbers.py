@@ -1,0 +1,533 @@
+"""The one number grammar both extractors share.
+
+News writes quantities as digits (``28,500``, ``8.14``), digits with scale words
+(``$20 billion``, ``20 bln``, ``€300m``), words (``five thousand``, ``half a million``,
+``a dozen``), vague plurals (``hundreds of billions``, ``thousands of``), ranges
+(``35,000 to 50,000``, ``between 3,000 and 4,000``, ``3,000-4,000``) and hedges (``some``,
+``more than``). Parsing them in one place keeps trade figures and troop counts consistent.
+
+Every pattern here uses bounded repetition and starts only at the beginning of a digit or
+word run, so a scan is linear in the text length even on adversarial input (a megabyte of
+digits, endless "hundreds of").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+# --- lexicons (data, not logic) ------------------------------------------------------------
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Scale words and abbreviations, as multipliers. Single letters only count when glued to
+# the number or followed by a non-letter ("$5m", "5bn"), which the pattern enforces.
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "billions": 1e9, "millions": 1e6, "trln": 1e12, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+}
+# Vague amounts take the smallest value they can mean (annotation guidelines, rule 37).
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+    "tens of thousands": 20000, "hundreds of thousands": 200000, "millions": 2e6,
+    "tens of millions": 2e7, "hundreds of millions": 2e8, "billions": 2e9,
+    "tens of billions": 2e10, "hundreds of billions": 2e11, "trillions": 2e12,
+    "a few hundred": 200, "a few thousand": 2000, "several hundred": 300,
+    "several thousand": 3000, "several million": 3e6, "several billion": 3e9,
+    "a few million": 2e6, "a few billion": 2e9, "a few dozen": 24, "several dozen": 36,
+    "a couple of hundred": 200, "a couple of thousand": 2000,
+}
+# Hedges that make a figure approximate and belong in its quote (rules 16-17, 39).
+HEDGES = (
+    "some", "about", "around", "roughly", "nearly", "almost", "more than", "over", "up to",
+    "at least", "an estimated", "approximately", "close to", "under", "below", "as many as",
+    "as much as", "less than", "fewer than", "just over", "just under", "well over",
+    "upwards of", "in excess of", "an additional", "approx.", "approx", "at most",
+    "more than an estimated", "some estimated", "an extra", "nearly an", "almost an",
+    "just short of", "not more than", "no more than", "circa", "c.", "above", "nearer to",
+)
+# "an additional", "an extra" are not hedges in meaning; they are kept out of APPROX below.
+NOT_APPROX_HEDGES = {"an additional", "an extra", "additional"}
+
+_WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_SCALE_WORD = r"hundred|thousand|million|billion|trillion"
+_SCALE_ABBR = r"mln|bln|trln|bn|mn|tn|trn|mil|crores?|lakhs?"
+_HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+_VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+
+# A numeral: grouped thousands or a plain run (capped so a digit flood cannot backtrack far).
+_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?(?![\d])(?!,\d)"
+# A spelled-out number: "five", "twenty-five", "a hundred", "two hundred and fifty", "a dozen".
+_WORDS = (
+    rf"(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?|an?)"
+    rf"(?:\s(?:{_SCALE_WORD})(?:\s(?:and\s)?(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)?){{0,3}}"
+)
+# Scale after a numeral: " billion", "bn" glued, "m" glued ("$5m"), " mln".
+_SCALE = (
+    rf"(?:\s?(?:{_SCALE_ABBR})\b|\s(?:{_SCALE_WORD})s?\b|(?:m|b|k|bn)(?![\w]))"
+)
+
+_CORE = (
+    rf"(?P<vague>\b(?:{_VAGUE})\b)"
+    rf"|(?P<half>\bhalf\s+a(?:n)?\s+(?:{_SCALE_WORD})\b)"
+    rf"|(?P<dozen>\b(?:a|one|two|three|four|five|half\sa)\s+dozen\b)"
+    rf"|(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
+    rf"|(?P<words>\b{_WORDS}\b)"
+)
+_NUMBER_RE = re.compile(_CORE, re.IGNORECASE)
+_HEDGE_BEFORE_RE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+$", re.IGNORECASE)
+# After a number, what joins it to a range end: "to", "-", "and" (after between), "or".
+_RANGE_JOIN_RE = re.compile(r"\s?(?:-|–|to|and|or)\s?", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM_RE = re.compile(r"\bfrom\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+class Number(NamedTuple):
+    """A parsed number phrase. ``start``/``end`` cover the hedge when there is one."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None
+    approx: bool
+    vague: bool
+    scaled: bool  # carries a scale word ("billion", "bn", "mln", "thousand")
+    hedge: str | None
+    num_start: int  # where the number itself begins (after the hedge)
+
+
+def words_to_value(phrase: str) -> float | None:
+    """Value of a spelled-out number ("two hundred and fifty thousand" -> 250000)."""
+    total, current = 0.0, 0.0
+    seen = False
+    for raw in re.split(r"[\s-]+", phrase.lower()):
+        word = raw.strip()
+        if not word or word == "and":
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1.0)
+            seen = True
+        elif word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word == "hundred":
+            current = max(current, 1.0) * 100
+            seen = True
+        elif word in ("thousand", "million", "billion", "trillion"):
+            total += max(current, 1.0) * SCALES[word]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _scale_value(token: str | None) -> float:
+    if not token:
+        return 1.0
+    word = token.strip().lower()
+    return SCALES.get(word, SCALES.get(word.rstrip("s"), 1.0))
+
+
+def _parse(m: re.Match[str]) -> tuple[float, bool, bool] | None:
+    """(value, vague, scaled) for one core match, or None when it is not a number."""
+    if m.group("vague"):
+        return float(VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]), True, True
+    if m.group("half"):
+        return 0.5 * SCALES[m.group("half").split()[-1].lower()], False, True
+    if m.group("dozen"):
+        head = m.group("dozen").lower().split()[0]
+        mult = {"a": 1, "half": 0.5}.get(head, UNITS.get(head, 1))
+        return 12.0 * mult, False, False
+    if m.group("num"):
+        value = float(m.group("num").replace(",", ""))
+        scale = m.group("scale")
+        # Rounding removes binary noise from the multiply (8.14 * 1e9 -> 8140000000.0).
+        return round(value * _scale_value(scale), 6), False, scale is not None
+    words = m.group("words")
+    if words.lower() in ("a", "an"):
+        return None  # a bare article is not a number
+    value = words_to_value(words)
+    if value is None:
+        return None
+    return value, False, bool(re.search(_SCALE_WORD, words, re.IGNORECASE))
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[Number]:
+    """Every number phrase in ``text[start:end]``, left to right, ranges joined.
+
+    A range is one Number with ``high`` set ("35,000 to 50,000", "between 3 and 4", "3-4");
+    "from X to Y" is two Numbers, because the guidelines record both ends of a change.
+    A scale on the high end applies to a bare low end ("35 to 50 billion").
+    """
+    end = len(text) if end is None else end
+    pos = start
+    while True:
+        m = _NUMBER_RE.search(text, pos, end)
+        if m is None:
+            return
+        parsed = _parse(m)
+        if parsed is None:
+            pos = m.end()
+            continue
+        value, vague, scaled = parsed
+        n_start, n_end = m.start(), m.end()
+        before = text[max(start, n_start - 40) : n_start]
+        hedge_m = _HEDGE_BEFORE_RE.search(before)
+        hedge = None
+        q_start = n_start
+        if hedge_m:
+            hedge = hedge_m.group(0).strip().lower()
+            q_start = n_start - (len(before) - hedge_m.start())
+            q_start += len(hedge_m.group(0)) - len(hedge_m.group(0).lstrip())
+        high = None
+        between = _BETWEEN_RE.search(before) is not None
+        after_from = _FROM_RE.search(before) is not None
+        j = _RANGE_JOIN_RE.match(text, n_end, end)
+        if j and not vague and not after_from:
+            joiner = j.group(0).strip().lower()
+            ok = joiner in ("-", "–", "to", "or") or (joiner == "and" and between)
+            m2 = _NUMBER_RE.match(text, j.end(), end) if ok else None
+            # "$35 to $50 billion": allow a repeated currency sign before the high end.
+            if ok and m2 is None:
+                sym = re.match(r"(?:US)?[$£€¥]\s?", text[j.end() : end])
+                if sym:
+                    m2 = _NUMBER_RE.match(text, j.end() + sym.end(), end)
+            p2 = _parse(m2) if m2 else None
+            if p2 and not p2[1]:
+                hv = p2[0]
+                if not scaled and p2[2] and m2 is not None and m2.group("num"):
+                    # "35 to 50 billion": the low end borrows the high end's scale.
+                    value = round(value * _scale_value(m2.group("scale")), 6)
+                    scaled = True
+                if hv > value:
+                    high = hv
+                    n_end = m2.end()
+                    if between:
+                        q_start = min(q_start, n_start - len(_BETWEEN_RE.search(before).group(0)))
+        approx = vague or (hedge is not None and hedge not in NOT_APPROX_HEDGES)
+        yield Number(q_start, n_end, value, high, approx, vague, scaled, hedge, n_start)
+        pos = n_end
+
+
+# --- money ---------------------------------------------------------------------------------
+# Money is a number phrase with a currency: a symbol or code before it ("$20 billion",
+# "US$1.2bn", "Rs 5 crore", "USD 200"), or a currency word after it, optionally qualified by
+# a country ("8.14 billion dlrs", "629.7 mln Swiss francs", "hundreds of billions of
+# dollars"). Newswire tables also state amounts that borrow the currency, and even the scale,
+# of an earlier amount ("rose to 5.2 billion dlrs from 4.1 billion", "from 3,304.1 in 1985":
+# guidelines rule 26); those come out with ``currency=None`` and ``bare`` set so the caller
+# can take the currency from the sentence or the paragraph.
+
+
+class CurrencyLexicon(NamedTuple):
+    """The money lexicon (``data/currencies.tsv``). A code in upper case that is a key of
+    ``defaults`` is a family (DOLLAR, FRANC, ...) whose ISO code depends on the country."""
+
+    words: dict[str, str]  # lower-cased currency word -> code or family
+    prefixes: dict[str, str]  # lower-cased symbol/prefix -> code or family
+    iso: dict[str, str]  # ISO code as written -> code
+    national: dict[tuple[str, str], tuple[str, bool]]  # (family, ISO3) -> (code, implicit)
+    defaults: dict[str, str]  # family -> code when no country resolves it
+
+
+def _load_currencies() -> CurrencyLexicon:
+    from importlib import resources
+
+    text = resources.files("newsfacts").joinpath("data/currencies.tsv").read_text("utf-8")
+    lex = CurrencyLexicon({}, {}, {}, {}, {})
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        kind = cols[0]
+        if kind == "word":
+            lex.words[cols[1].lower()] = cols[2]
+        elif kind == "prefix":
+            lex.prefixes[cols[1].lower()] = cols[2]
+        elif kind == "iso":
+            lex.iso[cols[1]] = cols[2] if len(cols) > 2 and cols[2] else cols[1]
+        elif kind == "national":
+            lex.national[(cols[1], cols[2])] = (cols[3], cols[4] == "implicit")
+        elif kind == "default":
+            lex.defaults[cols[1]] = cols[2]
+    return lex
+
+
+CURRENCIES = _load_currencies()
+
+
+def national_currency(family: str, economy: str | None, *, implicit: bool = True) -> str | None:
+    """The ISO code a currency family has in ``economy`` (``("FRANC", "CHE")`` -> CHF), or
+    None. With ``implicit`` only the rows that apply without the country being written
+    (rule 19: unqualified "dlrs" are Canadian only in Canada's own statistics)."""
+    if economy is None:
+        return None
+    row = CURRENCIES.national.get((family, economy))
+    if row is None or (implicit and not row[1]):
+        return None
+    return row[0]
+
+
+def default_currency(code_or_family: str) -> str:
+    """A family's default code (DOLLAR -> USD); an ISO code is returned unchanged."""
+    return CURRENCIES.defaults.get(code_or_family, code_or_family)
+
+
+def is_family(code: str | None) -> bool:
+    return code is not None and code in CURRENCIES.defaults
+
+
+class Money(NamedTuple):
+    """A money amount. ``start``/``end`` cover the quote: hedge, prefix symbol, number,
+    scale and currency word. ``currency`` is an ISO code, a family key (DOLLAR, FRANC, ...)
+    to resolve by country, or None when the amount borrows its currency (``bare``)."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None
+    approx: bool
+    vague: bool
+    scaled: bool
+    hedge: str | None
+    num_start: int
+    currency: str | None
+    bare: bool  # no currency written here (and, for a plain numeral, no scale either)
+
+
+_CUR_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s") for w in sorted(CURRENCIES.words, key=len, reverse=True)
+)
+_ISO_CODES = "|".join(sorted(CURRENCIES.iso, key=len, reverse=True))
+_PREFIXES = "|".join(
+    re.escape(p).replace(r"\ ", r"\s?")
+    for p in sorted(CURRENCIES.prefixes, key=len, reverse=True)
+)
+# After the number: optional "of" (vague/plural scales: "billions of dollars"), an optional
+# one- or two-word country qualifier ("Swiss", "N.Z.", "Hong Kong"), the currency word.
+_SUFFIX_RE = re.compile(
+    rf"(?P<of>\s{{0,3}}of\s{{1,3}}|\s{{0,3}})"
+    rf"(?:(?P<qual>[A-Za-z][A-Za-z.'-]{{0,20}}(?:\s[A-Za-z][A-Za-z.'-]{{0,20}})?)\s{{1,3}})?"
+    rf"(?P<cur>(?-i:{_ISO_CODES})|{_CUR_WORDS})(?![\w$])",
+    re.IGNORECASE,
+)
+_PREFIX_RE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<pre>{_PREFIXES})|(?-i:(?<![A-Za-z])(?P<iso>{_ISO_CODES})))\s{{0,2}}$",
+    re.IGNORECASE,
+)
+# "2.2. Billion": a stray full stop between a number and its scale (printed typo, rule 29).
+_TYPO_SCALE_RE = re.compile(r"\.\s(?:billion|million|trillion|bln|mln)\b", re.IGNORECASE)
+# "$35 to $50 billion": the high end may repeat the sign.
+_REPEATED_SIGN_RE = re.compile(r"(?:US|[A-Z]{1,2})?[$£€¥]\s?")
+_MONEY_JOIN_RE = re.compile(r"\s?(?:-|–|to)\s?", re.IGNORECASE)
+# A change verb right before a number makes "X to Y" a change and a level, not a range
+# ("rose 200 mln to 7.2 billion dlrs").
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|fell|increased|decreased|gained|dropped|climbed|declined|grew|widened|"
+    r"narrowed|up|down|by|jumped|slipped|slid|eased|shrank|expanded|improved|"
+    r"deteriorated)\s+$",
+    re.IGNORECASE,
+)
+# Words before a bare numeral that chain it to an earlier amount ("from 3,304.1 in 1985").
+_CHAIN_BEFORE_RE = re.compile(
+    r"(?:\b(?:from|against|versus|vs\.?|and|with|to|over)|,)\s+$", re.IGNORECASE
+)
+# What may not follow an amount without currency: units, percentages, plural nouns
+# ("1.2 mln tonnes", "2.3 pct", "40 billion people").
+_NOT_MONEY_AFTER_RE = re.compile(
+    r"\s?(?:%|-?(?:pct|percent|per\b|per\s?cent|tonnes?|tons?|barrels?|bpd|kg|lbs?|"
+    r"ounces?|bushels?|bales?|bags?|head|people|units|shares|points?|times|fold|"
+    r"hectares?|acres?|cubic|square|kilo\w*|mil\w*|metres?|meters?|feet|years?|"
+    r"months?|days?|weeks?|hours?|st|nd|rd|th)\b|-[a-z])",
+    re.IGNORECASE,
+)
+_PLURAL_AFTER_RE = re.compile(r"\s(?!(?:was|is|has|as|its|this|thus|plus|less|us|always)\b)"
+                              r"[a-z]{2,}s\b")
+
+
+def _qualifier_country(qual: str) -> str | None:
+    """ISO3 of a currency qualifier ("Swiss", "N.Z.", "Hong Kong", "SWISS"), via the
+    gazetteer's surface table."""
+    from newsfacts.gazetteer import code_for
+
+    for form in (qual, qual.title(), qual.upper()):
+        code = code_for(form)
+        if code is not None:
+            return code
+    return None
+
+
+def _resolve_written(code: str, qual: str | None) -> str | None:
+    """The currency of a written currency word with an optional country qualifier; None
+    when the qualifier is not a country (then the word is not this amount's currency)."""
+    if qual is None:
+        return code
+    country = _qualifier_country(qual)
+    if country is None:
+        return None
+    if is_family(code):
+        return national_currency(code, country, implicit=False) or code
+    return code
+
+
+def _suffix_currency(
+    text: str, pos: int, end: int, *, allow_of: bool
+) -> tuple[str, int] | None:
+    """(currency, end) of a currency written right after ``pos``, or None."""
+    m = _SUFFIX_RE.match(text, pos, end)
+    if m is None:
+        return None
+    if m.group("of").strip() and not allow_of:
+        return None
+    cur = m.group("cur")
+    code = CURRENCIES.iso.get(cur) or CURRENCIES.words.get(re.sub(r"\s+", " ", cur.lower()))
+    if code is None:
+        return None
+    qual = m.group("qual")
+    resolved = _resolve_written(code, qual)
+    if resolved is None:
+        return None  # the words before the currency word are not a country
+    return resolved, m.end()
+
+
+def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None:
+    """(currency, start) of a symbol or code written right before a number."""
+    window = text[max(lo, n_start - 12) : n_start]
+    m = _PREFIX_RE.search(window)
+    if m is None:
+        return None
+    if m.group("pre"):
+        key = re.sub(r"\s+", "", m.group("pre").lower())
+        code = CURRENCIES.prefixes.get(key) or CURRENCIES.prefixes.get(
+            m.group("pre").lower()
+        )
+        if code is None:
+            spaced = re.sub(r"\$", " $", key, count=1) if key != "$" else key
+            code = CURRENCIES.prefixes.get(spaced, "DOLLAR")
+    else:
+        code = CURRENCIES.iso[m.group("iso")]
+    return code, n_start - (len(window) - m.start())
+
+
+def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Money]:
+    """Every money amount in ``text[start:end]``, left to right.
+
+    Amounts with a written currency; amounts with a scale word but no currency ("2.9
+    billion", currency None); and plain numerals chained to an earlier scaled amount
+    ("from 3,304.1 in 1985", which takes that amount's scale). Ranges join only when they
+    read as ranges ("350 to 400 mln stg", "between 3 and 4 billion dlrs"), never after
+    "from" or a change verb ("rose 200 mln to 7.2 billion dlrs" is two amounts).
+    """
+    end = len(text) if end is None else end
+    pos = start
+    last_scale: float | None = None
+    while True:
+        m = _NUMBER_RE.search(text, pos, end)
+        if m is None:
+            return
+        parsed = _parse(m)
+        pos = m.end()
+        if parsed is None:
+            continue
+        value, vague, scaled = parsed
+        n_start, n_end = m.start(), m.end()
+        scale_mult = _scale_value(m.group("scale")) if m.group("num") else 1.0
+        if m.group("num") and not scaled:
+            typo = _TYPO_SCALE_RE.match(text, n_end, end)
+            if typo:
+                word = typo.group(0)[2:].lower()
+                scale_mult = _scale_value(word)
+                value = round(value * scale_mult, 6)
+                scaled = True
+                n_end = typo.end()
+        if m.group("words") and scaled:
+            scale_mult = value  # "eight billion": the words carry their own scale
+        prefix = _prefix_currency(text, start, n_start)
+        q_start = prefix[1] if prefix else n_start
+        currency = prefix[0] if prefix else None
+        # Hedge before the quote ("more than $60bn", "an estimated 4.7 billion baht").
+        before = text[max(start, q_start - 40) : q_start]
+        hedge_m = _HEDGE_BEFORE_RE.search(before)
+        hedge = None
+        if hedge_m:
+            hedge = hedge_m.group(0).strip().lower()
+            q_start = q_start - (len(before) - hedge_m.start())
+            q_start += len(hedge_m.group(0)) - len(hedge_m.group(0).lstrip())
+        # Range: "350 to 400 mln stg", "$35-$50 billion", "between 3 and 4 billion".
+        high = None
+        between = _BETWEEN_RE.search(before) is not None
+        after_from = _FROM_RE.search(text[max(start, n_start - 20) : q_start]) is not None
+        change = _CHANGE_BEFORE_RE.search(text[max(start, q_start - 20) : q_start]) is not None
+        j = _RANGE_JOIN_RE.match(text, n_end, end) if between else _MONEY_JOIN_RE.match(
+            text, n_end, end
+        )
+        if j and not vague and not after_from and not change:
+            joiner = j.group(0).strip().lower()
+            if joiner != "and" or between:
+                j_end = j.end()
+                sym = _REPEATED_SIGN_RE.match(text, j_end, end)
+                m2 = _NUMBER_RE.match(text, sym.end() if sym else j_end, end)
+                p2 = _parse(m2) if m2 else None
+                if m2 is not None and p2 is not None and not p2[1]:
+                    hv = p2[0]
+                    low = value
+                    if not scaled and p2[2] and m2.group("num"):
+                        low = round(value * _scale_value(m2.group("scale")), 6)
+                    if low < hv <= 5 * low:
+                        value, high, n_end = low, hv, m2.end()
+                        scaled = scaled or p2[2]
+                        if m2.group("num"):
+                            scale_mult = _scale_value(m2.group("scale"))
+                        if between:
+                            b = _BETWEEN_RE.search(before)
+                            if b is not None:
+                                q_start = min(q_start, q_start - (len(before) - b.start()))
+        allow_of = vague or bool(re.search(r"s\s*$", text[n_start:n_end], re.IGNORECASE))
+        suffix = None if currency else _suffix_currency(text, n_end, end, allow_of=allow_of)
+        q_end = n_end
+        if suffix:
+            currency, q_end = suffix
+        approx = vague or (hedge is not None and hedge not in NOT_APPROX_HEDGES)
+        if currency is not None:
+            if scaled:
+                last_scale = scale_mult
+            yield Money(q_start, q_end, value, high, approx, vague, scaled, hedge, n_start,
+                        currency, False)
+            pos = max(pos, q_end)
+            continue
+        if _NOT_MONEY_AFTER_RE.match(text, n_end, end) or _PLURAL_AFTER_RE.match(
+            text, n_end, end
+        ):
+            continue
+        if scaled:
+            last_scale = scale_mult
+            yield Money(q_start, n_end, value, high, approx, vague, True, hedge, n_start,
+                        None, True)
+            pos = max(pos, n_end)
+            continue
+        # A plain numeral chained to an earlier scaled amount takes its scale (rule 26).
+        num = m.group("num")
+        if (
+            last_scale is not None
+            and num
+            and ("." in num or "," in num)
+            and hedge is None
+            and _CHAIN_BEFORE_RE.search(text[max(start, n_start - 20) : n_start])
+        ):
+            yield Money(n_start, n_end, round(value * last_scale, 6), None, False, False,
+                        False, None, n_start, None, True)
