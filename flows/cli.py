@@ -24,7 +24,8 @@ def _config_from(args: argparse.Namespace) -> tuple[Config, Path | None]:
     path = args.config
     if path is None and DEFAULT_CONFIG.is_file():
         path = DEFAULT_CONFIG
-    overrides = {"input": getattr(args, "input", None), "warehouse": getattr(args, "warehouse", None)}
+    overrides = {"input": getattr(args, "input", None),
+                 "warehouse": getattr(args, "warehouse", None)}
     return load_config(path, overrides), path
 
 
@@ -74,7 +75,7 @@ def format_summary(s: dict[str, Any], elapsed: float) -> str:
         f"  data         {s['bytes'] / 1e6:.2f} MB",
         "  stage time   " + ", ".join(f"{k} {v:.2f} s" for k, v in s["stage_seconds"].items())
         + f", publish {s['publish_ms'] / 1000:.2f} s, duckdb {s['duckdb_ms'] / 1000:.2f} s",
-        f"  query it     newsfacts sql \"SELECT * FROM facts LIMIT 10\"",
+        "  query it     newsfacts sql \"SELECT * FROM facts LIMIT 10\"",
     ]
     return "\n".join(lines)
 
@@ -132,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", type=Path, help="YAML config (default: ./config.yaml if present)")
+        p.add_argument("--config", type=Path,
+                       help="YAML config (default: ./config.yaml if present)")
         p.add_argument("--warehouse", help="output folder (overrides the config)")
 
     run = sub.add_parser("run", help="one flow run over the input folder")

@@ -150,7 +150,9 @@ def predicted_items(doc: str, analysis: Analysis) -> list[Item]:
     return items
 
 
-def gold_items(doc: str, analysis: Analysis, facts: list[dict[str, Any]]) -> tuple[list[Item], list[dict[str, Any]]]:
+def gold_items(
+    doc: str, analysis: Analysis, facts: list[dict[str, Any]]
+) -> tuple[list[Item], list[dict[str, Any]]]:
     items, lost = [], []
     for g in facts:
         span = locate_gold(analysis.text, g["quote"], g.get("occurrence", 1))

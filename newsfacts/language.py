@@ -8,6 +8,7 @@ failures to "und".
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from langdetect import DetectorFactory, detect_langs
@@ -23,10 +24,8 @@ def _init() -> None:
     with _lock:
         if not _ready:
             DetectorFactory.seed = 0
-            try:
+            with contextlib.suppress(LangDetectException):
                 detect_langs("warm up the language profiles")
-            except LangDetectException:
-                pass
             _ready = True
 
 

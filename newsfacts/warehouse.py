@@ -226,7 +226,9 @@ class Warehouse:
         """Remove what crashed or failed runs left in the staging area."""
         shutil.rmtree(self.root / ".staging", ignore_errors=True)
 
-    def query(self, sql: str, params: Iterable[object] | None = None) -> tuple[list[str], list[tuple]]:
+    def query(
+        self, sql: str, params: Iterable[object] | None = None
+    ) -> tuple[list[str], list[tuple]]:
         con = self.connect(read_only=True)
         try:
             cur = con.execute(sql, list(params) if params is not None else None)
