@@ -15,11 +15,11 @@ import os
 import sys
 import time
 import uuid
+from dataclasses import astuple, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
@@ -29,9 +29,9 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from newsfacts import __version__
 from newsfacts.config import Config, check_paths, load_config
+from newsfacts.manifest import QUARANTINED, FileRecord, plan, resolve
 from newsfacts.pipeline import process_files
 from newsfacts.read import list_files, plan_batches
-from newsfacts.schema import TABLES
 from newsfacts.warehouse import Warehouse
 
 
@@ -77,49 +77,45 @@ def make_task_runner(config: Config) -> ProcessPoolTaskRunner | ThreadPoolTaskRu
 
 @task(name="process-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_batch(
-    config_data: dict[str, Any], root: str, rel_paths: list[str], run_id: str, batch_no: int,
-    now: datetime,
+    config_data: dict[str, Any], root: str, items: list[tuple[str, str | None]], run_id: str,
+    batch_no: int, now: datetime,
 ) -> dict[str, Any]:
-    """Process one batch and stage its rows; returns counts and what was quarantined."""
+    """Process one batch of files and stage its rows; returns what the run needs to know."""
     config = Config.model_validate(config_data)
-    result = process_files(Path(root), rel_paths, config, run_id, now)
+    result = process_files(Path(root), items, config, run_id, now)
     make_warehouse(config).stage(run_id, batch_no, result.tables)
     return {
         "batch_no": batch_no,
         "files": result.files,
         "bytes": result.bytes_read,
-        "docs": len(result.doc_paths),
-        "doc_paths": result.doc_paths,
-        "quarantined": [(q.source_path, q.reason, q.detail) for q in result.quarantined],
+        "records": [astuple(r) for r in result.records],
+        "staged": result.staged,
+        "touched": result.touched,
         "docs_skipped_language": result.docs_skipped_language,
         "seconds": result.seconds,
     }
 
 
-@task(name="publish-and-load", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def publish_and_load(
-    config_data: dict[str, Any], run_id: str, quarantine: list[tuple[str, str, str | None]],
-    drop: dict[int, list[str]], now: datetime,
-) -> dict[str, int]:
-    """Publish the staged rows as the current Parquet datasets, then refresh DuckDB."""
-    config = Config.model_validate(config_data)
-    wh = make_warehouse(config)
-    qtable = pa.Table.from_pylist(
-        [{"source_path": p, "reason": r, "detail": d, "run_id": run_id, "seen_at": now}
-         for p, r, d in quarantine],
-        schema=TABLES["quarantine"],
-    )
-    t0 = time.perf_counter()
-    wh.publish(run_id, qtable, {k: set(v) for k, v in drop.items()})
-    t1 = time.perf_counter()
-    wh.load_duckdb()
-    return {
-        "trade_figures": wh.count_rows("trade_figures"),
-        "troop_counts": wh.count_rows("troop_counts"),
-        "documents": wh.count_rows("documents"),
-        "publish_ms": int((t1 - t0) * 1000),
-        "duckdb_ms": int((time.perf_counter() - t1) * 1000),
-    }
+@task(name="publish", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def publish(
+    config_data: dict[str, Any], run_id: str, manifest: list[tuple], remove: list[str],
+    take: dict[str, int], full_refresh: bool, now: datetime,
+) -> list[int]:
+    """Make the staged rows the current Parquet datasets (only the buckets touched)."""
+    wh = make_warehouse(Config.model_validate(config_data))
+    records = {r[0]: FileRecord(*r) for r in manifest}
+    return sorted(wh.publish(run_id, records, set(remove), take, full_refresh=full_refresh,
+                             now=now))
+
+
+@task(name="load-duckdb", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def load_duckdb(
+    config_data: dict[str, Any], run_id: str, previous: str | None, remove: list[str],
+    added: list[str], buckets: list[int],
+) -> str:
+    """Bring DuckDB to the published state in one transaction."""
+    wh = make_warehouse(Config.model_validate(config_data))
+    return wh.load_duckdb(run_id, previous, set(remove), set(added), set(buckets))
 
 
 class _Progress:
@@ -136,11 +132,9 @@ class _Progress:
         self.files += files
         self.bytes += nbytes
         elapsed = max(time.monotonic() - self.t0, 1e-6)
-        mbps = self.bytes / elapsed / 1e6
         rate = self.bytes / elapsed
         left = (self.total_bytes - self.bytes) / rate if rate else 0.0
-        line = (f"{self.files}/{self.total_files} files, {mbps:.2f} MB/s, "
-                f"{left:.0f} s left")
+        line = f"{self.files}/{self.total_files} files, {rate / 1e6:.2f} MB/s, {left:.0f} s left"
         if self.tty:
             sys.stderr.write(f"\r  {line}   ")
             sys.stderr.flush()
@@ -151,77 +145,171 @@ class _Progress:
             sys.stderr.write("\n")
 
 
-@flow(name="newsfacts-process-corpus")
-def process_corpus(config_data: dict[str, Any], run_id: str) -> dict[str, Any]:
-    """List, batch, process in parallel, publish, load. Returns the run summary."""
-    logger = get_run_logger()
-    config = Config.model_validate(config_data)
-    started = datetime.now(UTC)
-    root = config.input_dir()
-    listing = list_files(root, config.glob)
-    batches = plan_batches(listing.files, config.batch_files, config.batch_bytes)
-    logger.info("run %s: %d files in %d batches from %s", run_id, len(listing.files),
-                len(batches), root)
-    progress = _Progress(len(listing.files), sum(n for _, n in listing.files))
+def _run_batches(
+    config: Config, config_data: dict[str, Any], root: Path,
+    items: list[tuple[str, int, str | None]], run_id: str, now: datetime, first_batch: int,
+    logger: Any,
+) -> list[dict[str, Any]]:
+    batches = plan_batches([(p, n) for p, n, _ in items], config.batch_files, config.batch_bytes)
+    expected = {p: sha for p, _, sha in items}
+    progress = _Progress(len(items), sum(n for _, n, _ in items))
     futures = [
-        process_batch.submit(config_data, str(root), paths, run_id, i, started)
+        process_batch.submit(config_data, str(root), [(p, expected[p]) for p in paths], run_id,
+                             first_batch + i, now)
         for i, paths in enumerate(batches)
     ]
-    results: list[dict[str, Any]] = []
+    results = []
     for fut in as_completed(futures):
         res = fut.result()
         results.append(res)
-        progress.update(res["files"], res["bytes"], logger, res["batch_no"], len(batches))
+        progress.update(res["files"], res["bytes"], logger, res["batch_no"] - first_batch,
+                        len(batches))
     progress.close()
-    results.sort(key=lambda r: r["batch_no"])
+    return sorted(results, key=lambda r: r["batch_no"])
 
-    quarantine = [(p, r, d) for p, r, d in listing.rejected]
-    drop: dict[int, list[str]] = {}
-    first_path: dict[str, str] = {}
-    for res in results:
-        quarantine.extend(tuple(q) for q in res["quarantined"])
-        for doc_id, path in res["doc_paths"]:
-            if doc_id in first_path:
-                quarantine.append((path, "duplicate", f"same bytes as {first_path[doc_id]}"))
-                drop.setdefault(res["batch_no"], []).append(doc_id)
-            else:
-                first_path[doc_id] = path
-    counts = publish_and_load(config_data, run_id, quarantine, drop, started)
 
-    stage_seconds: dict[str, float] = {}
-    for res in results:
-        for k, v in res["seconds"].items():
-            stage_seconds[k] = stage_seconds.get(k, 0.0) + v
-    summary = {
-        "run_id": run_id,
-        "input": str(root),
-        "warehouse": str(config.warehouse.resolve()),
-        "files_seen": len(listing.files) + len(listing.rejected),
-        "files_processed": len(first_path),
-        "files_quarantined": len(quarantine),
-        "docs_skipped_language": sum(r["docs_skipped_language"] for r in results),
-        "trade_figures": counts["trade_figures"],
-        "troop_counts": counts["troop_counts"],
-        "documents": counts["documents"],
-        "bytes": sum(r["bytes"] for r in results),
-        "stage_seconds": {k: round(v, 3) for k, v in sorted(stage_seconds.items())},
-        "publish_ms": counts["publish_ms"],
-        "duckdb_ms": counts["duckdb_ms"],
-        "quarantine_reasons": _count_reasons(quarantine),
+@flow(name="newsfacts-process-corpus")
+def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool) -> dict[str, Any]:
+    """List, compare with the manifest, process what changed, publish, load."""
+    logger = get_run_logger()
+    config = Config.model_validate(config_data)
+    wh = make_warehouse(config)
+    started = datetime.now(UTC)
+    if wh.interrupted():
+        logger.warning("the last publish was interrupted: reading everything again")
+        full_refresh = True
+    old, previous, old_buckets = wh.read_manifest()
+    if old_buckets not in (None, config.parquet.buckets):
+        logger.warning("parquet.buckets changed (%s -> %s): rebuilding", old_buckets,
+                       config.parquet.buckets)
+        full_refresh = True
+    root = config.input_dir()
+    t0 = time.perf_counter()
+    listing = list_files(root, config.glob)
+    work = plan(listing.files, old, full_refresh=full_refresh, on_delete=config.on_delete)
+    rejected = {
+        p: FileRecord(p, 0, 0, None, None, QUARANTINED, reason, detail, run_id)
+        for p, reason, detail in listing.rejected
     }
+    rejected_changed = {p: r for p, r in rejected.items()
+                        if (old.get(p) is None or (old[p].reason, old[p].detail)
+                            != (r.reason, r.detail))}
+    list_s = time.perf_counter() - t0
+    new_paths = {p for p, _, sha in work.to_process if p not in old}
+    logger.info(
+        "run %s: %d files listed (%d to read, %d unchanged, %d gone, %d rejected) in %.1f s",
+        run_id, len(listing.files), len(work.to_process), len(work.unchanged),
+        len(work.deleted), len(listing.rejected), list_s,
+    )
+    summary: dict[str, Any] = {
+        "run_id": run_id, "input": str(root), "warehouse": str(config.warehouse.resolve()),
+        "full_refresh": full_refresh,
+        "files_seen": len(listing.files) + len(listing.rejected),
+        "files_new": len(new_paths),
+        "files_changed": 0, "files_deleted": len(work.deleted),
+        "files_unchanged": len(work.unchanged), "files_processed": 0,
+        "docs_skipped_language": 0, "bytes": 0, "duckdb": "unchanged",
+        "stage_seconds": {"list": round(list_s, 3)},
+    }
+    if work.is_noop and not rejected_changed and not (set(rejected) ^ _rejected_in(old)):
+        logger.info("nothing changed since the last run")
+        return _finish(summary, wh, old, logger)
+
+    items = [(p, n, sha) for p, n, sha in work.to_process]
+    results = _run_batches(config, config_data, root, items, run_id, started, 0, logger)
+    processed, staged, touched = _collect(results, old, run_id)
+    processed.update(rejected)
+    res = resolve(work, processed, staged, old)
+    if res.reprocess:  # duplicates whose original went away: read them again
+        logger.info("re-reading %d duplicates whose original changed or went away",
+                    len(res.reprocess))
+        sizes = {p: n for p, n, _ in listing.files}
+        more = _run_batches(config, config_data, root, [(p, sizes[p], None)
+                            for p in res.reprocess], run_id, started, len(results), logger)
+        p2, s2, _ = _collect(more, old, run_id)
+        processed.update(p2)
+        staged.update(s2)
+        results += more
+        res = resolve(work, processed, staged, old)
+    for p in touched:
+        processed.pop(p, None)
+    changed = {p for p, r in processed.items() if p in old and p not in rejected
+               and p not in touched and r.sha256 != old[p].sha256}
+
+    t0 = time.perf_counter()
+    buckets = publish(config_data, run_id, [astuple(r) for r in res.manifest.values()],
+                      sorted(res.remove_doc_ids), res.take, full_refresh, started)
+    t1 = time.perf_counter()
+    mode = load_duckdb(config_data, run_id, previous, sorted(res.remove_doc_ids),
+                       sorted(res.take), buckets)
+    t2 = time.perf_counter()
+    stage_seconds = summary["stage_seconds"]
+    for r in results:
+        for k, v in r["seconds"].items():
+            stage_seconds[k] = round(stage_seconds.get(k, 0.0) + v, 3)
+    stage_seconds["publish"] = round(t1 - t0, 3)
+    stage_seconds["duckdb"] = round(t2 - t1, 3)
+    summary.update({
+        "files_changed": len(changed),
+        "files_processed": sum(len(r["staged"]) for r in results),
+        "docs_skipped_language": sum(r["docs_skipped_language"] for r in results),
+        "bytes": sum(r["bytes"] for r in results),
+        "duckdb": mode,
+    })
+    return _finish(summary, wh, res.manifest, logger)
+
+
+def _rejected_in(manifest: dict[str, FileRecord]) -> set[str]:
+    """Paths the manifest holds as rejected by the listing (never read)."""
+    return {p for p, r in manifest.items() if r.reason in ("outside_root",) or
+            (r.reason == "unreadable" and r.sha256 is None and r.size == 0)}
+
+
+def _collect(
+    results: list[dict[str, Any]], old: dict[str, FileRecord], run_id: str
+) -> tuple[dict[str, FileRecord], dict[str, int], set[str]]:
+    processed: dict[str, FileRecord] = {}
+    staged: dict[str, int] = {}
+    touched: set[str] = set()
+    for r in results:
+        for rec in r["records"]:
+            processed[rec[0]] = FileRecord(*rec)
+        for path in r["staged"]:
+            staged[path] = r["batch_no"]
+        for path, size, mtime in r["touched"]:
+            processed[path] = replace(old[path], size=size, mtime_ns=mtime)
+            touched.add(path)
+    return processed, staged, touched
+
+
+def _finish(
+    summary: dict[str, Any], wh: Warehouse, manifest: dict[str, FileRecord], logger: Any
+) -> dict[str, Any]:
+    quarantined = [r for r in manifest.values() if r.status == QUARANTINED]
+    reasons: dict[str, int] = {}
+    for r in quarantined:
+        reasons[r.reason or "error"] = reasons.get(r.reason or "error", 0) + 1
+    summary.update({
+        "files_quarantined": len(quarantined),
+        "quarantine_reasons": dict(sorted(reasons.items())),
+        "documents": wh.count_rows("documents"),
+        "trade_figures": wh.count_rows("trade_figures"),
+        "troop_counts": wh.count_rows("troop_counts"),
+    })
     create_table_artifact(
         key="newsfacts-run-summary",
         table=[{"measure": k, "value": str(v)} for k, v in summary.items()],
-        description=f"newsfacts run {run_id}: warehouse at {summary['warehouse']}",
+        description=f"newsfacts run {summary['run_id']}: warehouse at {summary['warehouse']}",
     )
+    logger.info("run %s: %d documents, %d trade figures, %d troop counts, %d quarantined",
+                summary["run_id"], summary["documents"], summary["trade_figures"],
+                summary["troop_counts"], summary["files_quarantined"])
     return summary
 
 
-def _count_reasons(quarantine: list[tuple[str, str, str | None]]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for _, reason, _ in quarantine:
-        out[reason] = out.get(reason, 0) + 1
-    return out
+RUN_COUNTS = ("files_seen", "files_new", "files_changed", "files_deleted", "files_unchanged",
+              "files_processed", "files_quarantined", "docs_skipped_language", "trade_figures",
+              "troop_counts")
 
 
 @flow(name="newsfacts")
@@ -229,9 +317,11 @@ def newsfacts_run(
     config_path: str | None = None,
     input_dir: str | None = None,
     warehouse_dir: str | None = None,
+    full_refresh: bool = False,
 ) -> dict[str, Any]:
     """One newsfacts run: raw text under the input folder -> Parquet and DuckDB.
 
+    Incremental: only new and changed files are read (``full_refresh`` reads everything).
     Every run, failed or not, leaves a row in the ``runs`` table.
     """
     config = load_config(
@@ -243,8 +333,7 @@ def newsfacts_run(
     started = datetime.now(UTC)
     row: dict[str, Any] = {
         "run_id": run_id, "started_at": started, "finished_at": None, "status": "failed",
-        "files_seen": 0, "files_processed": 0, "files_quarantined": 0,
-        "docs_skipped_language": 0, "trade_figures": 0, "troop_counts": 0,
+        "full_refresh": full_refresh, **dict.fromkeys(RUN_COUNTS, 0),
         "config_sha256": config.sha256(), "version": __version__,
     }
     wh = make_warehouse(config)
@@ -252,15 +341,12 @@ def newsfacts_run(
     config_data = config.model_dump(mode="json")
     try:
         inner = process_corpus.with_options(task_runner=make_task_runner(config))
-        summary = inner(config_data, run_id)
-        row.update({k: summary[k] for k in (
-            "files_seen", "files_processed", "files_quarantined", "docs_skipped_language",
-            "trade_figures", "troop_counts")})
+        summary = inner(config_data, run_id, full_refresh)
+        row.update({k: summary[k] for k in RUN_COUNTS})
+        row["full_refresh"] = summary["full_refresh"]
         row["status"] = "completed"
         return summary
     finally:
         row["finished_at"] = datetime.now(UTC)
         wh.record_run(row)
-        if row["status"] == "completed":
-            # The runs table lives in DuckDB too; add this run's row to it.
-            wh.load_runs()
+        wh.load_runs()

@@ -70,6 +70,7 @@ class Config(_Strict):
     batch_files: int = Field(500, ge=1)
     batch_bytes: int = Field(16_000_000, ge=1024)
     max_file_bytes: int = Field(50_000_000, ge=1)
+    on_delete: Literal["remove", "keep"] = "remove"
     parquet: ParquetConfig = Field(default_factory=ParquetConfig)
     duckdb: DuckDBConfig = Field(default_factory=DuckDBConfig)
     runner: RunnerConfig = Field(default_factory=RunnerConfig)

@@ -8,6 +8,7 @@ column-wise and turned into Arrow tables once per batch.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,23 +22,18 @@ from newsfacts.analyze import analyze_text
 from newsfacts.config import Config
 from newsfacts.extract import extract
 from newsfacts.language import detect_language
+from newsfacts.manifest import DOCUMENT, QUARANTINED, FileRecord
 from newsfacts.metadata import find_published_date
 from newsfacts.read import decode
 from newsfacts.schema import DOCUMENT_TABLES, TABLES
 
 
 @dataclass
-class QuarantineItem:
-    source_path: str
-    reason: str
-    detail: str | None
-
-
-@dataclass
 class BatchResult:
     tables: dict[str, pa.Table]
-    quarantined: list[QuarantineItem]
-    doc_paths: list[tuple[str, str]]  # (doc_id, source_path) of every document in the batch
+    records: list[FileRecord]  # one per file read (documents and quarantined)
+    staged: list[str]  # paths whose rows are in ``tables`` (one per doc_id in the batch)
+    touched: list[tuple[str, int, int]]  # same bytes as the manifest says: (path, size, mtime)
     files: int = 0
     bytes_read: int = 0
     docs_skipped_language: int = 0
@@ -65,63 +61,75 @@ class _Columns:
         return pa.table(self.cols, schema=self.schema)
 
 
-def _read(root: Path, rel: str, max_bytes: int) -> tuple[bytes | None, QuarantineItem | None]:
-    path = root / rel
+def _read(path: Path, max_bytes: int) -> tuple[bytes | None, int, int, str | None, str | None]:
+    """(bytes, size, mtime_ns, reason, detail); size and mtime from the open file."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, QuarantineItem(
-                rel, "too_large", f"{size} bytes > max_file_bytes {max_bytes}"
-            )
         with path.open("rb") as fh:
-            return fh.read(max_bytes + 1), None
+            st = os.fstat(fh.fileno())
+            if st.st_size > max_bytes:
+                return None, st.st_size, st.st_mtime_ns, "too_large", (
+                    f"{st.st_size} bytes > max_file_bytes {max_bytes}")
+            raw = fh.read(max_bytes + 1)
     except OSError as exc:
-        return None, QuarantineItem(rel, "unreadable", f"{type(exc).__name__}: {exc.strerror}")
+        return None, 0, 0, "unreadable", f"{type(exc).__name__}: {exc.strerror}"
+    if len(raw) > max_bytes:
+        return None, len(raw), st.st_mtime_ns, "too_large", "grew past max_file_bytes while read"
+    return raw, st.st_size, st.st_mtime_ns, None, None
 
 
 def process_files(
-    root: Path, rel_paths: list[str], config: Config, run_id: str, now: datetime
+    root: Path,
+    items: list[tuple[str, str | None]],
+    config: Config,
+    run_id: str,
+    now: datetime,
 ) -> BatchResult:
     """Read, decode, clean, segment, detect and extract every file of one batch.
 
-    Never raises for a bad file: it is quarantined with a reason. An unexpected error in
-    one document quarantines that document (reason ``error``) and the batch goes on.
+    ``items`` are (path relative to root, SHA-256 the manifest has for it or None). A file
+    whose bytes still hash to that value is only reported as touched. Never raises for a
+    bad file: it is quarantined with a reason; an unexpected error in one document
+    quarantines that document (reason ``error``) and the batch goes on.
     """
     out = {name: _Columns(name) for name in DOCUMENT_TABLES}
-    result = BatchResult(tables={}, quarantined=[], doc_paths=[])
+    result = BatchResult(tables={}, records=[], staged=[], touched=[])
     secs: dict[str, float] = defaultdict(float)
-    seen: dict[str, str] = {}
+    staged_ids: set[str] = set()
     languages = set(config.languages)
-    for rel in rel_paths:
+    for rel, expected in items:
         t0 = time.perf_counter()
-        raw, problem = _read(root, rel, config.max_file_bytes)
+        raw, size, mtime, reason, detail = _read(root / rel, config.max_file_bytes)
         result.files += 1
-        if problem is None and raw is not None and len(raw) > config.max_file_bytes:
-            problem = QuarantineItem(rel, "too_large", "file grew past max_file_bytes while read")
-        if problem is not None or raw is None:
-            result.quarantined.append(problem or QuarantineItem(rel, "unreadable", None))
+        if raw is None:
+            result.records.append(FileRecord(rel, size, mtime, None, None, QUARANTINED,
+                                             reason, detail, run_id))
             continue
         result.bytes_read += len(raw)
+        sha = hashlib.sha256(raw).hexdigest()
+        if sha == expected:
+            result.touched.append((rel, size, mtime))
+            continue
         decoded = decode(raw)
-        doc_id = hashlib.sha256(raw).hexdigest()
         secs["read"] += time.perf_counter() - t0
         if decoded.reason or decoded.text is None:
-            result.quarantined.append(QuarantineItem(rel, decoded.reason or "undecodable",
-                                                     decoded.detail))
+            result.records.append(FileRecord(rel, size, mtime, sha, None, QUARANTINED,
+                                             decoded.reason or "undecodable", decoded.detail,
+                                             run_id))
             continue
-        if doc_id in seen:
-            result.quarantined.append(
-                QuarantineItem(rel, "duplicate", f"same bytes as {seen[doc_id]}")
-            )
+        record = FileRecord(rel, size, mtime, sha, sha, DOCUMENT, None, None, run_id)
+        if sha in staged_ids:  # identical bytes earlier in this batch: rows staged once
+            result.records.append(record)
             continue
         try:
-            _process_one(out, result, secs, rel, doc_id, decoded.text, decoded.encoding or "",
+            _process_one(out, result, secs, rel, sha, decoded.text, decoded.encoding or "",
                          config, languages, run_id, now)
         except Exception as exc:  # a bug must cost one document, not the run
-            result.quarantined.append(QuarantineItem(rel, "error", f"{type(exc).__name__}: {exc}"))
+            result.records.append(FileRecord(rel, size, mtime, sha, None, QUARANTINED, "error",
+                                             f"{type(exc).__name__}: {exc}", run_id))
             continue
-        seen[doc_id] = rel
-        result.doc_paths.append((doc_id, rel))
+        staged_ids.add(sha)
+        result.staged.append(rel)
+        result.records.append(record)
     t0 = time.perf_counter()
     result.tables = {name: cols.table() for name, cols in out.items()}
     secs["arrow"] += time.perf_counter() - t0

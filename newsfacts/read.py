@@ -59,7 +59,7 @@ def _checked(text: str, encoding: str) -> Decoded:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    files: list[tuple[str, int]]  # (path relative to root, '/'-separated; size in bytes)
+    files: list[tuple[str, int, int]]  # (path relative to root, '/'-separated; size; mtime_ns)
     rejected: list[tuple[str, str, str]]  # (path, reason, detail): quarantined unread
 
 
@@ -91,7 +91,7 @@ def list_files(root: Path, pattern: str) -> Listing:
     rejected, not read: the input root is a boundary."""
     matcher = glob_regex(pattern)
     real_root = root.resolve()
-    files: list[tuple[str, int]] = []
+    files: list[tuple[str, int, int]] = []
     rejected: list[tuple[str, str, str]] = []
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=errors.append):
@@ -116,7 +116,7 @@ def list_files(root: Path, pattern: str) -> Listing:
             if not stat.S_ISREG(st.st_mode):
                 rejected.append((rel, "unreadable", "not a regular file"))
                 continue
-            files.append((rel, st.st_size))
+            files.append((rel, st.st_size, st.st_mtime_ns))
     for exc in errors:
         rel = os.path.relpath(exc.filename or str(root), root).replace(os.sep, "/")
         rejected.append((rel, "unreadable", f"folder: {exc.strerror}"))

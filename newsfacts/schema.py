@@ -79,19 +79,35 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "quarantine": pa.schema([
         _f("source_path", pa.string(), "Path relative to the input folder.", False),
-        _f("reason", pa.string(), "empty, binary, undecodable, too_large, unreadable, duplicate or error.", False),
+        _f("reason", pa.string(), "empty, binary, undecodable, too_large, unreadable, outside_root, duplicate or error.", False),
         _f("detail", pa.string(), "Human-readable specifics (byte offset, size, error message)."),
         _f("run_id", pa.string(), "Run that quarantined the file.", False),
         _f("seen_at", pa.timestamp("us", tz="UTC"), "When the run looked at the file (UTC).", False),
+    ]),
+    "manifest": pa.schema([
+        _f("source_path", pa.string(), "Path relative to the input folder, '/'-separated.", False),
+        _f("size", pa.int64(), "File size in bytes when last read.", False),
+        _f("mtime_ns", pa.int64(), "Modification time (ns since the epoch) when last read.", False),
+        _f("sha256", pa.string(), "Hex SHA-256 of the bytes; null when they could not be read."),
+        _f("doc_id", pa.string(), "The document it holds (documents.doc_id); null when quarantined unread or undecodable."),
+        _f("status", pa.string(), "document (its rows are in the tables) or quarantined.", False),
+        _f("reason", pa.string(), "Why it is quarantined (see quarantine.reason), else null."),
+        _f("detail", pa.string(), "Specifics of the reason, else null."),
+        _f("run_id", pa.string(), "Run that last read the file.", False),
     ]),
     "runs": pa.schema([
         _f("run_id", pa.string(), "Unique id of the run (the Prefect flow run id when run by Prefect).", False),
         _f("started_at", pa.timestamp("us", tz="UTC"), "Start time (UTC).", False),
         _f("finished_at", pa.timestamp("us", tz="UTC"), "End time (UTC)."),
         _f("status", pa.string(), "completed or failed.", False),
+        _f("full_refresh", pa.bool_(), "True when every file was read again (asked for, or after an interrupted publish).", False),
         _f("files_seen", pa.int64(), "Files matching the glob under the input folder.", False),
-        _f("files_processed", pa.int64(), "Files turned into documents.", False),
-        _f("files_quarantined", pa.int64(), "Files put in quarantine.", False),
+        _f("files_new", pa.int64(), "Files not seen by earlier runs.", False),
+        _f("files_changed", pa.int64(), "Files whose bytes changed since the last run.", False),
+        _f("files_deleted", pa.int64(), "Files gone since the last run.", False),
+        _f("files_unchanged", pa.int64(), "Files skipped after a stat: same size and mtime.", False),
+        _f("files_processed", pa.int64(), "Files read this run and turned into documents.", False),
+        _f("files_quarantined", pa.int64(), "Files in quarantine after the run.", False),
         _f("docs_skipped_language", pa.int64(), "Documents stored but not extracted (language not configured).", False),
         _f("trade_figures", pa.int64(), "Trade figures in the warehouse after the run.", False),
         _f("troop_counts", pa.int64(), "Troop counts in the warehouse after the run.", False),
@@ -203,5 +219,22 @@ def render_column_reference() -> str:
     return "\n".join(out)
 
 
+def update_readme(path: str = "README.md") -> None:
+    """Rewrite the README's generated column reference in place."""
+    import re
+    from pathlib import Path
+
+    readme = Path(path)
+    text = readme.read_text("utf-8")
+    pattern = re.compile(r"(<!-- columns:begin[^>]*-->\n).*?(<!-- columns:end -->)", re.DOTALL)
+    readme.write_text(pattern.sub(lambda m: m.group(1) + render_column_reference()
+                                  + m.group(2), text), "utf-8")
+
+
 if __name__ == "__main__":
-    print(render_ddl(), end="")
+    import sys
+
+    if sys.argv[1:] == ["--readme"]:
+        update_readme()
+    else:
+        print(render_ddl(), end="")

@@ -1,21 +1,28 @@
 """Storage: Parquet datasets and the DuckDB file, behind one small interface.
 
-The flow only calls ``stage`` (per batch), ``publish`` and ``load_duckdb`` (once per run)
-and ``record_run``; how the files are laid out is this module's business.
+The flow calls ``stage`` (per batch), then ``publish`` and ``load_duckdb`` (once per run),
+and ``record_run``; how files are laid out is this module's business.
 
 Layout under the warehouse folder::
 
     parquet/<table>/part-<bucket>.parquet   current rows, bucketed by doc_id
+    parquet/manifest/part-0000.parquet      every source file the warehouse knows
+    parquet/quarantine/part-0000.parquet    files that could not be taken, with reasons
     parquet/runs/run-<started>-<run_id>.parquet   one file per run (append-only log)
-    parquet/quarantine/part-0.parquet       files the last run could not take
     newsfacts.duckdb                        the same tables, plus analyst views
     .staging/<run_id>/...                   a run's batch output before publishing
+    .publishing                             present only while a publish is under way
 
-Why buckets: a reader (a BI tool, DuckDB) sees whole files only, and each published file is
-written beside its final name and renamed into place (``os.replace`` is atomic on POSIX),
-so no reader ever sees a half-written file. Bucketing by doc_id keeps every row of a
-document in the same-numbered file of each table and lets a later incremental run rewrite
-only the buckets it touched.
+Why buckets: a run rewrites only the buckets holding documents it added, changed or
+removed, so its cost follows what changed, not the archive. Every row of a document sits
+in the same-numbered file of each table. Each file is written beside its final name and
+renamed into place (atomic on POSIX), so readers never see half a file.
+
+Crash safety: ``.publishing`` is written before the first file is replaced and removed
+after the manifest is. A run that finds it knows the last publish was cut short, and reads
+everything again (a full refresh), so the warehouse always converges to the input. DuckDB
+is refreshed in one transaction and remembers which publish it holds; when that is not the
+one before this run's, it is rebuilt from the Parquet files instead of patched.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsfacts import __version__
+from newsfacts.manifest import QUARANTINED, FileRecord
 from newsfacts.schema import DOCUMENT_TABLES, TABLES, VIEWS, description, render_ddl
 
 # Rows are published sorted, so two runs over the same input give identical files.
@@ -40,10 +48,13 @@ SORT_KEYS: dict[str, list[str]] = {
     "sentences": ["doc_id", "sentence_no"],
     "trade_figures": ["doc_id", "char_start", "char_end"],
     "troop_counts": ["doc_id", "char_start", "char_end"],
-    "country_mentions": ["doc_id", "char_start"],
+    "country_mentions": ["doc_id", "char_start", "char_end"],
     "quarantine": ["source_path"],
+    "manifest": ["source_path"],
     "runs": ["started_at"],
 }
+PUBLISH_KEY = b"newsfacts_publish_id"
+BUCKETS_KEY = b"newsfacts_buckets"
 
 
 def bucket_of(doc_id: str, buckets: int) -> int:
@@ -68,10 +79,33 @@ class Warehouse:
         self.duckdb_path = root / duckdb_file
         self.storage_version = storage_version
         self.parquet = root / "parquet"
+        self.marker = root / ".publishing"
+
+    # -- state ------------------------------------------------------------------------------
+    def interrupted(self) -> bool:
+        """True when the last publish did not finish (its marker is still there)."""
+        return self.marker.exists()
+
+    def read_manifest(self) -> tuple[dict[str, FileRecord], str | None, int | None]:
+        """The manifest rows by path, the id of the publish that wrote them, and the
+        bucket count the data was written with."""
+        path = self.parquet / "manifest" / "part-0000.parquet"
+        if not path.exists():
+            return {}, None, None
+        table = pq.read_table(path)
+        meta = table.schema.metadata or {}
+        publish_id = meta.get(PUBLISH_KEY, b"").decode() or None
+        buckets = int(meta[BUCKETS_KEY]) if BUCKETS_KEY in meta else None
+        rows = {r["source_path"]: FileRecord(**r) for r in table.to_pylist()}
+        return rows, publish_id, buckets
 
     # -- per batch ------------------------------------------------------------------------
     def staging_dir(self, run_id: str) -> Path:
         return self.root / ".staging" / run_id
+
+    def clear_staging(self) -> None:
+        """Remove what crashed or failed runs left in the staging area."""
+        shutil.rmtree(self.root / ".staging", ignore_errors=True)
 
     def stage(self, run_id: str, batch_no: int, tables: dict[str, pa.Table]) -> None:
         """Write one batch's rows into the run's staging area, split by bucket."""
@@ -91,59 +125,120 @@ class Warehouse:
     def publish(
         self,
         run_id: str,
-        quarantine: pa.Table,
-        drop: dict[int, set[str]] | None = None,
-    ) -> None:
-        """Replace every document table with this run's staged rows, bucket by bucket.
+        manifest: dict[str, FileRecord],
+        remove: set[str],
+        take: dict[str, int],
+        *,
+        full_refresh: bool,
+        now: datetime,
+    ) -> set[int]:
+        """Make the Parquet datasets hold exactly the rows of ``manifest``'s documents.
 
-        ``drop`` maps a batch number to doc_ids whose rows that batch must not contribute
-        (duplicate content already taken from another file).
+        ``remove``: doc_ids whose rows go; ``take``: doc_id -> batch whose staged rows come
+        in. Only buckets they touch are rewritten (all of them on a full refresh). Returns
+        the buckets rewritten.
         """
-        drop = drop or {}
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.marker.write_text(run_id)
+        _fsync_dir(self.root)
+        affected = {bucket_of(d, self.buckets) for d in remove | set(take)}
+        if full_refresh:
+            affected |= set(range(self.buckets))
+        replaced = pa.array(sorted(remove | set(take)), pa.string())
         staging = self.staging_dir(run_id)
         for name in DOCUMENT_TABLES:
             out_dir = self.parquet / name
             out_dir.mkdir(parents=True, exist_ok=True)
-            written: set[str] = set()
-            table_stage = staging / name
-            bucket_dirs = sorted(table_stage.iterdir()) if table_stage.is_dir() else []
-            for bdir in bucket_dirs:
-                parts = [self._read_staged(f, drop) for f in sorted(bdir.glob("batch-*.parquet"))]
-                merged = pa.concat_tables(parts) if parts else TABLES[name].empty_table()
+            for b in sorted(affected):
+                final = out_dir / f"part-{b:04d}.parquet"
+                parts: list[pa.Table] = []
+                if final.exists() and not full_refresh:
+                    old = pq.read_table(final)
+                    parts.append(old.filter(pc.invert(pc.is_in(old.column("doc_id"), replaced))))
+                parts += self._staged_rows(staging / name / f"b{b:04d}", take)
+                merged = pa.concat_tables([p.cast(TABLES[name]) for p in parts]) if parts \
+                    else TABLES[name].empty_table()
                 if merged.num_rows == 0:
+                    final.unlink(missing_ok=True)
                     continue
-                final = f"part-{int(bdir.name[1:]):04d}.parquet"
                 self._write_atomic(merged.sort_by([(k, "ascending") for k in SORT_KEYS[name]]),
-                                   out_dir / final, name)
-                written.add(final)
-            for stale in out_dir.glob("part-*.parquet"):
-                if stale.name not in written:
-                    stale.unlink()
-        qdir = self.parquet / "quarantine"
-        qdir.mkdir(parents=True, exist_ok=True)
-        if quarantine.num_rows:
-            self._write_atomic(quarantine.sort_by([("source_path", "ascending")]),
-                               qdir / "part-0000.parquet", "quarantine")
-        else:
-            (qdir / "part-0000.parquet").unlink(missing_ok=True)
+                                   final, name)
+            if full_refresh:  # files of an earlier, larger bucket count
+                for stale in out_dir.glob("part-*.parquet"):
+                    if int(stale.stem.split("-")[1]) >= self.buckets:
+                        stale.unlink()
+        quarantined = [r for r in manifest.values() if r.status == QUARANTINED]
+        qtable = pa.Table.from_pylist(
+            [{"source_path": r.source_path, "reason": r.reason or "error", "detail": r.detail,
+              "run_id": r.run_id, "seen_at": now} for r in quarantined],
+            schema=TABLES["quarantine"],
+        )
+        self._replace_single("quarantine", qtable, keep_old_rows_for=manifest)
+        mtable = pa.Table.from_pylist(
+            [{f: getattr(r, f) for f in TABLES["manifest"].names} for r in manifest.values()],
+            schema=TABLES["manifest"],
+        )
+        self._replace_single("manifest", mtable, publish_id=run_id)
+        self.marker.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
+        return affected
 
-    def _read_staged(self, path: Path, drop: dict[int, set[str]]) -> pa.Table:
-        table = pq.read_table(path)
-        batch_no = int(path.stem.split("-")[1])
-        if batch_no in drop:
-            mask = pc.invert(pc.is_in(table.column("doc_id"), pa.array(sorted(drop[batch_no]))))
-            table = table.filter(mask)
-        return table.cast(TABLES[path.parent.parent.name])
+    def _staged_rows(self, bucket_dir: Path, take: dict[str, int]) -> list[pa.Table]:
+        """The staged rows of the documents ``take`` assigns to each batch."""
+        if not bucket_dir.is_dir():
+            return []
+        wanted: dict[int, list[str]] = {}
+        for doc_id, batch_no in take.items():
+            wanted.setdefault(batch_no, []).append(doc_id)
+        out = []
+        for f in sorted(bucket_dir.glob("batch-*.parquet")):
+            ids = wanted.get(int(f.stem.split("-")[1]))
+            if not ids:
+                continue
+            t = pq.read_table(f)
+            out.append(t.filter(pc.is_in(t.column("doc_id"), pa.array(ids, pa.string()))))
+        return out
 
-    def _write_atomic(self, table: pa.Table, final: Path, name: str) -> None:
+    def _replace_single(
+        self,
+        name: str,
+        table: pa.Table,
+        *,
+        publish_id: str | None = None,
+        keep_old_rows_for: dict[str, FileRecord] | None = None,
+    ) -> None:
+        """Replace a one-file table. Quarantine rows keep their first ``seen_at`` while the
+        file stays quarantined for the same reason, so reruns do not churn it."""
+        final = self.parquet / name / "part-0000.parquet"
+        final.parent.mkdir(parents=True, exist_ok=True)
+        if keep_old_rows_for is not None and final.exists() and table.num_rows:
+            old = {(r["source_path"], r["reason"]): r for r in pq.read_table(final).to_pylist()}
+            rows = []
+            for r in table.to_pylist():
+                prev = old.get((r["source_path"], r["reason"]))
+                rows.append(prev if prev and prev["detail"] == r["detail"] else r)
+            table = pa.Table.from_pylist(rows, schema=TABLES[name])
+        if table.num_rows == 0 and name != "manifest":
+            final.unlink(missing_ok=True)
+            return
+        extra = {PUBLISH_KEY: publish_id.encode(), BUCKETS_KEY: str(self.buckets).encode()} \
+            if publish_id else {}
+        self._write_atomic(table.sort_by([(k, "ascending") for k in SORT_KEYS[name]]), final,
+                           name, extra)
+
+    def _write_atomic(
+        self, table: pa.Table, final: Path, name: str, extra: dict[bytes, bytes] | None = None
+    ) -> None:
         """Write beside the final name, fsync, rename into place."""
         tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
-        schema = TABLES[name].with_metadata({"newsfacts_version": __version__, "table": name})
+        meta = {b"newsfacts_version": __version__.encode(), b"table": name.encode(),
+                **(extra or {})}
+        schema = TABLES[name].with_metadata(meta)
         pq.write_table(table.cast(schema), tmp, compression=self.compression)
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
+        _fsync_dir(final.parent)
 
     def record_run(self, row: dict[str, object]) -> Path:
         """Append the run's row to the run log (one small file per run)."""
@@ -171,44 +266,106 @@ class Warehouse:
         drivers that bundle them) can open the file; the newest format cannot.
         """
         con = duckdb.connect()
-        path = str(self.duckdb_path)
         opts = "READ_ONLY" if read_only else f"STORAGE_VERSION '{self.storage_version}'"
-        con.execute(f"ATTACH ? AS wh ({opts})".replace("?", _sql_literal(path)))
+        con.execute(f"ATTACH {_sql_literal(str(self.duckdb_path))} AS wh ({opts})")
         con.execute("USE wh")
         return con
 
-    def load_duckdb(self) -> None:
-        """Refresh every table from the Parquet files, in one transaction, then the views."""
+    def load_duckdb(
+        self,
+        publish_id: str,
+        previous_publish_id: str | None,
+        changed: set[str],
+        added: set[str],
+        buckets: set[int],
+    ) -> str:
+        """Bring DuckDB to the published Parquet state in one transaction.
+
+        Patches only the changed documents' rows when DuckDB holds the previous publish;
+        otherwise (first run, a crash in between, a new schema) reloads every table.
+        Returns "patched" or "reloaded".
+        """
         self.root.mkdir(parents=True, exist_ok=True)
         con = self.connect()
         try:
+            state = self._state(con)
+            patch = (
+                previous_publish_id is not None
+                and state.get("publish_id") == previous_publish_id
+                and state.get("ddl") == _ddl_id()
+            )
             con.execute("BEGIN TRANSACTION")
-            con.execute(render_ddl(replace=True))
-            for name in TABLES:
-                self._refresh(con, name)
-            for view in VIEWS.values():
-                con.execute(view)
-            for name, schema in TABLES.items():
-                for field in schema:
-                    con.execute(
-                        f"COMMENT ON COLUMN {name}.{field.name} IS "
-                        f"{_sql_literal(description(field))}"
-                    )
+            if patch:
+                self._patch(con, changed, added, buckets)
+            else:
+                self._reload(con)
+            con.execute("CREATE TABLE IF NOT EXISTS newsfacts_state (key VARCHAR PRIMARY KEY, "
+                        "value VARCHAR)")
+            con.execute("INSERT OR REPLACE INTO newsfacts_state VALUES ('publish_id', ?), "
+                        "('ddl', ?)", [publish_id, _ddl_id()])
+            con.execute("COMMENT ON COLUMN newsfacts_state.key IS 'Internal bookkeeping: "
+                        "publish_id (the Parquet publish this file holds) or ddl (schema id).'")
+            con.execute("COMMENT ON COLUMN newsfacts_state.value IS 'Value of the key.'")
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
+            return "patched" if patch else "reloaded"
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
         finally:
             con.close()
+
+    def _state(self, con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+        exists = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'wh' "
+            "AND table_name = 'newsfacts_state'").fetchone()
+        if not exists or not exists[0]:
+            return {}
+        return dict(con.execute("SELECT key, value FROM newsfacts_state").fetchall())
+
+    def _reload(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(render_ddl(replace=True))
+        for name in TABLES:
+            self._refresh(con, name)
+        for view in VIEWS.values():
+            con.execute(view)
+        for name, schema in TABLES.items():
+            for field in schema:
+                con.execute(f"COMMENT ON COLUMN {name}.{field.name} IS "
+                            f"{_sql_literal(description(field))}")
+
+    def _patch(
+        self, con: duckdb.DuckDBPyConnection, changed: set[str], added: set[str],
+        buckets: set[int],
+    ) -> None:
+        ids = sorted(changed | added)
+        for name in DOCUMENT_TABLES:
+            if ids:
+                con.execute(f"DELETE FROM {name} WHERE doc_id IN (SELECT unnest(?))", [ids])
+            files = [str(self.parquet / name / f"part-{b:04d}.parquet") for b in sorted(buckets)]
+            files = [f for f in files if os.path.exists(f)]
+            if added and files:
+                cols = ", ".join(TABLES[name].names)
+                con.execute(
+                    f"INSERT INTO {name} ({cols}) SELECT {cols} FROM read_parquet(?) "
+                    "WHERE doc_id IN (SELECT unnest(?))",
+                    [files, sorted(added)],
+                )
+        for name in ("quarantine", "manifest", "runs"):
+            self._refresh(con, name)
 
     def load_runs(self) -> None:
         """Refresh only the run log in DuckDB (after a run's own row was written)."""
         con = self.connect()
         try:
+            if "publish_id" not in self._state(con):
+                con.execute(render_ddl(replace=False))
             con.execute("BEGIN TRANSACTION")
             self._refresh(con, "runs")
             con.execute("COMMIT")
+        except BaseException:
+            _rollback(con)
+            raise
         finally:
             con.close()
 
@@ -222,10 +379,6 @@ class Warehouse:
                 [[str(f) for f in files]],
             )
 
-    def clear_staging(self) -> None:
-        """Remove what crashed or failed runs left in the staging area."""
-        shutil.rmtree(self.root / ".staging", ignore_errors=True)
-
     def query(
         self, sql: str, params: Iterable[object] | None = None
     ) -> tuple[list[str], list[tuple]]:
@@ -236,6 +389,33 @@ class Warehouse:
             return names, cur.fetchall()
         finally:
             con.close()
+
+
+def _ddl_id() -> str:
+    import hashlib
+
+    return hashlib.sha256(render_ddl().encode()).hexdigest()[:16]
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # no transaction was open
+
+
+def _fsync_dir(path: Path) -> None:
+    """Persist a rename: on POSIX the directory entry needs its own fsync."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _sql_literal(s: str) -> str:

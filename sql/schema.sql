@@ -124,17 +124,43 @@ CREATE TABLE IF NOT EXISTS quarantine (
     seen_at TIMESTAMPTZ NOT NULL
 );
 COMMENT ON COLUMN quarantine.source_path IS 'Path relative to the input folder.';
-COMMENT ON COLUMN quarantine.reason IS 'empty, binary, undecodable, too_large, unreadable, duplicate or error.';
+COMMENT ON COLUMN quarantine.reason IS 'empty, binary, undecodable, too_large, unreadable, outside_root, duplicate or error.';
 COMMENT ON COLUMN quarantine.detail IS 'Human-readable specifics (byte offset, size, error message).';
 COMMENT ON COLUMN quarantine.run_id IS 'Run that quarantined the file.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When the run looked at the file (UTC).';
+
+CREATE TABLE IF NOT EXISTS manifest (
+    source_path VARCHAR NOT NULL,
+    size BIGINT NOT NULL,
+    mtime_ns BIGINT NOT NULL,
+    sha256 VARCHAR,
+    doc_id VARCHAR,
+    status VARCHAR NOT NULL,
+    reason VARCHAR,
+    detail VARCHAR,
+    run_id VARCHAR NOT NULL
+);
+COMMENT ON COLUMN manifest.source_path IS 'Path relative to the input folder, ''/''-separated.';
+COMMENT ON COLUMN manifest.size IS 'File size in bytes when last read.';
+COMMENT ON COLUMN manifest.mtime_ns IS 'Modification time (ns since the epoch) when last read.';
+COMMENT ON COLUMN manifest.sha256 IS 'Hex SHA-256 of the bytes; null when they could not be read.';
+COMMENT ON COLUMN manifest.doc_id IS 'The document it holds (documents.doc_id); null when quarantined unread or undecodable.';
+COMMENT ON COLUMN manifest.status IS 'document (its rows are in the tables) or quarantined.';
+COMMENT ON COLUMN manifest.reason IS 'Why it is quarantined (see quarantine.reason), else null.';
+COMMENT ON COLUMN manifest.detail IS 'Specifics of the reason, else null.';
+COMMENT ON COLUMN manifest.run_id IS 'Run that last read the file.';
 
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR NOT NULL,
     started_at TIMESTAMPTZ NOT NULL,
     finished_at TIMESTAMPTZ,
     status VARCHAR NOT NULL,
+    full_refresh BOOLEAN NOT NULL,
     files_seen BIGINT NOT NULL,
+    files_new BIGINT NOT NULL,
+    files_changed BIGINT NOT NULL,
+    files_deleted BIGINT NOT NULL,
+    files_unchanged BIGINT NOT NULL,
     files_processed BIGINT NOT NULL,
     files_quarantined BIGINT NOT NULL,
     docs_skipped_language BIGINT NOT NULL,
@@ -147,9 +173,14 @@ COMMENT ON COLUMN runs.run_id IS 'Unique id of the run (the Prefect flow run id 
 COMMENT ON COLUMN runs.started_at IS 'Start time (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'End time (UTC).';
 COMMENT ON COLUMN runs.status IS 'completed or failed.';
+COMMENT ON COLUMN runs.full_refresh IS 'True when every file was read again (asked for, or after an interrupted publish).';
 COMMENT ON COLUMN runs.files_seen IS 'Files matching the glob under the input folder.';
-COMMENT ON COLUMN runs.files_processed IS 'Files turned into documents.';
-COMMENT ON COLUMN runs.files_quarantined IS 'Files put in quarantine.';
+COMMENT ON COLUMN runs.files_new IS 'Files not seen by earlier runs.';
+COMMENT ON COLUMN runs.files_changed IS 'Files whose bytes changed since the last run.';
+COMMENT ON COLUMN runs.files_deleted IS 'Files gone since the last run.';
+COMMENT ON COLUMN runs.files_unchanged IS 'Files skipped after a stat: same size and mtime.';
+COMMENT ON COLUMN runs.files_processed IS 'Files read this run and turned into documents.';
+COMMENT ON COLUMN runs.files_quarantined IS 'Files in quarantine after the run.';
 COMMENT ON COLUMN runs.docs_skipped_language IS 'Documents stored but not extracted (language not configured).';
 COMMENT ON COLUMN runs.trade_figures IS 'Trade figures in the warehouse after the run.';
 COMMENT ON COLUMN runs.troop_counts IS 'Troop counts in the warehouse after the run.';

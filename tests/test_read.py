@@ -66,7 +66,7 @@ def test_list_files_sorted_relative_and_safe(tmp_path: Path) -> None:
     (root / "escape.txt").symlink_to(outside)
     (root / "loop").symlink_to(root, target_is_directory=True)
     listing = list_files(root, "**/*.txt")
-    names = [p for p, _ in listing.files]
+    names = [p for p, _, _ in listing.files]
     assert names == sorted(names)
     assert "b dir/x; DROP TABLE documents;.txt" in names
     assert "a'quote\nnewline.txt" in names

@@ -29,8 +29,9 @@ TROOPS = {("some 500 troops", 500, None, True, "CAN", "IRQ", "withdraw")}
 def seeds() -> dict[str, dict]:
     root = shared_or_skip("seeds")
     names = sorted(p.name for p in root.glob("*.txt"))
-    result = process_files(root, names, Config(), "test", datetime.now(UTC))
-    assert not result.quarantined
+    result = process_files(root, [(n, None) for n in names], Config(), "test",
+                           datetime.now(UTC))
+    assert [r.status for r in result.records] == ["document"] * len(names)
     docs = result.tables["documents"].to_pylist()
     out = {}
     for d in docs:
