@@ -111,11 +111,12 @@ def publish(
 @task(name="load-duckdb", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_duckdb(
     config_data: dict[str, Any], run_id: str, previous: str | None, remove: list[str],
-    added: list[str], buckets: list[int],
+    added: list[str], buckets: list[int], full_refresh: bool,
 ) -> str:
     """Bring DuckDB to the published state in one transaction."""
     wh = make_warehouse(Config.model_validate(config_data))
-    return wh.load_duckdb(run_id, previous, set(remove), set(added), set(buckets))
+    return wh.load_duckdb(run_id, previous, set(remove), set(added), set(buckets),
+                          full_refresh=full_refresh)
 
 
 class _Progress:
@@ -241,7 +242,7 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
                       sorted(res.remove_doc_ids), res.take, full_refresh, started)
     t1 = time.perf_counter()
     mode = load_duckdb(config_data, run_id, previous, sorted(res.remove_doc_ids),
-                       sorted(res.take), buckets)
+                       sorted(res.take), buckets, full_refresh)
     t2 = time.perf_counter()
     stage_seconds = summary["stage_seconds"]
     for r in results:

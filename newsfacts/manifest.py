@@ -94,10 +94,11 @@ def resolve(
 
     ``processed`` holds the records of every file read this run (and of rejected ones);
     ``staged`` says which batch staged rows for a path (a batch stages one copy of
-    identical files). Byte-identical files share a doc_id: the file the warehouse already
-    holds keeps its place, else the first path wins, and the others are quarantined as
-    duplicates, so rows are never doubled. If the winner has no rows yet (its original
-    went away and it was a duplicate before), it is listed in ``reprocess``.
+    identical files). Byte-identical files share a doc_id: the first path wins, whatever
+    the history (so an incremental run equals a full rebuild), and the others are
+    quarantined as duplicates, so rows are never doubled. If the winner has no rows yet
+    (it was a duplicate of a file that went away or sorts later), it is listed in
+    ``reprocess``.
     """
     new: dict[str, FileRecord] = {**plan_.unchanged, **processed}
     held: dict[str, str] = {}
@@ -114,10 +115,9 @@ def resolve(
     reprocess: list[str] = []
     owners: dict[str, str] = {}
     for doc_id, paths in candidates.items():
-        old_owner = held.get(doc_id)
-        owner = old_owner if old_owner in paths else paths[0]
+        owner = paths[0]
         owners[doc_id] = owner
-        rows_exist = owner == old_owner and owner not in staged
+        rows_exist = owner == held.get(doc_id) and owner not in staged
         if owner in staged:
             take[doc_id] = staged[owner]
         elif not rows_exist:

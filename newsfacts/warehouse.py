@@ -27,6 +27,7 @@ one before this run's, it is rebuilt from the Parquet files instead of patched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterable
@@ -278,11 +279,14 @@ class Warehouse:
         changed: set[str],
         added: set[str],
         buckets: set[int],
+        *,
+        full_refresh: bool = False,
     ) -> str:
         """Bring DuckDB to the published Parquet state in one transaction.
 
         Patches only the changed documents' rows when DuckDB holds the previous publish;
-        otherwise (first run, a crash in between, a new schema) reloads every table.
+        otherwise (first run, a crash in between, a new schema, a full refresh) reloads
+        every table.
         Returns "patched" or "reloaded".
         """
         self.root.mkdir(parents=True, exist_ok=True)
@@ -290,7 +294,8 @@ class Warehouse:
         try:
             state = self._state(con)
             patch = (
-                previous_publish_id is not None
+                not full_refresh
+                and previous_publish_id is not None
                 and state.get("publish_id") == previous_publish_id
                 and state.get("ddl") == _ddl_id()
             )
@@ -398,10 +403,8 @@ def _ddl_id() -> str:
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
+    with contextlib.suppress(duckdb.Error):  # no transaction was open
         con.execute("ROLLBACK")
-    except duckdb.Error:
-        pass  # no transaction was open
 
 
 def _fsync_dir(path: Path) -> None:
