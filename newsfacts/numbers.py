@@ -310,26 +310,42 @@ class Money(NamedTuple):
     bare: bool  # no currency written here (and, for a plain numeral, no scale either)
 
 
-_CUR_WORDS = "|".join(
-    re.escape(w).replace(r"\ ", r"\s") for w in sorted(CURRENCIES.words, key=len, reverse=True)
-)
 _ISO_CODES = "|".join(sorted(CURRENCIES.iso, key=len, reverse=True))
 _PREFIXES = "|".join(
     re.escape(p).replace(r"\ ", r"\s?")
     for p in sorted(CURRENCIES.prefixes, key=len, reverse=True)
 )
-# After the number: optional "of" (vague/plural scales: "billions of dollars"), an optional
-# one- or two-word country qualifier ("Swiss", "N.Z.", "Hong Kong"), the currency word.
-_SUFFIX_RE = re.compile(
-    rf"(?P<of>\s{{0,3}}of\s{{1,3}}|\s{{0,3}})"
-    rf"(?:(?P<qual>[A-Za-z][A-Za-z.'-]{{0,20}}(?:\s[A-Za-z][A-Za-z.'-]{{0,20}})?)\s{{1,3}})?"
-    rf"(?P<cur>(?-i:{_ISO_CODES})|{_CUR_WORDS})(?![\w$])",
-    re.IGNORECASE,
-)
 _PREFIX_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<pre>{_PREFIXES})|(?-i:(?<![A-Za-z])(?P<iso>{_ISO_CODES})))\s{{0,2}}$",
     re.IGNORECASE,
 )
+# Up to three words after a number, read as plain words and looked up in the lexicon
+# (cheaper than one alternation of every currency word).
+_WORD = r"[A-Za-z][A-Za-z.'’-]{0,20}"
+_WORDS_AFTER_RE = re.compile(
+    rf"(?P<of>\s{{0,3}}of\s{{1,3}}|\s{{0,3}})(?P<w1>{_WORD})"
+    rf"(?:\s{{1,3}}(?P<w2>{_WORD}))?(?:\s{{1,3}}(?P<w3>{_WORD}))?"
+)
+_HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
+_BEFORE_LAST_WORDS = _HEDGE_LAST_WORDS | {"between", "from", "a", "an"}
+_SIGNS = frozenset("$£€¥₹₩₽")
+
+
+def _might_have_currency(text: str, pos: int, end: int) -> bool:
+    """A cheap test: does a range joiner, sign or currency word follow?"""
+    m = _WORDS_AFTER_RE.match(text, pos, end)
+    nxt = text[pos : pos + 4]
+    if any(c in _SIGNS for c in nxt) or "-" in nxt or "–" in nxt:
+        return True
+    if m is None:
+        return False
+    words = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
+    return any(_currency_word(w) is not None for w in words) or words[0].lower() in ("to", "and")
+
+
+def _currency_word(word: str) -> str | None:
+    w = word.rstrip(".'’")
+    return CURRENCIES.iso.get(w) or CURRENCIES.words.get(w.lower())
 # "2.2. Billion": a stray full stop between a number and its scale (printed typo, rule 29).
 _TYPO_SCALE_RE = re.compile(r"\.\s(?:billion|million|trillion|bln|mln)\b", re.IGNORECASE)
 # "$35 to $50 billion": the high end may repeat the sign.
@@ -388,26 +404,41 @@ def _resolve_written(code: str, qual: str | None) -> str | None:
 def _suffix_currency(
     text: str, pos: int, end: int, *, allow_of: bool
 ) -> tuple[str, int] | None:
-    """(currency, end) of a currency written right after ``pos``, or None."""
-    m = _SUFFIX_RE.match(text, pos, end)
-    if m is None:
+    """(currency, end) of a currency written right after ``pos``: a currency word or
+    ISO code, optionally after a one- or two-word country qualifier; or None."""
+    m = _WORDS_AFTER_RE.match(text, pos, end)
+    if m is None or (m.group("of").strip() and not allow_of):
         return None
-    if m.group("of").strip() and not allow_of:
-        return None
-    cur = m.group("cur")
-    code = CURRENCIES.iso.get(cur) or CURRENCIES.words.get(re.sub(r"\s+", " ", cur.lower()))
-    if code is None:
-        return None
-    qual = m.group("qual")
-    resolved = _resolve_written(code, qual)
-    if resolved is None:
-        return None  # the words before the currency word are not a country
-    return resolved, m.end()
+    spans = [(m.group(k), m.start(k), m.end(k)) for k in ("w1", "w2", "w3") if m.group(k)]
+    for n_qual in range(min(3, len(spans))):
+        # A two-word currency ("pounds sterling", "deutsche marks") first.
+        for width in (2, 1):
+            if n_qual + width > len(spans):
+                continue
+            words = spans[n_qual : n_qual + width]
+            surface = " ".join(w for w, _, _ in words)
+            code = _currency_word(surface) if width == 2 else _currency_word(words[0][0])
+            if code is None or (width == 1 and surface.rstrip(".'’") != surface
+                                and _currency_word(surface) is None):
+                continue
+            if surface.isupper() is False and surface.rstrip(".'’") in CURRENCIES.iso:
+                continue
+            qual = " ".join(w for w, _, _ in spans[:n_qual]) or None
+            resolved = _resolve_written(code, qual)
+            if resolved is None:
+                continue
+            last_word, _, last_end = words[-1]
+            stripped = last_word.rstrip(".'’")
+            return resolved, last_end - (len(last_word) - len(stripped))
+    return None
 
 
 def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None:
     """(currency, start) of a symbol or code written right before a number."""
     window = text[max(lo, n_start - 12) : n_start]
+    tail = window.rstrip()
+    if not tail or not (tail[-1] in _SIGNS or tail[-1].isalpha() or tail[-1] == "."):
+        return None
     m = _PREFIX_RE.search(window)
     if m is None:
         return None
@@ -424,6 +455,24 @@ def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None
     return code, n_start - (len(window) - m.start())
 
 
+_DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽]")
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+def _may_hold_money(text: str, start: int, end: int) -> bool:
+    """Cheap screen: money needs a digit, a sign or a currency word ("billions of
+    dollars"); a flood of number words without one is skipped in one pass."""
+    if _DIGIT_OR_SIGN_RE.search(text, start, end):
+        return True
+    words = set(_LETTERS_RE.findall(text, start, end))
+    return any(_currency_word(w) is not None for w in words)
+
+
+def _tidy(value: float) -> float:
+    """Drop binary noise from a scaled decimal (16.9 * 1e9 -> 16900000000.0)."""
+    return float(f"{value:.12g}")
+
+
 def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Money]:
     """Every money amount in ``text[start:end]``, left to right.
 
@@ -434,6 +483,8 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
     "from" or a change verb ("rose 200 mln to 7.2 billion dlrs" is two amounts).
     """
     end = len(text) if end is None else end
+    if not _may_hold_money(text, start, end):
+        return
     pos = start
     last_scale: float | None = None
     while True:
@@ -460,9 +511,15 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
         prefix = _prefix_currency(text, start, n_start)
         q_start = prefix[1] if prefix else n_start
         currency = prefix[0] if prefix else None
+        if currency is None and value < 1e5 and not vague and (
+            scaled or last_scale is None or not m.group("num")
+        ) and not _might_have_currency(text, n_end, end):
+            continue  # fast path: a count or a year, no money
         # Hedge before the quote ("more than $60bn", "an estimated 4.7 billion baht").
         before = text[max(start, q_start - 40) : q_start]
-        hedge_m = _HEDGE_BEFORE_RE.search(before)
+        words_before = before.split()
+        last_before = words_before[-1].lower() if words_before else ""
+        hedge_m = _HEDGE_BEFORE_RE.search(before) if last_before in _HEDGE_LAST_WORDS else None
         hedge = None
         if hedge_m:
             hedge = hedge_m.group(0).strip().lower()
@@ -470,8 +527,9 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
             q_start += len(hedge_m.group(0)) - len(hedge_m.group(0).lstrip())
         # Range: "350 to 400 mln stg", "$35-$50 billion", "between 3 and 4 billion".
         high = None
-        between = _BETWEEN_RE.search(before) is not None
-        after_from = _FROM_RE.search(text[max(start, n_start - 20) : q_start]) is not None
+        between = last_before == "between" and _BETWEEN_RE.search(before) is not None
+        after_from = last_before in ("from", "a", "an") and _FROM_RE.search(
+            text[max(start, n_start - 20) : q_start]) is not None
         change = _CHANGE_BEFORE_RE.search(text[max(start, q_start - 20) : q_start]) is not None
         j = _RANGE_JOIN_RE.match(text, n_end, end) if between else _MONEY_JOIN_RE.match(
             text, n_end, end
@@ -506,18 +564,20 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
         if currency is not None:
             if scaled:
                 last_scale = scale_mult
-            yield Money(q_start, q_end, value, high, approx, vague, scaled, hedge, n_start,
-                        currency, False)
+            yield Money(q_start, q_end, _tidy(value), None if high is None else _tidy(high),
+                        approx, vague, scaled, hedge, n_start, currency, False)
             pos = max(pos, q_end)
             continue
         if _NOT_MONEY_AFTER_RE.match(text, n_end, end) or _PLURAL_AFTER_RE.match(
             text, n_end, end
         ):
             continue
-        if scaled:
+        if scaled and value >= 1e5:
+            # Without a currency only an amount of money's size can borrow one: "2.9
+            # billion" can, "dozens" cannot.
             last_scale = scale_mult
-            yield Money(q_start, n_end, value, high, approx, vague, True, hedge, n_start,
-                        None, True)
+            yield Money(q_start, n_end, _tidy(value), None if high is None else _tidy(high),
+                        approx, vague, True, hedge, n_start, None, True)
             pos = max(pos, n_end)
             continue
         # A plain numeral chained to an earlier scaled amount takes its scale (rule 26).
@@ -529,5 +589,5 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
             and hedge is None
             and _CHAIN_BEFORE_RE.search(text[max(start, n_start - 20) : n_start])
         ):
-            yield Money(n_start, n_end, round(value * last_scale, 6), None, False, False,
+            yield Money(n_start, n_end, _tidy(value * last_scale), None, False, False,
                         False, None, n_start, None, True)

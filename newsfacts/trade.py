@@ -1,9 +1,874 @@
-"""Trade figures: money amounts of cross-border trade (placeholder, being written)."""
+"""Trade figures: money amounts that measure cross-border trade (annotation guidelines 1-30).
+
+Per sentence: the money grammar (``numbers.find_money``) finds the amounts; each amount is
+kept when the cue that governs it is a trade cue (exports, imports, surplus, deficit, trade,
+a trade deal, arms bought or sold) and not a non-trade head (profit, loan, budget, current
+account, unit price ...). The governing cue is, in order: one written right after the
+amount ("a 16 mln dlr deficit", "800 mln dlrs in crude exports"), else the nearest one before
+it in the sentence, else the nearest one after it. Partners are the economies of the
+sentence in order of mention: the subject ("Britain exported", "China's exports"), then the
+counterpart of the amount's clause ("to Japan", "with the EC"); a sentence that names no
+subject continues the previous one (rules 20-21). Currencies a country decides (dollars,
+francs, crowns, rupees: rule 19) are resolved from the dateline's economy and the partners.
+
+Everything is data-driven: the cue lexicons below are tables, not rules about documents.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
+from newsfacts.numbers import Money, default_currency, find_money, is_family, national_currency
+
+# --- lexicons --------------------------------------------------------------------------------
+
+# Flow cues: a regex per flow. A word that names a balance (surplus, deficit) wins over
+# "trade" next to it ("trade deficit"); a deal word wins over "trade" ("trade agreement").
+FLOW_CUES: tuple[tuple[str, str], ...] = (
+    ("surplus", r"surplus(?:es)?|excess\s+of\s+exports\s+over\s+imports|in\s+the\s+black"),
+    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|gap\s+between|"
+                r"in\s+deficit|in\s+the\s+red|difference\s+between"),
+    ("agreement", r"agreements?|accords?|deals?|pacts?|contracts?|protocols?|barter"),
+    ("arms", r"arms|weapons?|weaponry|military\s+(?:equipment|trucks|vehicles|hardware|"
+             r"aircraft|supplies|technology|sales|purchases|goods)|defen[cs]e\s+(?:equipment|"
+             r"systems|contracts?)|warplanes?|fighter\s+(?:jets?|planes?|aircraft)|fighters|"
+             r"missiles?|missile\s+systems?|tanks|helicopters|warships?|frigates|submarines|"
+             r"munitions|ammunition"),
+    ("exports", r"exports?|exported|re-exports?|shipments?|shipped|sold|sells?|"
+                r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+                r"supplied|supply"),
+    ("imports", r"imports?|imported|bought|buys?|buying|purchases?|purchased|ordered|"
+                r"orders?"),
+    ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links|business\s+with|"
+              r"volume\s+of\s+business|turnover"),
+)
+# Heads that make an amount something else than trade (guidelines: "What is a trade
+# figure", rules 1, 7, 8, 11).
+NEGATIVE_CUES = (
+    r"profits?|loss(?:es)?|revenues?|earnings|income|net|sales|budgets?|spending|"
+    r"loans?|credits?|aid|debts?|investments?|invested|reserves|prices?|costs?|cost|"
+    r"fines?|fined|capital|tariffs?|duty|duties|subsid(?:y|ies)|tax(?:es)?|rebates?|"
+    r"remittances|bonds?|shares|stakes?|assets|capitali[sz]ation|stock\s+market|"
+    r"market\s+(?:value|size|worth|share)|dividends?|GDP|"
+    r"gross\s+domestic\s+product|output|deposits|financing|finance|grants?|compensation|"
+    r"reconstruction|interest|commissions?|premiums?|cash|funds?|project|projects|"
+    r"building|construction|bases|lending|borrowing|payments|salar(?:y|ies)|wages|"
+    r"valued|valuation|worth\s+of\s+(?:shares|stock)|bail-?out|guarantees?|"
+    r"current\s+account|invisibles?|transfers?|capital\s+account|overall\s+balance|"
+    r"balance\s+of\s+payments|money\s+supply|shortage|shortages|bills?|"
+    r"tourism|tourists|per\s+capita|each\s+farmer|a\s+barrel|per\s+barrel|a\s+tonne|"
+    r"per\s+tonne|a\s+ton|per\s+ton|an\s+ounce|a\s+share|per\s+share|a\s+head|"
+    r"exchange\s+rates?|acquisitions?|acquire|takeover|merger|economy|economies|"
+    r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
+    r"settlement|ransom|bribes?|smuggl\w+|illegal|sanctions|embargo|award|awarded|"
+    r"arbitration|court|lawsuit|sued"
+)
+# Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
+# lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).
+WEAK_NEGATIVES = frozenset(["revenue", "revenues", "earnings", "income", "receipts"])
+# Cues that buy or sell: a deal only between firms is not trade (rule 6).
+DEAL_VERBS = r"bought|buys?|buying|purchased|purchases?|ordered|orders?|sold|sells?|supplied|supply"
+# Sentence openings that continue the previous sentence's figures (rule 20).
+CONTINUATION = r"(?:this|that|these|they|it|the\s+figures?|the\s+total)\b"
+
+# Topics that turn a balance cue into a non-trade balance ("current account deficit",
+# "surplus on invisibles", "deficit in transfer payments"): rule 1.
+NON_TRADE_TOPICS = (
+    r"current\s+account|invisibles?|invisible\s+transactions|transfers?|transfer\s+payments|"
+    r"capital\s+account|overall\s+balance|balance\s+of\s+payments|budget|fiscal|federal|"
+    r"public\s+sector|payments|basic\s+balance|trading|depreciation|pre-tax|profits?"
+)
+TRADE_TOPICS = r"trade|visible|merchandise|goods|oil|non-oil|exports?|imports?|services"
+
+# Rate wording (rule 15).
+PER_AFTER = (
+    ("year", r"(?:a|per|each|every)\s+year(?!\s+(?:ago|earlier|before|later|after))|"
+             r"annually|per\s+annum|yearly"),
+    ("month", r"(?:a|per|each|every)\s+month(?!\s+(?:ago|earlier|before|later))|monthly"),
+    ("quarter", r"(?:a|per|each|every)\s+quarter|quarterly"),
+)
+PER_ADJECTIVE = (
+    ("year", r"annual|yearly"),
+    ("month", r"monthly"),
+    ("quarter", r"quarterly"),
+)
+PER_NOUNS = (
+    r"(?:two-way\s+)?(?:trade|exports?|imports?|total|surplus|deficit|turnover|volume|rate|"
+    r"basis|sales)"
+)
+
+# Words before an amount that make it approximate though not in the quote (rule 16).
+APPROX_BEFORE = (
+    r"exceed(?:s|ed|ing)?|top(?:s|ped|ping)?|cross(?:es|ed|ing)?|surpass(?:es|ed|ing)?|"
+    r"estimated(?:\s+at)?|put\s+at|reach(?:es|ed)?\s+nearly"
+)
+
+# Words that stop the short window read right after an amount.
+_AFTER_STOP_WORDS = """from to against versus vs or and than compared while but after before at
+    by was were
+    is are be been had has have will would said says as which that this last since with up
+    down rose fell because due reflecting amid despite following thanks owing during
+    including until it they he she its their"""
+AFTER_STOP = frozenset(_AFTER_STOP_WORDS.split())
+# A flow cue followed by one of these heads is that head ("export credit", "trade bill").
+# "export earnings" stay exports (rule 9), "arms sales" stay arms.
+FLOW_KEEPS_HEAD = frozenset(["earnings", "revenue", "revenues", "sales", "receipts"])
+# Balance cues whose "between X and Y" words are not flows of their own.
+BETWEEN_BALANCE = r"(?:difference|gap)\s+between"
+# Words before a flow that make it global: partners empty (rule 10).
+GLOBAL_BEFORE = r"(?:global|world|worldwide|international|world's)\s+(?:\w+\s+)?$"
+# A country name followed by one of these names a firm, not a state party (rule 6).
+COMPANY_WORDS = (
+    r"(?:[a-z]+\s+)?(?:giant|firm|company|group|carrier|airline|maker|manufacturer|"
+    r"conglomerate|concern|producer|Airlines|Airways|Aerospace|Telecom|Petroleum|Steel|"
+    r"Motors|Corp|Corporation|Group|Industries|Bank|Electric|Shipping|International|"
+    r"Holdings|Ltd|Inc|Plc)\b"
+)
+
+# Unions without a bloc code are their members (rule 23).
+UNIONS: dict[str, tuple[str, ...]] = {
+    "Belgo-Luxembourg": ("BEL", "LUX"),
+    "BLEU": ("BEL", "LUX"),
+    "Benelux": ("BEL", "NLD", "LUX"),
+}
+# Dateline cities the gazetteer does not know as names of an economy. A dateline names the
+# reporting economy, which decides "dlrs" and "francs" (rule 19); it is never a partner.
+DATELINE_CITIES: dict[str, str] = {
+    "WELLINGTON": "NZL", "AUCKLAND": "NZL", "BERNE": "CHE", "BERN": "CHE", "ZURICH": "CHE",
+    "GENEVA": "CHE", "STOCKHOLM": "SWE", "OSLO": "NOR", "COPENHAGEN": "DNK",
+    "HELSINKI": "FIN", "KARACHI": "PAK", "BOMBAY": "IND", "CALCUTTA": "IND",
+    "QUITO": "ECU", "LIMA": "PER", "CARACAS": "VEN", "BOGOTA": "COL", "SANTIAGO": "CHL",
+    "BUENOS AIRES": "ARG", "SAO PAULO": "BRA", "RIO DE JANEIRO": "BRA", "BRASILIA": "BRA",
+    "MEXICO CITY": "MEX", "AMMAN": "JOR", "KUALA LUMPUR": "MYS", "JAKARTA": "IDN",
+    "FRANKFURT": "DEU", "HAMBURG": "DEU", "MUNICH": "DEU", "DUESSELDORF": "DEU",
+    "MILAN": "ITA", "OSAKA": "JPN", "VIENNA": "AUT", "ATHENS": "GRC", "LISBON": "PRT",
+    "DUBLIN": "IRL", "ISTANBUL": "TUR", "NAIROBI": "KEN", "LAGOS": "NGA",
+    "ABU DHABI": "ARE", "DUBAI": "ARE", "MANAMA": "BHR", "DOHA": "QAT", "MUSCAT": "OMN",
+    "KUWAIT": "KWT", "SYDNEY": "AUS", "MELBOURNE": "AUS", "TORONTO": "CAN",
+    "MONTREAL": "CAN", "VANCOUVER": "CAN", "NEW YORK": "USA", "CHICAGO": "USA",
+    "WASHINGTON": "USA", "PEKING": "CHN", "SHANGHAI": "CHN", "HAVANA": "CUB",
+    "MONTEVIDEO": "URY", "LA PAZ": "BOL", "ASUNCION": "PRY", "COLOMBO": "LKA",
+    "DHAKA": "BGD", "KATHMANDU": "NPL", "RANGOON": "MMR", "HANOI": "VNM", "ABIDJAN": "CIV",
+    "DAKAR": "SEN", "ACCRA": "GHA", "HARARE": "ZWE", "LUSAKA": "ZMB",
+    "JOHANNESBURG": "ZAF", "PRETORIA": "ZAF", "ALGIERS": "DZA", "RABAT": "MAR",
+    "TUNIS": "TUN", "LUXEMBOURG": "LUX", "BRUSSELS": "BEL", "AMSTERDAM": "NLD",
+    "REYKJAVIK": "ISL", "BUDAPEST": "HUN", "WARSAW": "POL", "PRAGUE": "CSK",
+    "BELGRADE": "YUG", "BUCHAREST": "ROU", "SOFIA": "BGR", "NICOSIA": "CYP",
+    "VALLETTA": "MLT", "SINGAPORE": "SGP", "HONG KONG": "HKG", "TAIPEI": "TWN",
+}  # fmt: skip
+# Prepositions that make the next economy the counterpart of a flow ("exports to Japan").
+COUNTERPART_BEFORE = r"(?:to|with|from|into|including|in|against|on)"
+
+# --- compiled patterns -------------------------------------------------------------------------
+
+_CUE_RE = re.compile(
+    "|".join(rf"(?P<{flow}>\b(?:{pat})\b)" for flow, pat in FLOW_CUES)
+    + rf"|(?P<neg>\b(?:{NEGATIVE_CUES})\b)",
+    re.IGNORECASE,
+)
+_FLOWS = tuple(flow for flow, _ in FLOW_CUES)
+_NON_TRADE_BEFORE_RE = re.compile(
+    rf"\b(?:{NON_TRADE_TOPICS})(?:\s+(?:trade|was|is|balance|showed|had|posted|in|a|an|the|"
+    rf"of|\w+'s))*\s+(?:\w+\s+){{0,1}}$",
+    re.IGNORECASE,
+)
+_TRADE_BEFORE_RE = re.compile(rf"\b(?:{TRADE_TOPICS})(?:\s+\w+){{0,1}}\s+$", re.IGNORECASE)
+_TOPIC_AFTER_RE = re.compile(
+    rf"\s+(?:on|in|of)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?P<neg>{NON_TRADE_TOPICS})\b"
+    rf"(?!\s+basis)"
+    rf"|\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?P<pos>{TRADE_TOPICS})\b",
+    re.IGNORECASE,
+)
+_PER_AFTER_RE = re.compile(
+    "|".join(rf"(?P<{k}>\b(?:{p})\b)" for k, p in PER_AFTER), re.IGNORECASE
+)
+_PER_ADJ_RE = re.compile(
+    "|".join(rf"(?P<{k}>\b(?:{p})\s+(?:\w+\s+){{0,2}}?{PER_NOUNS}\b)" for k, p in PER_ADJECTIVE),
+    re.IGNORECASE,
+)
+_APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?,\s+"
+                          r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-")
+_COUNTERPART_RE = re.compile(
+    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?$", re.IGNORECASE
+)
+_LIST_JOIN_RE = re.compile(r"^\s*(?:,|and|,\s+and|or|-|/|&)?\s*$")
+# An uncoded place after a counterpart preposition ends the previous counterpart
+# ("... with Japan ... and with Western Europe rose 200 mln").
+_UNCODED_COUNTERPART_RE = re.compile(
+    r"\b(?:with|to|from)\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|newly|other|non-\w+)\s+){1,3}"
+    r"(?:countries|nations|states|[A-Z][a-z]+)\b"
+)
+_CLAUSE_BREAK_RE = re.compile(
+    r",\s+(?:and|while|but|whereas|taking|bringing|giving|making|with)\b|;|\bwhile\b|"
+    r"\bbut\b"
+)
+# Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
+_OPEN_BRACKET_RE = re.compile(r"^[^()\d]{0,20}[(\[]\s*$|^\s*;\s*$")
+_MORE_THAN_SOLD_RE = re.compile(
+    r"\s+more\s+than\s+(?:what\s+)?(?:it|they|\w+)\s+(?P<w>sold|exported|bought|imported)",
+    re.IGNORECASE,
+)
+_DIGIT_OR_CUE_RE = re.compile(
+    r"\d|[$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b", re.IGNORECASE
+)
+_NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['’]s?\b")
+
+_BETWEEN_RE = re.compile(rf"\b{BETWEEN_BALANCE}\b", re.IGNORECASE)
+_GLOBAL_BEFORE_RE = re.compile(rf"\b{GLOBAL_BEFORE}", re.IGNORECASE)
+_COMPANY_AFTER_RE = re.compile(rf"\s+{COMPANY_WORDS}")
+_NON_TRADE_TOPIC_RE = re.compile(rf"\b(?:{NON_TRADE_TOPICS})\b", re.IGNORECASE)
+_TRADE_TOPIC_RE = re.compile(rf"\b(?:{TRADE_TOPICS})\b", re.IGNORECASE)
+_DEAL_VERB_RE = re.compile(rf"(?:{DEAL_VERBS})$", re.IGNORECASE)
+_CONTINUATION_RE = re.compile(rf"\s*(?:[A-Z]+,\s+\w+\s+\d+\s+-\s+)?{CONTINUATION}",
+                              re.IGNORECASE)
+_ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
+                             re.IGNORECASE)
+_BASIS_RE = re.compile(r"\s+basis\b")  # "on a balance of payments basis" is a method
+_NEG = "-"  # the flow of an amount governed by a non-trade head
+_FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
+                  "imports": 3, "trade": 4}
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    flow: str  # a flow, or _NEG for a non-trade head
+
+
+@dataclass
+class _Doc:
+    """What the scan carries from sentence to sentence."""
+
+    text: str
+    reporting: str | None = None  # the dateline's economy
+    subject: tuple[str, ...] = ()  # the economy the figures are about
+    partners: tuple[str, ...] = ()  # partners of the last figure
+    currency: str | None = None  # the last currency written
+    arms_context: bool = False
+    topics: list[tuple[int, bool]] = field(default_factory=list)  # (start, is_trade)
+    facts: list[TradeFact] = field(default_factory=list)
+    rejected: list[tuple[int, Money, str]] = field(default_factory=list)
+
+
+# --- public API ---------------------------------------------------------------------------------
 
 
 def extract_trade(doc: DocContext) -> list[TradeFact]:
-    return []
+    """Every trade figure of a document, in text order.
+
+    The body is read first so that a headline figure restated in the body can take the
+    body's flow and currency (rule 28: both are recorded, each as written)."""
+    text = doc.text
+    if not doc.sentences or not _DIGIT_OR_CUE_RE.search(text):
+        return []
+    state = _Doc(text=text, arms_context=bool(_ARMS_DOC_RE.search(text)))
+    state.topics = _topics(text)
+    state.reporting = _reporting_economy(doc)
+    title = 0 if doc.has_title else None
+    body_start = 0
+    if title is not None:
+        state.subject = state.partners = tuple(_dedupe(c for c, _ in _sentence_mentions(doc, 0)))
+        body_start = 1
+    for no in range(body_start, len(doc.sentences)):
+        _scan_sentence(doc, no, state)
+    facts = _rescued(state)
+    if title is not None:
+        head = _Doc(text=text, reporting=state.reporting, arms_context=state.arms_context,
+                    topics=state.topics)
+        if not _sentence_mentions(doc, 0):
+            head.subject = head.partners = facts[0].partners if facts else ()
+        _scan_sentence(doc, 0, head, body=facts)
+        facts = head.facts + facts
+    return [f for f in facts if 0 < f.amount < float("inf")]
+
+
+# --- per sentence -------------------------------------------------------------------------------
+
+
+def _scan_sentence(doc: DocContext, no: int, state: _Doc,
+                   body: Sequence[TradeFact] | None = None) -> None:
+    text = doc.text
+    sent = doc.sentences[no]
+    s, e = sent.start, sent.end
+    mentions = _sentence_mentions(doc, no)
+    amounts = list(find_money(text, s, e)) if _DIGIT_OR_CUE_RE.search(text, s, e) else []
+    if not amounts:
+        _carry_mentions(text, s, mentions, state)
+        return
+    cues = _cues(text, s, e)
+    arms_here = any(c.flow == "arms" for c in cues)
+    currencies = _sentence_currencies(amounts, state)
+    emitted: list[TradeFact] = []
+    prev_money: Money | None = None
+    prev_fact: TradeFact | None = None
+    for i, money in enumerate(amounts):
+        currency = currencies[i]
+        conversion = prev_money is not None and _is_conversion(text, prev_money, money)
+        prev_money = money
+        if currency is None:
+            prev_fact = None
+            continue
+        if conversion and prev_fact is not None:
+            fact = TradeFact(no, money.start, money.end, money.value, money.high,
+                             _resolve(currency, prev_fact.partners, state),
+                             money.approx or prev_fact.is_approximate, prev_fact.per,
+                             prev_fact.flow, prev_fact.partners)
+            emitted.append(fact)
+            prev_fact = fact
+            continue
+        prev_fact = None
+        if _is_unit_price(text, money, e):
+            continue
+        flow = _flow_of(text, s, e, money, cues, amounts, state)
+        if body is not None:
+            same = _same_in_body(money, currency, body, state)
+            if same is not None:
+                partners = _partners_of(text, s, e, money, mentions, amounts, state,
+                                        same.flow, cues) or same.partners
+                fact = TradeFact(no, money.start, money.end, money.value, money.high,
+                                 same.currency, money.approx or _approx_before(text, s, money),
+                                 _per_of(text, s, e, money, amounts), same.flow, partners)
+                emitted.append(fact)
+                prev_fact = fact
+                continue
+        if flow is None and not cues and _continues(state, no, text, s, money):
+            flow = state.facts[-1].flow
+        if flow == _NEG and _weak_negative(text, money, cues):
+            state.rejected.append((no, money, currency))
+        if flow is None or flow == _NEG:
+            continue
+        if flow != "trade" and (
+            arms_here or (flow == "exports" and state.arms_context and _is_sales_to(text, s, money))
+        ):
+            flow = "arms"
+        partners = _partners_of(text, s, e, money, mentions, amounts, state, flow, cues)
+        if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
+            _has_state_party(text, s, e, mentions, state)
+        ):
+            continue
+        fact = TradeFact(
+            sentence_no=no,
+            char_start=money.start,
+            char_end=money.end,
+            amount=money.value,
+            amount_high=money.high,
+            currency=_resolve(currency, partners, state),
+            is_approximate=money.approx or _approx_before(text, s, money),
+            per=_per_of(text, s, e, money, amounts),
+            flow=flow,
+            partners=partners,
+        )
+        emitted.append(fact)
+        prev_fact = fact
+    state.facts.extend(emitted)
+    if emitted:
+        state.partners = emitted[-1].partners
+        subj = _subject_mentions(text, s, [m for m in mentions if m[1] < emitted[0].char_start])
+        if subj:
+            state.subject = subj
+    else:
+        _carry_mentions(text, s, mentions, state)
+    for i, money in enumerate(amounts):
+        if currencies[i] is not None and not money.bare:
+            state.currency = currencies[i]
+
+
+def _weak_negative(text: str, money: Money, cues: list[Cue]) -> bool:
+    """Is the head that rejected ``money`` only a weak one (revenues, earnings) written
+    right after it?"""
+    after = _after_window(text, money.end, len(text))
+    window = [c for c in cues if money.end <= c.start and c.end <= after]
+    return bool(window) and text[window[0].start : window[0].end].lower() in WEAK_NEGATIVES
+
+
+def _rescued(state: _Doc) -> list[TradeFact]:
+    """Amounts rejected only by a weak head that restate a trade figure of the same
+    document (same value and currency) are that figure again (rule 28)."""
+    facts = list(state.facts)
+    for no, money, currency in state.rejected:
+        for fact in state.facts:
+            if abs(fact.amount - money.value) <= 1e-6 * fact.amount and (
+                _resolve(currency, fact.partners, state) == fact.currency
+            ):
+                facts.append(TradeFact(no, money.start, money.end, money.value, money.high,
+                                       fact.currency, money.approx, None, fact.flow,
+                                       fact.partners))
+                break
+    return sorted(facts, key=lambda f: f.char_start)
+
+
+def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: _Doc) -> None:
+    """A sentence without figures that names economies becomes the context (rule 20); one
+    that names only counterparts ("a summit in Chile") leaves the subject as it was."""
+    if not mentions:
+        return
+    subj = _subject_mentions(text, s, mentions)
+    if subj:
+        state.subject = subj
+        state.partners = tuple(_dedupe(c for c, _ in mentions))
+
+
+def _continues(state: _Doc, no: int, text: str = "", s: int = 0, money: Money | None = None
+               ) -> bool:
+    """A sentence with no cue at all continues the figures of the sentence just before
+    when it opens like a continuation or its amount borrows the currency ("They were 20.2
+    billion in February 1986.", "This compared with ...")."""
+    if not state.facts or state.facts[-1].sentence_no < no - 2:
+        return False
+    if money is None:
+        return True
+    return money.bare or _CONTINUATION_RE.match(text, s) is not None
+
+
+# --- flow ----------------------------------------------------------------------------------------
+
+
+def _cues(text: str, s: int, e: int) -> list[Cue]:
+    """The flow and non-trade cues of a sentence, compounds merged: in "trade deficit",
+    "barter trade pact", "export credit" the head (last word) decides, except a flow before
+    earnings/sales ("export earnings", "arms sales"); flows inside "the difference between
+    exports and imports" belong to the balance."""
+    raw = [Cue(m.start(), m.end(), m.lastgroup if m.lastgroup != "neg" else _NEG)
+           for m in _CUE_RE.finditer(text, s, e)
+           if not (m.lastgroup == "neg" and _BASIS_RE.match(text, m.end(), e))]
+    merged: list[Cue] = []
+    for cue in raw:
+        gap = text[merged[-1].end : cue.start] if merged else ""
+        if merged and re.fullmatch(r"[\s-]*(?:(?:on|in|of)\s+)?(?:[\w-]+[\s-]+)?", gap):
+            prev = merged[-1]
+            word = text[cue.start : cue.end].lower()
+            if cue.flow == _NEG and prev.flow != _NEG and re.search(r"\b(?:on|in|of)\s", gap):
+                merged.append(cue)  # "deficit on a balance of payments basis": no compound
+                continue
+            if cue.flow == _NEG and prev.flow != _NEG and word in FLOW_KEEPS_HEAD:
+                flow = prev.flow
+            elif cue.flow != _NEG and prev.flow != _NEG:
+                flow = min((prev.flow, cue.flow), key=lambda f: _FLOW_PRIORITY[f])
+                if prev.flow == "arms" or cue.flow == "arms":
+                    flow = "arms" if flow not in ("surplus", "deficit") else flow
+            else:
+                flow = cue.flow
+            merged[-1] = Cue(prev.start, cue.end, flow)
+            continue
+        merged.append(cue)
+    out: list[Cue] = []
+    between_end = -1
+    for cue in merged:
+        if cue.flow in ("exports", "imports") and cue.start < between_end:
+            continue
+        m = _BETWEEN_RE.search(text, cue.start, cue.end)
+        if m is not None:
+            between_end = cue.end + 60
+        out.append(cue)
+    return out
+
+
+def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
+             amounts: list[Money], state: _Doc) -> str | None:
+    """The flow of the cue that governs ``money``: _NEG when that is a non-trade head,
+    None when no cue governs it."""
+    more = _MORE_THAN_SOLD_RE.match(text, money.end, e)
+    if more:
+        return "deficit" if more.group("w") in ("sold", "exported") else "surplus"
+    after = _after_window(text, _skip_conversion(text, money, amounts), e)
+    window = [c for c in cues if money.end <= c.start and c.end <= after]
+    if window:
+        if window[0].flow == _NEG:
+            return _NEG
+        best = min(window, key=lambda c: _FLOW_PRIORITY.get(c.flow, 9))
+        return _checked(text, e, best, state)
+    before = [c for c in cues if c.end <= money.num_start]
+    if before:
+        cue = before[-1]
+        if cue.flow in ("exports", "imports") and _buys_currency(text, cue, money):
+            return _NEG
+        return _checked(text, e, cue, state)
+    nxt = [a.start for a in amounts if a.start >= money.end]
+    limit = nxt[0] if nxt else e
+    later = [c for c in cues if money.end <= c.start < limit]
+    if later:
+        return _checked(text, e, later[0], state)
+    return None
+
+
+def _checked(text: str, e: int, cue: Cue, state: _Doc) -> str:
+    """A balance about a non-trade account is not trade (rule 1): the account named right
+    after the balance ("surplus on invisibles"), else the one last named before it, back
+    into earlier sentences ("The deficit ..." in a story about the budget)."""
+    if cue.flow not in ("surplus", "deficit"):
+        return cue.flow
+    after = _TOPIC_AFTER_RE.match(text, cue.end, e)
+    if after is not None:
+        return _NEG if after.group("neg") else cue.flow
+    word = text[cue.start : cue.end]
+    if _TRADE_TOPIC_RE.search(word):
+        return cue.flow
+    if _NON_TRADE_TOPIC_RE.search(word):
+        return _NEG
+    k = bisect_left(state.topics, (cue.start, False)) - 1
+    lo = cue.start - 2000
+    while k >= 0 and state.topics[k][0] >= lo:
+        return cue.flow if state.topics[k][1] else _NEG
+    return cue.flow
+
+
+def _topics(text: str) -> list[tuple[int, bool]]:
+    """Every account named in the document: (start, is trade), in text order."""
+    found = [(m.start(), True) for m in _TRADE_TOPIC_RE.finditer(text)]
+    found += [(m.start(), False) for m in _NON_TRADE_TOPIC_RE.finditer(text)]
+    return sorted(found)
+
+
+def _after_window(text: str, pos: int, e: int) -> int:
+    """End of the few words right after an amount that can still be its head
+    ("a 16 mln dlr trade deficit", "800 mln dlrs in crude exports")."""
+    for words, m in enumerate(re.finditer(r"\S+", text[pos:e])):
+        token = m.group(0)
+        bare = token.strip(".,;:()'\"").lower()
+        if bare in AFTER_STOP or words >= 4:
+            return pos + m.start()
+        if token[-1] in ".;:)(,":
+            return pos + m.start() + len(token.rstrip(".,;:()"))
+    return e
+
+
+def _skip_conversion(text: str, money: Money, amounts: list[Money]) -> int:
+    """Where the words after an amount start, past a bracketed conversion
+    ("1.47m yuan ($177,600) in compensation")."""
+    pos = money.end
+    for other in amounts:
+        if other.start >= pos and _is_conversion(text, money, other):
+            close = text.find(")", other.end, other.end + 40)
+            pos = close + 1 if close >= 0 else other.end
+            money = other
+    return pos
+
+
+def _is_conversion(text: str, prev: Money, money: Money) -> bool:
+    return _OPEN_BRACKET_RE.match(text[prev.end : money.start]) is not None
+
+
+def _buys_currency(text: str, cue: Cue, money: Money) -> bool:
+    """"purchased 150 mln dlrs in the half-hour": a verb buying money, not goods."""
+    if money.start - cue.end > 3 or not re.match(r"(?:bought|buys?|purchased|sold|sells?)$",
+                                                   text[cue.start : cue.end], re.IGNORECASE):
+        return False
+    return re.match(r"['’]?s?\s+(?:worth|of|in\s+goods)", text[money.end : money.end + 20]) is None
+
+
+def _is_unit_price(text: str, money: Money, e: int) -> bool:
+    """Prices of one unit, exchange rates and small sums are not trade figures."""
+    if not money.scaled and not money.vague and money.value < 1e5:
+        return True
+    return re.match(r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
+                    r"unit|bushel|lb|kg|copy)\b|\s+against\s+the\s+\w+",
+                    text[money.end : e], re.IGNORECASE) is not None or (
+        re.search(r"\bat\s+$", text[max(0, money.start - 4) : money.start]) is not None
+        and re.match(r"\s+each\b", text[money.end : e]) is not None
+    )
+
+
+def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
+    before = [c for c in cues if c.end <= money.num_start]
+    if not before:
+        return False
+    return _DEAL_VERB_RE.search(text[before[-1].start : before[-1].end]) is not None
+
+
+def _is_sales_to(text: str, s: int, money: Money) -> bool:
+    return re.search(r"\bsales\s+to\b", text[s : money.start], re.IGNORECASE) is not None
+
+
+def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
+                     state: _Doc) -> bool:
+    """A deal is trade only with a state as a party (rule 6): an economy named other than
+    as a firm's home ("Japan Airlines", "the US giant", "Spanish carrier")."""
+    if not mentions:
+        return bool(state.subject or state.partners)
+    for _code, start in mentions:
+        m = re.match(r"[\w.'-]+", text[start:e])
+        end = start + (m.end() if m else 0)
+        if re.search(r"\bAir\s+$", text[max(s, start - 5) : start]):
+            continue
+        if _COMPANY_AFTER_RE.match(text, end, e) and not _POSSESSIVE_RE.match(text, end, e):
+            continue
+        return True
+    return False
+
+
+# --- attributes ----------------------------------------------------------------------------------
+
+
+def _approx_before(text: str, s: int, money: Money) -> bool:
+    return _APPROX_BEFORE_RE.search(text[max(s, money.start - 40) : money.start]) is not None
+
+
+def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> str | None:
+    """Rate wording right after the amount ("a year", "annually"), or a rate adjective
+    ("annual two-way trade", "monthly total") in the amount's clause (rule 15)."""
+    nxt = [a.start for a in amounts if a.start >= money.end]
+    limit = min(nxt[0] if nxt else e, money.end + 40)
+    m = _PER_AFTER_RE.search(text, money.end, limit)
+    if m is not None and not re.search(r"[,;]", text[money.end : m.start()]):
+        return m.lastgroup
+    prev = [a.end for a in amounts if a.end <= money.start]
+    lo = prev[-1] if prev else s
+    brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
+    lo = brk[-1].end() if brk else lo
+    hi = _clause_end(text, money.end, e, [], money)
+    adj = _PER_ADJ_RE.search(text, lo, hi)
+    return adj.lastgroup if adj is not None else None
+
+
+def _sentence_currencies(amounts: list[Money], state: _Doc) -> list[str | None]:
+    """The currency of each amount; a bare one borrows the nearest written one before it
+    in the sentence, else after it, else the paragraph's last (rules 12, 26)."""
+    written = [a.currency for a in amounts]
+    out: list[str | None] = []
+    for i, cur in enumerate(written):
+        if cur is not None:
+            out.append(cur)
+            continue
+        before = next((c for c in reversed(written[:i]) if c is not None), None)
+        after = next((c for c in written[i + 1 :] if c is not None), None)
+        out.append(before or after or state.currency)
+    return out
+
+
+def _resolve(currency: str, partners: Sequence[str], state: _Doc) -> str:
+    """An ISO code for a written currency; a family by the reporting economy (rule 19).
+
+    Unqualified dollars follow only the reporting economy (a Washington story's "dlrs" of
+    Canada's trade are US dollars); francs, crowns, rupees follow the first economy that
+    has them: dateline, then partners."""
+    if not is_family(currency):
+        return currency
+    if currency == "DOLLAR":
+        first = state.reporting or (partners[0] if partners else None)
+        return national_currency(currency, first) or default_currency(currency)
+    for economy in (*partners, state.reporting, *state.subject):
+        code = national_currency(currency, economy)
+        if code is not None:
+            return code
+    return default_currency(currency)
+
+
+def _same_in_body(money: Money, currency: str, body: Sequence[TradeFact],
+                  state: _Doc) -> TradeFact | None:
+    for fact in body:
+        if abs(fact.amount - money.value) <= 1e-6 * max(fact.amount, 1.0) and (
+            _resolve(currency, fact.partners, state) == fact.currency
+        ):
+            return fact
+    return None
+
+
+# --- partners ------------------------------------------------------------------------------------
+
+
+def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
+    """(code, start) of each economy named in a sentence: the gazetteer's mentions, or for
+    an all-capitals headline a title-cased reading of it; unions expanded to members,
+    "non-EU" left out."""
+    text = doc.text
+    sent = doc.sentences[no]
+    raw: Iterable[tuple[str, int, int]]
+    span = text[sent.start : sent.end]
+    letters = [c for c in span if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        raw = _caps_mentions(span, sent.start)
+    else:
+        raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
+    out: list[tuple[str, int]] = []
+    for code, start, _end in raw:
+        if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
+            continue
+        out.append((code, start))
+    for surface, members in UNIONS.items():
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", span):
+            lo, hi = sent.start + m.start(), sent.start + m.end()
+            out = [x for x in out if not lo <= x[1] < hi]
+            out.extend((c, lo) for c in members)
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _caps_mentions(span: str, offset: int) -> list[tuple[str, int, int]]:
+    table = surface_table()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return word if word in table else word.title()
+
+    titled = re.sub(r"[A-Z][A-Z]+", fix, span)
+    return [(m.code, offset + m.start, offset + m.end) for m in find_mentions(titled)]
+
+
+def _name_end(text: str, start: int) -> int:
+    m = re.match(r"[\w.'-]+(?:\s[A-Z][\w.'-]*)*", text[start : start + 60])
+    return start + (m.end() if m else 0)
+
+
+def _classified(text: str, s: int, mentions: list[tuple[str, int]]
+                ) -> list[tuple[str, int, bool]]:
+    """Each mention with whether it is a counterpart ("exports to Japan", "deficit with
+    the EC", "from India", or the next item of such a list)."""
+    out: list[tuple[str, int, bool]] = []
+    prev: tuple[int, bool] | None = None
+    for code, start in mentions:
+        before = text[max(s, start - 30) : start]
+        cp = bool(_COUNTERPART_RE.search(before)) or (
+            prev is not None and prev[1] and _LIST_JOIN_RE.match(text[prev[0] : start]) is not None
+        )
+        out.append((code, start, cp))
+        prev = (_name_end(text, start), cp)
+    return out
+
+
+def _subject_mentions(text: str, s: int, mentions: list[tuple[str, int]]) -> tuple[str, ...]:
+    return tuple(_dedupe(c for c, _st, cp in _classified(text, s, mentions) if not cp))
+
+
+def _partners_of(text: str, s: int, e: int, money: Money, mentions: list[tuple[str, int]],
+                 amounts: list[Money], state: _Doc, flow: str, cues: list[Cue]
+                 ) -> tuple[str, ...]:
+    """Partners in order of mention (rules 20-25): the subject (the economies named before
+    the amount, or only the one owning the cue when it is attached to it: "the US's
+    deficit with China"; else the one carried over), the counterpart of the amount's
+    clause, then economies named after the amount in its clause."""
+    gov = [c for c in cues if c.end <= money.num_start]
+    cue_at = gov[-1].start if gov else money.start
+    if _GLOBAL_BEFORE_RE.search(text[max(s, cue_at - 30) : cue_at]):
+        return ()
+    classified = _classified(text, s, mentions)
+    carried = _carried(state, flow, {c for c, _ in mentions})
+    if not classified:
+        return carried
+    clause_end = _clause_end(text, money.end, e, amounts, money)
+    subjects = [(c, st) for c, st, cp in classified if not cp and st < money.start]
+    subject = [c for c, _ in subjects]
+    attached = [x for x in subjects if x[1] < cue_at and cue_at - _name_end(text, x[1]) <= 25]
+    if gov and attached:
+        k = subjects.index(attached[-1])
+        group = [attached[-1]]
+        for c, st in reversed(subjects[:k]):
+            if _LIST_JOIN_RE.match(text[_name_end(text, st) : group[0][1]]):
+                group.insert(0, (c, st))
+            else:
+                break
+        # Economies between the cue and the amount qualify the flow ("imports of
+        # Russian oil").
+        subject = [c for c, _ in group] + [c for c, st in subjects if st > cue_at]
+    counterpart, cp_after = _counterpart(text, classified, money, clause_end)
+    later = [(c, st) for c, st, cp in classified if not cp and money.end <= st < clause_end]
+    if not counterpart and _ITS_PARTNER_RE.search(text, s, e):
+        # "with its neighbour": the other economy of the figures before (rule 20).
+        counterpart = [c for c in state.partners if c not in subject]
+    after = [c for c, _ in sorted([*cp_after, *later], key=lambda x: x[1])]
+    if subject:
+        return tuple(_dedupe([*subject, *counterpart, *after]))
+    if flow in ("agreement", "arms", "trade") and later:
+        return tuple(_dedupe([*(c for c, _ in later), *counterpart, *carried]))
+    if carried and carried[0] in {*counterpart, *(c for c, _ in cp_after)}:
+        # The seller cannot be the buyer: the economy the paragraph is about is.
+        owner = _paragraph_owner(state, s, {*counterpart, *(c for c, _ in cp_after)})
+        if owner is not None:
+            carried = (owner,)
+    return tuple(_dedupe([*carried, *counterpart, *after]))
+
+
+def _carried(state: _Doc, flow: str, named: set[str]) -> tuple[str, ...]:
+    """The economies a sentence without a subject continues (rules 20-21): the last
+    figure's partners when the sentence continues it (same flow, naming nothing new) or
+    the flow is two-sided (trade, deals), else the subject of the story so far."""
+    last = state.facts[-1] if state.facts else None
+    if flow in ("trade", "agreement") or (
+        last is not None and last.flow == flow and named <= set(state.partners)
+    ):
+        return state.partners or state.subject
+    return state.subject or state.partners
+
+
+def _paragraph_owner(state: _Doc, s: int, exclude: set[str]) -> str | None:
+    """The economy last named with a possessive ("Saudi Arabia's oil installations") in
+    the 600 characters before ``s``, other than ``exclude``."""
+    text = state.text
+    lo = max(0, s - 600)
+    para = text.rfind("\n\n", lo, s)
+    lo = para if para >= 0 else lo
+    best: str | None = None
+    for m in find_mentions(text, lo, s):
+        if _POSSESSIVE_RE.match(text, m.end) and m.code not in exclude:
+            best = m.code
+    return best
+
+
+def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Money,
+                 clause_end: int) -> tuple[list[str], list[tuple[str, int]]]:
+    """The counterpart group of the amount's clause: the nearest one before it, unless an
+    uncoded counterpart ("with Western Europe", "non-EU") came in between; else the first
+    one after it in its clause."""
+    groups: list[list[tuple[str, int]]] = []
+    last_end = -1
+    for code, st, cp in classified:
+        if not cp:
+            continue
+        if groups and _LIST_JOIN_RE.match(text[last_end:st]):
+            groups[-1].append((code, st))
+        else:
+            groups.append([(code, st)])
+        last_end = _name_end(text, st)
+    before = [g for g in groups if g[0][1] < money.start]
+    if before:
+        g = before[-1]
+        tail = _name_end(text, g[-1][1])
+        gap = text[tail : money.start]
+        reset = re.search(r"\bnon-[A-Z]", gap) is not None
+        for m in _UNCODED_COUNTERPART_RE.finditer(gap):
+            if code_for(m.group(0).split()[-1]) is None:
+                reset = True
+        return ([c for c, _ in g] if not reset else []), []
+    after = [g for g in groups if money.end <= g[0][1] < clause_end]
+    return [], (after[0] if after else [])
+
+
+def _clause_end(text: str, pos: int, e: int, amounts: list[Money], money: Money) -> int:
+    nxt = [a.start for a in amounts if a.start > money.end and not _is_conversion(text, money, a)]
+    limit = nxt[0] if nxt else e
+    brk = _CLAUSE_BREAK_RE.search(text, pos, limit)
+    return brk.start() if brk else limit
+
+
+def _reporting_economy(doc: DocContext) -> str | None:
+    """The economy of the dateline ("OTTAWA, April 9 - "), if the story has one."""
+    for sent in doc.sentences[:3]:
+        m = _DATELINE_RE.match(doc.text, sent.start, sent.end)
+        if m is None:
+            continue
+        city = m.group("city").strip()
+        return DATELINE_CITIES.get(city) or code_for(city.title()) or code_for(city)
+    return None
+
+
+def _dedupe(codes: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for c in codes:
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+_ARMS_DOC_RE = re.compile(
+    r"\b(?:arms|weapons|military|fighter|warplanes?|missiles?|defen[cs]e\s+contract)\b",
+    re.IGNORECASE,
+)
+
+__all__ = ["extract_trade"]
