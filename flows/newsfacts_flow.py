@@ -25,7 +25,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from newsfacts import __version__
 from newsfacts.config import Config, check_paths, load_config
@@ -69,10 +69,24 @@ def make_warehouse(config: Config) -> Warehouse:
     )
 
 
-def make_task_runner(config: Config) -> ProcessPoolTaskRunner | ThreadPoolTaskRunner:
-    if config.runner.kind == "threads":
-        return ThreadPoolTaskRunner(max_workers=config.runner.workers or 4)
-    return ProcessPoolTaskRunner(max_workers=config.runner.workers)
+def make_task_runner(config: Config) -> TaskRunner[Any]:
+    """The configured runner. Batches are CPU-bound pure Python, so parallelism comes from
+    processes: a process pool on one machine, or Dask workers on one or many."""
+    runner = config.runner
+    if runner.kind == "threads":
+        return ThreadPoolTaskRunner(max_workers=runner.workers or 4)
+    if runner.kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if runner.address:
+            return DaskTaskRunner(address=runner.address)
+        return DaskTaskRunner(
+            cluster_class="distributed.LocalCluster",
+            cluster_kwargs={"n_workers": runner.workers or os.cpu_count() or 1,
+                            "threads_per_worker": 1, "processes": True,
+                            "dashboard_address": None},
+        )
+    return ProcessPoolTaskRunner(max_workers=runner.workers)
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

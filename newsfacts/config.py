@@ -44,8 +44,16 @@ class DuckDBConfig(_Strict):
 
 
 class RunnerConfig(_Strict):
-    kind: Literal["processes", "threads"] = "processes"
+    kind: Literal["processes", "threads", "dask"] = "processes"
     workers: int | None = Field(None, ge=1, le=256)
+    address: str | None = None  # dask only: an existing scheduler, e.g. tcp://host:8786
+
+    @field_validator("address")
+    @classmethod
+    def _address(cls, v: str | None) -> str | None:
+        if v is not None and "://" not in v:
+            raise ValueError("must be a Dask scheduler address such as tcp://10.0.0.5:8786")
+        return v
 
 
 class ScheduleConfig(_Strict):

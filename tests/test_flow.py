@@ -163,3 +163,21 @@ def test_duckdb_file_opens_in_duckdb_1_4(sample_run: dict) -> None:
                          text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) == sample_run["summary"]["trade_figures"]
+
+
+def test_dask_local_cluster_gives_same_warehouse(prefect_api: str | None, sample_run: dict,
+                                                 tmp_path: Path) -> None:
+    """prefect-dask's DaskTaskRunner on a local cluster of 2 worker processes."""
+    from flows.newsfacts_flow import newsfacts_run
+
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("runner:\n  kind: dask\n  workers: 2\nbatch_files: 3\n")
+    wh = tmp_path / "wh"
+    summary = newsfacts_run(config_path=str(cfg), input_dir=str(SAMPLE), warehouse_dir=str(wh))
+    assert summary["documents"] == sample_run["summary"]["documents"]
+    volatile = {"run_id", "ingested_at", "seen_at", "mtime_ns"}
+    for table in (*DOCUMENT_TABLES, "quarantine", "manifest"):
+        def rows(w: Path, t: str = table) -> list[tuple]:
+            return sorted(tuple((k, str(v)) for k, v in sorted(r.items()) if k not in volatile)
+                          for r in parquet_rows(w, t))
+        assert rows(wh) == rows(sample_run["warehouse"]), table
