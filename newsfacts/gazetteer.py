@@ -4,7 +4,17 @@ Names and codes come from pycountry (ISO 3166); the project's own surface forms 
 names, demonyms, capitals used for governments, blocs, dissolved states) live in
 ``data/aliases.tsv`` so that they are data anyone can extend, not regexes in code.
 All surfaces compile into one case-sensitive alternation, longest first, matched once over
-a span of text.
+a span of text. ALL-CAPS forms of names (headlines, datelines: "BRAZIL'S SARNEY") match
+only when asked for (``caps=True``): the trade extractor's headline fallback was tuned
+without them.
+
+Ambiguity is decided by data plus three small context rules:
+- a row with code ``-`` names a non-country that contains a country word ("Latin America",
+  "Indian Ocean"); the longest match consumes it and nothing is emitted;
+- "Georgia" after "<Place>, " or before "state"/", U.S." is the US state: it maps to USA,
+  never GEO (annotation guidelines, rule 44);
+- "Jordan" and "Chad" right next to another capitalised name ("Michael Jordan", "Chad
+  Hurley") are people, not countries.
 """
 
 from __future__ import annotations
@@ -25,6 +35,39 @@ class Mention(NamedTuple):
     end: int
     surface: str
     code: str
+
+
+# Alias notes that mark a place inside a country (a city, region, base ...) rather than a
+# name for the state: such a mention can say where troops are, never whose they are.
+PLACE_NOTES = ("city", "region", "province", "base", "town", "island", "territory", "state",
+               "sea", "capital")
+
+
+def _alias_notes() -> Iterator[tuple[str, str, str]]:
+    text = (Path(__file__).resolve().parent / "data" / "aliases.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        yield parts[0].strip(), parts[1].strip(), (parts[2].strip() if len(parts) > 2 else "")
+
+
+@lru_cache(maxsize=1)
+def place_surfaces() -> frozenset[str]:
+    """Surfaces naming a place within a country (cities other than capitals, regions,
+    bases), in their written and ALL-CAPS forms. Capitals are not here: "Washington sent
+    troops" names the government."""
+    out: set[str] = set()
+    for surface, _code, note in _alias_notes():
+        first = note.split(" ")[0] if note else ""
+        if first in PLACE_NOTES and first != "capital":
+            out.update((surface, surface.upper()))
+    return frozenset(out)
+
+
+def is_place(surface: str) -> bool:
+    """True when a mention names a place inside a country, not the state itself."""
+    return surface in place_surfaces()
 
 
 def _alias_rows() -> Iterator[tuple[str, str]]:
@@ -52,21 +95,77 @@ def surface_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _mention_re() -> re.Pattern[str]:
-    surfaces = sorted(surface_table(), key=len, reverse=True)
+def caps_table() -> dict[str, str]:
+    """``surface_table`` plus ALL-CAPS variants for headlines and datelines ("PHILIPPINES").
+    Short forms (under four letters) are left out: their caps forms are acronyms already."""
+    table = dict(surface_table())
+    for surface, code in surface_table().items():
+        upper = surface.upper()
+        if upper != surface and sum(ch.isalpha() for ch in surface) >= 4:
+            table.setdefault(upper, code)
+    return table
+
+
+NOT_A_COUNTRY = "-"
+
+# "Fort Stewart, Georgia", "the state of Georgia", "Georgia Tech": the US state.
+_US_STATE_BEFORE = re.compile(r"(?:[A-Z][\w.'-]*,\s{1,2}|\bstate of\s|\bU\.S\. state of\s)$")
+_US_STATE_AFTER = re.compile(
+    r"\s(?:state\b|governor|Gov\.|Tech\b|Senator|senator|Republican|Democrat|Bulldogs|"
+    r"Power|Southern|Dome|Aquarium)|,\s(?:U\.S\.|USA|US)\b"
+)
+# Words that may follow a country name and are not a surname ("Chad President ...").
+_AFTER_NAME_OK = frozenset({
+    "President", "Army", "Government", "Basin", "Valley", "River", "Prime", "Foreign",
+    "Defence", "Defense", "Minister", "National", "Armed", "Air", "Central", "Republic",
+    "King", "Queen", "The", "In", "On", "And", "But", "Said",
+})
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
+_NAME_AFTER = re.compile(r"\s([A-Z][a-z]+)\b")
+
+
+def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | None:
+    """The code of one raw match after the context rules, or None when it is not a country."""
+    if code == NOT_A_COUNTRY:
+        return None
+    if surface in ("Georgia", "GEORGIA"):
+        before = text[max(0, start - 30) : start]
+        if _US_STATE_BEFORE.search(before) or _US_STATE_AFTER.match(text, end, end + 20):
+            return "USA"
+        return code
+    if surface in ("Jordan", "Chad"):
+        after = _NAME_AFTER.match(text, end, end + 25)
+        if after and after.group(1) not in _AFTER_NAME_OK:
+            return None
+        before = text[max(0, start - 20) : start]
+        if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "From", "To")):
+            return None
+    return code
+
+
+@lru_cache(maxsize=2)
+def _mention_re(caps: bool = False) -> re.Pattern[str]:
+    surfaces = sorted(caps_table() if caps else surface_table(), key=len, reverse=True)
     alternation = "|".join(re.escape(s) for s in surfaces)
     # Case-sensitive on purpose: "US" the country, not "us" the pronoun. Possessive 's stays
     # outside the match. A surface ending in "." may be followed by anything.
     return re.compile(rf"(?<![\w.])(?=[A-Z])(?:{alternation})(?:(?<=\.)|(?![\w]))")
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    """Every country/bloc mention in ``text[start:end]``, left to right."""
-    table = surface_table()
-    for m in _mention_re().finditer(text, start, len(text) if end is None else end):
-        yield Mention(m.start(), m.end(), m.group(0), table[m.group(0)])
+def find_mentions(
+    text: str, start: int = 0, end: int | None = None, *, caps: bool = False
+) -> Iterator[Mention]:
+    """Every country/bloc mention in ``text[start:end]``, left to right (with ``caps``, also
+    ALL-CAPS names as in headlines and datelines)."""
+    table = caps_table() if caps else surface_table()
+    for m in _mention_re(caps).finditer(text, start, len(text) if end is None else end):
+        surface = m.group(0)
+        code = _resolve(text, m.start(), m.end(), surface, table[surface])
+        if code is not None:
+            yield Mention(m.start(), m.end(), surface, code)
 
 
 def code_for(surface: str) -> str | None:
-    """The code for an exact surface form, or None."""
-    return surface_table().get(surface)
+    """The code for an exact surface form, or None (also for listed non-countries)."""
+    code = surface_table().get(surface)
+    return None if code == NOT_A_COUNTRY else code

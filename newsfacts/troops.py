@@ -26,7 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newsfacts.model import CountryMention, DocContext, TroopFact
+from newsfacts.gazetteer import Mention, find_mentions, is_place
+from newsfacts.model import CountryMention, DocContext, Sentence, TroopFact
 from newsfacts.numbers import Number, find_numbers
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -49,7 +50,7 @@ GATED_NOUNS: tuple[str, ...] = ("men", "members", "strong")
 # Units that follow "N-strong" / "N-man" ("a 5,000-strong force", "a 100,000-man army").
 UNIT_NOUNS: tuple[str, ...] = (
     "force", "forces", "army", "armies", "contingent", "unit", "units", "brigade", "battalion",
-    "regiment", "division", "garrison", "corps", "task force", "detachment", "deployment",
+    "regiment", "division", "garrison", "corps", "task force", "detachment",
     "mission", "team", "column", "legion", "militia", "guard", "battle group", "battlegroup",
     "expeditionary force", "regular army", "standing army", "navy", "air force",
 )
@@ -68,8 +69,8 @@ MODIFIERS: frozenset[str] = frozenset({
     "armoured", "armored", "expeditionary", "nato", "un", "u.n.", "multinational",
     "peace-keeping", "western", "arab", "african", "european", "gulf", "full-time",
     "part-time", "professional", "volunteer", "career", "state", "territorial", "royal",
-    "security", "defence", "defense", "allied", "partner", "local", "remaining", "serving",
-    "fellow", "young", "female", "male", "combat-ready", "well-trained", "highly", "trained",
+    "security", "defence", "defense", "partner", "local", "remaining", "serving",
+    "fellow", "young", "female", "male", "combat-ready", "well-trained", "highly",
     "standby", "rapid", "reaction", "quick", "deployable", "ready", "strong",
 })
 # Modifiers that make the count a non-state or non-military group (rule 34).
@@ -94,17 +95,25 @@ _CASUALTY_BEFORE = (
     r"sentenc(?:ed|ing)|free(?:d|ing)?|releas(?:ed|ing|e)|exchange(?:d)?|abduct(?:ed|ing)|"
     r"kidnapp?(?:ed|ing)|hold(?:ing)? hostage|taken prisoner|infect(?:ed|ing)|"
     r"mourn(?:ed|ing)?|honou?r(?:ed|ing)? the|bur(?:y|ied|ying)|ambush(?:ed)?|toll of|"
-    r"down(?:ed|ing)?|shot|claimed the lives of|lives of|at least \d[\d,]* dead"
+    r"down(?:ed|ing)?|shot|claimed the lives of|lives of|at least \d[\d,]* dead|"
+    r"corpses of|graves of|funerals? of|names of|names,[\w ,]{0,40} of|identities of|"
+    r"prosecution of|trial of|case of|sentence on|convicted|condemned|accused|charged|"
+    r"(?:infected|killed|dead|wounded|injured|casualties|victims|prisoners|detainees|"
+    r"hostages|captives|POWs),?\s+(?:\w+\s+){0,1}(?:included|including|among them|of whom)"
 )
 _CASUALTY_AFTER = (
     r"(?:(?:were|was|have been|had been|are|being|been|reportedly|reported|were reported|"
-    r"are feared|feared|believed|who were|who had been|who have been|who died|"
+    r"are feared|feared|believed|who were|who had been|who have been|who died|found|"
+    r"to be|said to be|reported to be|believed to be|feared to be|named|listed|"
     r"who|that|had|have|all|in all|were all|were also|also)\s+){0,3}"
     r"(?:killed|dead|died|die|wounded|injured|hurt|captured|missing|lost|slain|"
     r"taken prisoner|taken hostage|held|imprisoned|executed|massacred|arrested|"
     r"sentenced|jailed|detained|court-martialled|court-martialed|infected|"
     r"deserted|defected|surrendered|perished|drowned|murdered|buried|"
-    r"casualties|fatalities|killed in action|kia|mia|pows?|prisoners|hostages)\b"
+    r"casualties|fatalities|killed in action|kia|mia|pows?|prisoners|hostages|"
+    r"named|listed|identified|accused|condemned|convicted|charged|on trial|freed|released|"
+    r"exchanged|swapped|held captive|held hostage|"
+    r"aboard the (?:helicopter|aircraft|plane|jet)|who were aboard)\b"
 )
 # A count of soldiers *and* police or militias together is not counted (rule 34).
 _MIXED_AFTER = (
@@ -171,7 +180,7 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"compared with|routing|rout(?:ed)?|attack(?:ed|ing)?|engag(?:ed|ing)|expand|"
      r"existing|remain(?:s|ing)?|currently|still", "present"),
     (r"send(?:s|ing)?|sent|deploy(?:s|ed|ing|ment of)?|dispatch(?:es|ed|ing)?|despatch(?:ed)?|"
-     r"order(?:s|ed|ing)?|mobili[sz](?:e|es|ed|ing)|amass(?:es|ed|ing)?|land(?:s|ed|ing)|"
+     r"order(?:s|ed|ing)?|amass(?:es|ed|ing)?|land(?:s|ed|ing)|"
      r"airlift(?:s|ed|ing)?|fl(?:y|ew|own|ying)|rush(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
      r"add(?:s|ed|ing)?|surge|boost(?:s|ed|ing)?|reinforc(?:e|es|ed|ing)|"
      r"the use of|commit(?:s|ted|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
@@ -187,7 +196,8 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"abandon(?:s|ed|ing)?|decreas(?:e|ed|ing)(?: by)?", "withdraw"),
     (r"shift(?:s|ed|ing)?|realign(?:s|ed|ing|ment of)?|relocat(?:e|es|ed|ing)|train(?:s|ed|ing)?|"
      r"exercis(?:e|es|ing)|drills?|create|creating|form(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
-     r"recruit(?:s|ed|ing)?|need(?:s|ed)?|requir(?:e|es|ed|ing)|swap|put on standby|"
+     r"recruit(?:s|ed|ing)?|need(?:s|ed)?|grown into|grew (?:in)?to|"
+     r"mobili[sz](?:e|es|ed|ing)|requir(?:e|es|ed|ing)|swap|put on standby|"
      r"build(?:s|ing)? up|establish(?:es|ed|ing)?", "other"),
 )
 _AFTER_CUES: tuple[tuple[str, str], ...] = (
@@ -252,11 +262,6 @@ _UNIT_BEFORE_RE = re.compile(
 )
 # Sentences about military service: licenses "N Armenians served in the Wehrmacht" and
 # "N in German army units".
-_SERVICE_RE = re.compile(
-    r"\b(?:serv(?:e|ed|ing)|enlist(?:ed)?|conscripted|drafted|fought|soldiers|troops|"
-    r"army|wehrmacht|waffen-ss|armed forces|military units)\b",
-    re.IGNORECASE,
-)
 _MILITARY_RE = re.compile(
     r"\b(?:army|armies|armed forces|military|troops|soldiers|force|forces|battalions?|"
     r"brigades?|regiments?|divisions?|wehrmacht|navy|marines|defen[cs]e ministry|"
@@ -315,12 +320,8 @@ _EXTRA_HEDGE_RE = re.compile(r"\b(?:well|just|only|slightly|considerably|far)\s+
 _THE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll)\s+$")
 _ELIDED_NEXT_RE = re.compile(
     r"\s*(?:[.,;:)\"']|$|(?:are|were|will|would|have|had|who|that|which|by|in|on|at|after|"
-    r"before|within|now|still|currently|and|or|could|should|can|must|is|was|to|from|"
-    r"remain|stay|serving|leaving|coming|going|returning|more|next|this|last)\b)",
-)
-_BEFORE_CUE_RES = tuple(
-    (re.compile(rf"\b(?:{pat})\s+(?:(?:\S+\s+){{0,5}})$", re.IGNORECASE), act)
-    for pat, act in _BEFORE_CUES
+    r"before|within|now|still|currently|could|should|can|must|is|was|to|"
+    r"remain|stay|serving|leaving|coming|going|returning|next)\b)",
 )
 _AFTER_CUE_RE = re.compile(
     "|".join(rf"(?P<c{i}>\b(?:{pat}))" for i, (pat, _) in enumerate(_AFTER_CUES)),
@@ -332,7 +333,7 @@ _BEFORE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ACTIONS = tuple(act for _, act in _BEFORE_CUES)
-_CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|who|which|according)\b|"
+_CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|according)\b|"
                               r"\b(?:but|while|whereas|although|said|says)\b")
 _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
@@ -350,14 +351,11 @@ _REGION_RE = re.compile(
 )
 _FORCE_NAME_RE = re.compile(rf"\b(?:{_alt(list(FORCE_NAMES))})\b")
 _LEADER_RE = re.compile(rf"\b(?:{_alt(list(LEADERS))})\b")
-_COALITION_RE = re.compile(r"\b(?:coalition|allied)\s+(?:force|forces|troops)\b|"
-                           r"\b[\w.-]+-led coalition\b|\bcoalition\b", re.IGNORECASE)
 _EXERCISE_RE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games|"
                           r"combat alert|readiness)\b", re.IGNORECASE)
 _THERE_RE = re.compile(r"\b(?:in|into|inside|to|from|out of) (?:the|that|this) country\b|"
                        r"\bthere\b|\bin theatre\b|\bin theater\b|\bhome\b|\bthe war zone\b",
                        re.IGNORECASE)
-_SENT_END_RE = re.compile(r"[\s\"')\]]*$")
 
 MAX_COUNT = 50_000_000  # no state has ever fielded more; anything bigger is not a head count
 
@@ -390,47 +388,61 @@ def _is_year(text: str, n: Number, s_start: int) -> bool:
 def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | None:
     """Walk the tokens after a number: modifiers then a troop noun.
 
-    Returns (end of noun, noun kind, modifier words) or None. At most six tokens, so the
-    walk is constant work per number.
+    Returns (end of noun, noun, modifier words) or None. At most seven tokens, so the walk
+    is constant work per number.
     """
     mods: list[str] = []
     p = pos
     seen_of = False
     for _ in range(7):
-        m = _NOUN_RE.match(text, p + len(text[p:end]) - len(text[p:end].lstrip()), end)
-        if m and (p == pos or text[p : m.start()].strip() == "" or True) and \
-                text[p : m.start()].strip() == "":
-            # a noun must not be the first half of a compound ("troops' families" is fine)
-            if m.group(0).lower() in ("army", "forces", "crew", "infantry", "rangers",
-                                      "seals", "regulars", "gunners") and _compound_next(
-                    text, m.end(), end):
-                pass
-            else:
-                return m.end(), m.group(0).lower(), mods
+        q = p
+        while q < end and text[q] in " \n":
+            q += 1
+        m = _NOUN_RE.match(text, q, end) if q > p or p == pos else None
+        if m is not None:
+            noun_end = m.end()
+            # "army personnel", "navy sailors": take the longer head.
+            m2 = _NOUN_RE.match(text, noun_end + 1, end) if text[noun_end:noun_end + 1] == " " \
+                else None
+            if m2 is not None:
+                noun_end = m2.end()
+            if not _compound_next(text, noun_end, end):
+                noun = text[m.start() : noun_end].lower()
+                if noun in _AMBIGUOUS_HEADS and not mods:
+                    return None
+                return noun_end, noun, mods
+            return None
         t = _TOKEN_RE.match(text, p, end)
         if not t:
             return None
         word = t.group(1)
         low = word.lower()
-        if low in ("men", "members") and mods is not None:
+        if low in ("men", "members"):
+            if _compound_next(text, t.end(), end):
+                return None
             return t.end(), low, mods
         if word in ('"', "'"):
             p = t.end()
             continue
         if low == "of":
-            if seen_of:
+            if seen_of or mods:
                 return None
             seen_of = True
-        elif low in NON_STATE:
-            mods.append(low)
-        elif low in MODIFIERS or (word[0].isupper() and low not in _STOP_CAPS) or (
+        elif low in NON_STATE or low in MODIFIERS or (seen_of and low.endswith("'s")) or (
+                word[0].isupper() and low not in _STOP_CAPS) or (
             "-" in word and low.split("-")[-1] in ("led", "based", "backed", "strong",
-                                                   "trained", "armed", "born")):
+                                                   "trained", "armed", "born", "duty")):
             mods.append(low)
         else:
             return None
         p = t.end()
     return None
+
+
+# Heads that are a troop noun only with a modifier ("200,000 Greek army", not "four Army
+# National Guard members" or "15 forces").
+_AMBIGUOUS_HEADS = frozenset({"army", "forces", "crew", "infantry", "rangers", "seals",
+                              "regulars", "gunners", "cadets", "recruits"})
 
 
 # Capitalised words that are sentence glue, not names ("1,000 The", "200 In").
@@ -449,19 +461,27 @@ _STOP_CAPS = frozenset({
 def _compound_next(text: str, pos: int, end: int) -> bool:
     """True when a noun is used as a modifier of a following noun ("army units",
     "forces commander", "crew members" is handled by the lexicon)."""
-    m = re.match(r"\s+(units?|officers?|commanders?|chiefs?|bases?|headquarters|vehicles|"
-                 r"trucks|helicopters|members|spokesman|spokeswoman|official|officials|"
-                 r"camps?|posts?|depots?|positions)\b", text[pos:end], re.IGNORECASE)
-    return m is not None
+    return _COMPOUND_RE.match(text, pos, end) is not None
+
+
+# Nouns that turn a troop noun into a modifier ("armoured personnel carriers").
+_COMPOUND_RE = re.compile(
+    r"\s?(?:'s?\s+)?(?:-|\s)(?:units?|officers?|commanders?|chiefs?|bases?|headquarters|"
+    r"vehicles?|carriers?|trucks?|helicopters?|members|spokesm[ae]n|spokeswom[ae]n|"
+    r"officials?|camps?|posts?|depots?|positions|families|wives|children|deaths|graves|"
+    r"cemetery|memorial|day)\b"
+)
 
 
 def _value_int(v: float | None) -> int | None:
     if v is None:
         return None
-    return int(round(v))
+    return round(v)
 
 
-def _clause_bounds(text: str, s_start: int, s_end: int, q_start: int, q_end: int) -> tuple[int, int]:
+def _clause_bounds(
+    text: str, s_start: int, s_end: int, q_start: int, q_end: int
+) -> tuple[int, int]:
     """The clause around a quote: from the last clause break before it to the next after."""
     left = s_start
     for m in _CLAUSE_BREAK_RE.finditer(text, max(s_start, q_start - 160), q_start):
@@ -489,133 +509,188 @@ def _numbers(text: str, start: int, end: int) -> list[Number]:
 
 
 def _candidates(doc: DocContext, s_no: int, seen_values: set[int]) -> list[_Cand]:
+    """Number phrases in one sentence that are shaped like a head count of troops."""
     text = doc.text
     sent = doc.sentences[s_no]
     s_start, s_end = sent.start, sent.end
-    stext = text[s_start:s_end]
-    has_hint = _HINT_RE.search(stext) is not None
-    if not has_hint and not seen_values:
+    if _HINT_RE.search(text, s_start, s_end) is None and not seen_values:
         return []
     out: list[_Cand] = []
-    military = _MILITARY_RE.search(stext) is not None
+    military = _MILITARY_RE.search(text, s_start, s_end) is not None
     prev_military = s_no > 0 and _MILITARY_RE.search(
-        text[doc.sentences[s_no - 1].start : doc.sentences[s_no - 1].end]) is not None
+        text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end) is not None
     for n in _numbers(text, s_start, s_end):
-        if n.value < 2 or n.value > MAX_COUNT:
-            continue
-        if n.value != int(n.value) and n.high is None and not n.scaled:
-            continue
-        if _is_year(text, n, s_start):
-            continue
-        if _MONEY_BEFORE_RE.search(text, max(s_start, n.num_start - 4), n.num_start):
-            continue
-        nxt = text[n.end : n.end + 1]
-        if nxt and (nxt.isalnum() or nxt in "$£€%"):
-            continue
-        count = _value_int(n.value)
-        high = _value_int(n.high)
-        if count is None or count < 2:
-            continue
-        q_start = n.start
-        ex = _EXTRA_HEDGE_RE.search(text, max(s_start, q_start - 16), q_start) if n.hedge else None
-        if ex:
-            q_start = ex.start()
-        # "N-strong [unit]"
-        st = _STRONG_RE.match(text, n.end, s_end)
-        if st:
-            scale = st.group("scale")
-            if scale:
-                mult = {"mln": 1e6, "million": 1e6, "m": 1e6, "thousand": 1e3}[scale.lower()]
-                count = _value_int(n.value * mult) or 0
-                high = _value_int(n.high * mult) if n.high else None
-            unit = _noun_tail_unit(text, st.end(), s_end)
-            if unit is not None:
-                out.append(_Cand(q_start, unit, count, high, n.approx, "strong", st.end(),
-                                 n.num_start))
-            else:
-                ub = _UNIT_BEFORE_RE.search(text, max(s_start, q_start - 40), q_start)
-                start = ub.start() if ub else q_start
-                out.append(_Cand(start, st.end(), count, high, n.approx, "strong", st.end(),
-                                 n.num_start))
-            continue
-        mm = _MAN_RE.match(text, n.end, s_end)
-        if mm:
-            unit = _noun_tail_unit(text, mm.end(), s_end, loose=True)
-            if unit is not None:
-                out.append(_Cand(q_start, unit, count, high, n.approx, "man", mm.end(),
-                                 n.num_start))
-            continue
-        if _UNIT_AFTER_RE.match(text, n.end, s_end):
-            continue
-        tail = _noun_tail(text, n.end, s_end)
-        if tail is not None:
-            t_end, noun, mods = tail
-            if any(w in NON_STATE for w in mods):
-                continue
-            if noun in ("men", "members"):
-                force_of = _FORCE_OF_RE.search(text, max(s_start, q_start - 40), q_start)
-                paren = text[max(s_start, q_start - 1) : q_start] == "("
-                if noun == "members":
-                    if not force_of:
-                        continue
-                elif not (force_of or (paren and military) or
-                          (military and _MILITARY_RE.search(text, s_start, q_start))):
-                    continue
-                kind = "gated"
-            else:
-                kind = "noun"
-            out.append(_Cand(q_start, t_end, count, high, n.approx, kind, n.end, n.num_start))
-            continue
-        # "N Armenians served in the Wehrmacht": a plural demonym as the head noun.
-        dm = re.match(r"\s+(?:of\s+)?(?:(?:[A-Z][a-z]+)\s+){0,1}([A-Z][a-z]{2,}(?:ans|ians|"
-                      r"eans|ese|is|ks|abs|ts|ns))\b", text[n.end : s_end])
-        if dm and _SERVICE_RE.search(stext) and (
-                re.search(r"\bserv(?:e|ed|ing)\b", stext, re.IGNORECASE)
-                or re.search(r"\bsoldiers,?\s+including\s+$", text[s_start:n.start],
-                             re.IGNORECASE)):
-            out.append(_Cand(q_start, n.end + dm.end(), count, high, n.approx, "demonym",
-                             n.end, n.num_start))
-            continue
-        # "14,000 in German army units, 2,000 in the Waffen-SS": a breakdown by unit.
-        iu = _IN_UNITS_RE.match(text, n.end, s_end)
-        if iu and (military or prev_military):
-            out.append(_Cand(q_start, iu.end(), count, high, n.approx, "units", n.end,
-                             n.num_start))
-            continue
-        # Elided noun: "The 1,200 are ...", "compared with the 9,000 that we have now",
-        # "troop levels ... down from 9,000 to 5,200".
-        if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
-            continue
-        level = _TROOP_LEVEL_RE.search(stext) is not None
-        if count in seen_values or level:
-            the = _THE_RE.search(text, max(s_start, q_start - 7), q_start) if not n.hedge else None
-            start = the.start() if the and the.group(0).strip().lower() == "the" else q_start
-            out.append(_Cand(start, n.end, count, high, n.approx,
-                             "level" if level else "elided", n.end, n.num_start))
+        c = _candidate(doc, s_no, n, seen_values, military, prev_military)
+        if c is not None:
+            out.append(c)
     return out
 
 
-def _noun_tail_unit(text: str, pos: int, end: int, loose: bool = False) -> int | None:
-    """End of the unit noun after "N-strong"/"N-man" (a few words allowed between,
-    including quoted names when ``loose``), or None."""
+def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], military: bool,
+               prev_military: bool) -> _Cand | None:
+    text = doc.text
+    s_start, s_end = doc.sentences[s_no].start, doc.sentences[s_no].end
+    strong_scaled = _STRONG_RE.match(text, n.end, s_end)
+    if strong_scaled is not None and strong_scaled.group("scale") is None:
+        strong_scaled = None
+    if (n.value < 2 and strong_scaled is None) or n.value > MAX_COUNT:
+        return None
+    if n.value != int(n.value) and not n.scaled and strong_scaled is None:
+        return None
+    if _is_year(text, n, s_start) or _DATE_BEFORE_RE.search(
+            text, max(s_start, n.num_start - 12), n.num_start):
+        return None
+    if _MONEY_BEFORE_RE.search(text, max(s_start, n.num_start - 4), n.num_start):
+        return None
+    nxt = text[n.end : n.end + 1]
+    if nxt and (nxt.isalnum() or nxt in "$£€%"):
+        return None
+    first = text[n.num_start : n.num_start + 1]
+    # "The Three Presidents Crew", "'Three Presidents' crew": a spelled number inside a name.
+    if first.isupper() and first.isalpha() and n.num_start > s_start and (
+            _CAP_AFTER_RE.match(text, n.end, s_end) or text[n.num_start - 1] in "\"'"
+    ) and not _SENT_START_RE.search(text[s_start : n.num_start]):
+        return None
+    count = _value_int(n.value) or 0
+    high = _value_int(n.high)
+    if count < 2 and strong_scaled is None:
+        return None
+    q_start = n.start
+    if n.hedge:
+        ex = _EXTRA_HEDGE_RE.search(text, max(s_start, q_start - 16), q_start)
+        if ex:
+            q_start = ex.start()
+    # "N-strong [unit]" (rule 31: quoted with the unit).
+    st = _STRONG_RE.match(text, n.end, s_end)
+    if st:
+        scale = st.group("scale")
+        if scale:
+            mult = {"mln": 1e6, "million": 1e6, "m": 1e6, "thousand": 1e3}[scale.lower()]
+            count = _value_int(n.value * mult) or 0
+            high = _value_int(n.high * mult) if n.high else None
+        unit = _unit_tail(text, st.end(), s_end)
+        if unit is not None:
+            return _Cand(q_start, unit, count, high, n.approx, "strong", st.end(), n.num_start)
+        wa = _WORD_AFTER_RE.match(text, st.end(), s_end)
+        if wa and wa.group(1).lower() not in _FUNCTION_WORDS:
+            return None  # "a 45-strong repair team": some other group
+        ub = _UNIT_BEFORE_RE.search(text, max(s_start, q_start - 40), q_start)
+        if ub is None:
+            return None
+        return _Cand(ub.start(), st.end(), count, high, n.approx, "strong", st.end(),
+                     n.num_start)
+    mm = _MAN_RE.match(text, n.end, s_end)
+    if mm:
+        unit = _unit_tail(text, mm.end(), s_end, loose=True)
+        if unit is None:
+            return None
+        return _Cand(q_start, unit, count, high, n.approx, "man", mm.end(), n.num_start)
+    if _UNIT_AFTER_RE.match(text, n.end, s_end):
+        return None
+    tail = _noun_tail(text, n.end, s_end)
+    if tail is not None:
+        t_end, noun, mods = tail
+        if any(w in NON_STATE for w in mods):
+            return None
+        force_of = _FORCE_OF_RE.search(text, max(s_start, q_start - 40), q_start)
+        if noun == "members":
+            return (None if force_of is None else
+                    _Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start))
+        if noun == "men":
+            paren = text[max(s_start, q_start - 1) : q_start] == "("
+            if not (force_of or (paren and military)
+                    or _MILITARY_RE.search(text, max(s_start, q_start - 80), q_start)):
+                return None
+            return _Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start)
+        if noun == "personnel" and not mods and not military:
+            return None  # "100 personnel" of an embassy
+        return _Cand(q_start, t_end, count, high, n.approx, "noun", n.end, n.num_start)
+    # "N Armenians served in the Wehrmacht": a plural people noun as the head (rule 42).
+    dm = _PEOPLE_RE.match(text, n.end, s_end)
+    if dm and (_SERVED_RE.search(text, s_start, s_end)
+               or _SOLDIERS_INCLUDING_RE.search(text, max(s_start, q_start - 40), q_start)):
+        return _Cand(q_start, dm.end(), count, high, n.approx, "demonym", n.end, n.num_start)
+    # "14,000 in German army units, 2,000 in the Waffen-SS": a breakdown by unit.
+    iu = _IN_UNITS_RE.match(text, n.end, s_end)
+    if iu and (military or prev_military):
+        return _Cand(q_start, iu.end(), count, high, n.approx, "units", n.end, n.num_start)
+    # Elided noun (rule 32): "The 1,200 are ...", "compared with the 9,000 that we have",
+    # "troop levels ... down from 9,000 to 5,200".
+    if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
+        return None
+    level = _TROOP_LEVEL_RE.search(text, s_start, s_end) is not None
+    if count in seen_values or level:
+        start = q_start
+        if not n.hedge:
+            the = _THE_RE.search(text, max(s_start, q_start - 7), q_start)
+            if the and the.group(0).strip().lower() == "the":
+                start = the.start()
+        return _Cand(start, n.end, count, high, n.approx, "level" if level else "elided",
+                     n.end, n.num_start)
+    return None
+
+
+_DATE_BEFORE_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$",
+)
+_CAP_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
+_SENT_START_RE = re.compile(r"^[\s\"'(]*(?:[A-Z][A-Za-z.]*\s+){0,2}$")
+_WORD_AFTER_RE = re.compile(r"\s+['\"]?([a-z]+)")
+_FUNCTION_WORDS = frozenset({"under", "in", "was", "were", "is", "are", "and", "to", "from",
+                             "at", "with", "by", "on", "of", "had", "has", "which", "that"})
+_PEOPLE_RE = re.compile(
+    r"\s+(?:of\s+)?(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?:ans|ians|eans|ese|is|ks|abs|ts)\b"
+)
+_SERVED_RE = re.compile(r"\bserv(?:e|ed|ing)\b[^.]{0,60}\b(?:army|armies|units|forces|"
+                        r"Wehrmacht|Waffen-SS|navy|military)\b", re.IGNORECASE)
+_SOLDIERS_INCLUDING_RE = re.compile(r"\b(?:soldiers|troops|veterans),?\s+including\s+$",
+                                    re.IGNORECASE)
+
+
+def _unit_tail(text: str, pos: int, end: int, loose: bool = False) -> int | None:
+    """End of the unit noun after "N-strong"/"N-man", or None.
+
+    A few modifiers may stand between ("rapid deployment force"); with ``loose`` a quoted
+    name too ("10,000-man "Peninsula Shield" force"), but the unit itself must be outside
+    the quotes ("a 500-man "Charge of the Light Brigade"" is a metaphor, not a unit).
+    """
     p = pos
-    for _ in range(6 if loose else 3):
-        m = _UNIT_RE.match(text, p + len(text[p:end]) - len(text[p:end].lstrip()), end)
-        if m and text[p : m.start()].strip(" \n\"'") == "":
-            return m.end()
+    in_quote = False
+    for _ in range(7 if loose else 3):
+        q = p
+        while q < end and text[q] in " \n":
+            q += 1
+        if not in_quote:
+            m = _UNIT_RE.match(text, q, end)
+            if m:
+                return m.end()
         t = _TOKEN_RE.match(text, p, end)
         if not t:
             return None
         w = t.group(1)
-        if not (w in ('"', "'") or w.lower() in MODIFIERS or w[0].isupper() or
-                (loose and w.isalpha() and w.islower() and w not in ("and", "or", "to", "in",
-                                                                      "was", "is", "were"))):
+        low = w.lower()
+        if w in ('"', "'"):
+            if not loose:
+                return None
+            in_quote = not in_quote
+        elif low in NON_STATE or not (low in MODIFIERS or w[0].isupper() or in_quote or
+                  (loose and low in _LOOSE_UNIT_MODS)):
             return None
         p = t.end()
     return None
 
 
+_LOOSE_UNIT_MODS = frozenset({"rapid", "deployment", "reaction", "quick", "standing",
+                              "peacekeeping", "intervention", "border", "elite", "strike"})
+
+
 # --- exclusions ----------------------------------------------------------------------------
+
+
+_CIVIL_WAR_RE = re.compile(r"\b(?:rais(?:ed|ing)|form(?:ed|ing)|organi[sz](?:ed|ing))\s+an?\s+"
+                           r"(?:\w+\s+){0,2}(?:army|force|militia)\b[^.;]{0,80}\bcivil war\b",
+                           re.IGNORECASE)
 
 
 def _excluded(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
@@ -630,94 +705,103 @@ def _excluded(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
     if _NON_STATE_BEFORE_RE.search(text, max(s_start, c.num_start - 30), c.num_start):
         # "rebel force of 300 men", "militia of 2,000"
         return True
-    # An elided number next to a casualty word anywhere in its clause.
-    if c.kind in ("elided", "level") and _CASUALTY_NEAR_RE.search(
-            text, max(s_start, c.start - 40), min(s_end, c.end + 40)):
+    # An army raised for a civil war is a non-state force (rule 34).
+    if _CIVIL_WAR_RE.search(text, max(s_start, c.start - 60), min(s_end, c.end + 60)):
         return True
-    return False
+    # An elided number next to a casualty word anywhere in its clause.
+    return c.kind in ("elided", "level") and _CASUALTY_NEAR_RE.search(
+        text, max(s_start, c.start - 40), min(s_end, c.end + 40)) is not None
 
 
 # --- attributes ----------------------------------------------------------------------------
 
 
-def _doc_country(doc: DocContext) -> str | None:
-    counts = Counter(m.country for ms in doc.mentions for m in ms)
-    for code, _ in counts.most_common():
-        if len(code) == 3 and code.isalpha() and code != "COALITION":
-            return code
-    return None
+def _doc_country(doc: DocContext) -> str | None:  # called at most until the first fact
+    """The state the document mentions most (a last resort for the actor)."""
+    counts = Counter(m.country for ms in doc.mentions for m in ms
+                     if len(m.country) == 3 and m.country != "COALITION")
+    top = counts.most_common(1)
+    return top[0][0] if top else None
 
 
-def _mention_code(m: CountryMention) -> str:
-    return m.country
+def _is_state_mention(m: CountryMention) -> bool:
+    return not is_place(m.surface)
 
 
-def _actor(doc: DocContext, s_no: int, c: _Cand, prev_actor: str | None,
-           action: str) -> str | None:
+def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
+           prev_s_no: int, action: str) -> str | None:
+    """Whose troops (rules 40-42, 52)."""
     text = doc.text
     sent = doc.sentences[s_no]
-    mentions = doc.mentions[s_no]
-    # 1. Inside the quote: "Some 850 British troops", "10,000-man Peninsula Shield force".
+    mentions = [m for m in doc.mentions[s_no] if _is_state_mention(m)]
+    prev_actor = prev.actor if prev is not None else None
+    near_prev = prev is not None and s_no - prev_s_no <= 1
     quote = text[c.start : c.end]
+    # Inside the quote: "Some 850 British troops", "troops of the Saudi-led coalition".
     if _LED_RE.search(quote) or re.search(r"\bcoalition\b", quote, re.IGNORECASE):
         return "COALITION"
     fm = _FORCE_NAME_RE.search(text, c.start, c.end)
-    if fm and c.kind in ("man", "strong", "units"):
-        return FORCE_NAMES[fm.group(0)]
-    inside = [m for m in mentions if c.start <= m.char_start < c.end]
     if c.kind == "demonym":
-        army = re.search(r"\b(\w+)\s+(?:army|armed forces|military|Wehrmacht)\b",
-                         text[sent.start : sent.end])
-        owner = _army_owner(doc, s_no)
-        return owner
+        # "N Armenians served in the German army": the army's state, else unknown.
+        return _army_owner(doc, s_no)
     if c.kind == "units":
-        owner = _army_owner(doc, s_no) or _army_owner(doc, s_no - 1) if s_no > 0 else None
+        # A breakdown continuing the previous sentence's count keeps its state.
+        if near_prev and prev_actor is not None:
+            return prev_actor
+        owner = _army_owner(doc, s_no)
         if owner:
             return owner
+    if fm and c.kind in ("man", "strong"):
+        return FORCE_NAMES[fm.group(0)]
+    inside = [m for m in mentions if c.start <= m.char_start < c.end]
     if inside:
-        code = _mention_code(inside[0])
-        return code
+        return inside[0].country
     if fm:
         return FORCE_NAMES[fm.group(0)]
-    # 2. Just after: "troops from the Saudi-led coalition", "of the U.N. force".
+    # Just after: "troops from the Saudi-led coalition", "troops of the U.N. force".
     after = text[c.end : min(sent.end, c.end + 40)]
     if re.match(r"\s+(?:from|of)\s+(?:the\s+)?[\w.-]+-led coalition", after):
         return "COALITION"
     fa = _FORCE_NAME_RE.search(text, c.end, min(sent.end, c.end + 40))
-    if fa and re.match(r"\s+(?:from|of|in|with)\s+", after):
+    if fa and re.match(r"\s+(?:from|of|with)\s+", after):
         return FORCE_NAMES[fa.group(0)]
     if action != "withdraw":
-        for m in mentions:
-            if c.end <= m.char_start <= c.end + 12 and re.match(
-                    r"\s+(?:from|of)\s+(?:the\s+)?$", text[c.end : m.char_start]):
+        for m in doc.mentions[s_no]:
+            if c.end <= m.char_start <= c.end + 40 and _FROM_OF_RE.match(
+                    text[c.end : m.char_start]):
                 return m.country
-    # 3. Before, in the sentence: the nearest mention not introducing a place.
-    before = [m for m in mentions if m.char_end <= c.start]
+    # Before, in the sentence: the nearest state (or head of state) that is not a place.
     lead = None
     for lm in _LEADER_RE.finditer(text, sent.start, c.start):
         lead = lm
-    for m in reversed(before):
+    for m in reversed([m for m in mentions if m.char_end <= c.start]):
         if lead is not None and lead.start() > m.char_end:
-            return LEADERS[lead.group(0)]
+            break
         pre = text[max(sent.start, m.char_start - 40) : m.char_start]
-        post = text[m.char_end : m.char_end + 12]
-        if _LOC_PREP_RE.search(pre) and not re.match(r"'s\b", post):
-            continue
+        post = text[m.char_end : m.char_end + 16]
         if _BORDER_AFTER_RE.match(post):
             continue
         if re.match(r"-led\b", post):
             return "COALITION"
+        if _LOC_PREP_RE.search(pre) and not re.match(r"'s\b", post):
+            continue
+        if c.start - m.char_end > 90 and prev_actor is not None:
+            return prev_actor  # a far-away mention in a long sentence: keep the thread
         return m.country
     if lead is not None:
         return LEADERS[lead.group(0)]
-    # Leaders after the count ("were sent by Tony Blair").
     la = _LEADER_RE.search(text, c.end, sent.end)
     if la and re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[c.end : la.start()]):
         return LEADERS[la.group(0)]
-    # 4. Context: the previous fact's state (rule 52), else the document's main country.
+    # Context: the previous fact's state (rule 52), else the document's main state.
     if prev_actor is not None:
         return prev_actor
+    if prev is not None:
+        return None
     return _doc_country(doc)
+
+
+_FROM_OF_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:[\w.'-]+,\s)?$")
 
 
 def _army_owner(doc: DocContext, s_no: int) -> str | None:
@@ -726,8 +810,7 @@ def _army_owner(doc: DocContext, s_no: int) -> str | None:
         return None
     sent = doc.sentences[s_no]
     for m in doc.mentions[s_no]:
-        if re.match(r"\s+(?:army|armed forces|military|Wehrmacht|navy)\b",
-                    doc.text[m.char_end : m.char_end + 20], re.IGNORECASE):
+        if _ARMY_AFTER_RE.match(doc.text, m.char_end, m.char_end + 24):
             return m.country
     fm = _FORCE_NAME_RE.search(doc.text, sent.start, sent.end)
     if fm:
@@ -735,144 +818,204 @@ def _army_owner(doc: DocContext, s_no: int) -> str | None:
     return None
 
 
-def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: str,
-              prev_location: str | None) -> str | None:
+_ARMY_AFTER_RE = re.compile(r"\s+(?:army|armed forces|military|Wehrmacht|navy|forces|units)\b",
+                            re.IGNORECASE)
+
+
+def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
+                    caps: bool = False) -> list[tuple[int, str, bool]]:
+    """(position, code, followed by "and <another place>") for each mention in a sentence
+    that names where something is: after a place preposition ("in Iraq", "into Sudan's
+    Darfur"), as a possessive place ("Sudan's Darfur region"), or a place adjective
+    ("Brazilian ports"). Demonyms naming an army ("the German Wehrmacht") are not places."""
     text = doc.text
     sent = doc.sentences[s_no]
-    mentions = doc.mentions[s_no]
-    quote = text[c.start : c.end]
+    ms: Sequence[CountryMention | Mention] = (
+        list(find_mentions(text, sent.start, sent.end, caps=True)) if caps else doc.mentions[s_no]
+    )
+    out: list[tuple[int, str, bool]] = []
+    for m in ms:
+        start, end = (m.char_start, m.char_end) if isinstance(m, CountryMention) else (
+            m.start, m.end)
+        code = m.country if isinstance(m, CountryMention) else m.code
+        if skip[0] <= start < skip[1] or len(code) != 3 or code == "COALITION":
+            continue
+        pre = text[max(sent.start, start - 40) : start]
+        post = text[end : end + 40]
+        if _BORDER_AFTER_RE.match(post) or re.match(r"-led\b", post):
+            continue
+        if _ARMY_AFTER_RE.match(post):
+            continue
+        surface = m.surface
+        placed = bool(is_place(surface) or _LOC_PREP_RE.search(pre) or _POSS_PLACE_RE.match(post)
+                      or _ADJ_PLACE_RE.match(post) or _APPOS_PLACE_RE.search(pre))
+        if placed:
+            multi = _AND_PLACE_RE.match(post) is not None
+            out.append((start, code, multi))
+    return out
+
+
+_POSS_PLACE_RE = re.compile(
+    r"'s\s+(?:[\w-]+\s+){0,2}(?:region|province|city|capital|ports?|border area|territory|"
+    r"north|south|east|west|oasis|soil|airspace|waters|coast)\b")
+_ADJ_PLACE_RE = re.compile(
+    r"\s+(?:ports?|bases?|soil|territory|border area|city|capital|province|region|coast|"
+    r"waters|airspace|towns?|villages?|oil fields)\b")
+_APPOS_PLACE_RE = re.compile(r"[A-Z][\w'-]+,\s+the\s+$")
+_AND_PLACE_RE = re.compile(r"(?:'s)?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z]|other\b)|"
+                           r",\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,|\s+and\b)")
+
+
+def _dateline(doc: DocContext) -> str | None:
+    """The country of a dateline ("BERLIN (Reuters) -", "MANILA, March 20 -")."""
+    for s_no in range(min(3, len(doc.sentences))):
+        sent = doc.sentences[s_no]
+        m = _DATELINE_RE.match(doc.text, sent.start, sent.end)
+        if m is None:
+            continue
+        for mm in find_mentions(doc.text, sent.start, m.end(), caps=True):
+            if len(mm.code) == 3 and mm.code != "COALITION":
+                return mm.code
+    return None
+
+
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Za-z.' -]{1,40}(?:,\s+[A-Za-z][A-Za-z.' ]{1,30}){0,2}\s*(?:\([A-Za-z .]{2,30}\))?"
+    r"\s*(?:-{1,2}|:)\s")
+
+
+def _headline_place(doc: DocContext, actor: str | None) -> str | None:
+    """A single state named in the headline other than the actor's (rule 43)."""
+    if not doc.has_title or not doc.sentences:
+        return None
+    sent = doc.sentences[0]
+    codes = {m.code for m in find_mentions(doc.text, sent.start, sent.end, caps=True)
+             if len(m.code) == 3 and m.code != "COALITION"}
+    others = codes - {actor}
+    if len(others) == 1:
+        return others.pop()
+    return actor if not others and actor in codes else None
+
+
+def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: str,
+              prev: TroopFact | None, prev_s_no: int) -> str | None:
+    """Where they are, go or leave (rules 43-44)."""
+    text = doc.text
+    sent = doc.sentences[s_no]
     # "Germany, home to 70,000 U.S. soldiers"
     ht = _HOME_TO_RE.search(text, max(sent.start, c.start - 30), c.start)
     if ht:
-        for m in reversed(mentions):
+        for m in reversed(doc.mentions[s_no]):
             if m.char_end <= ht.start() + 1:
                 return m.country
-    # Massed on a border / exercising at home: their own state (rule 44).
-    if re.search(r"\bborders?\b|\bfrontier\b", text[c.end : sent.end]) and re.search(
-            r"\bmass(?:ed|ing)?\b|\bamass", text[sent.start : sent.end]):
-        return actor if actor and len(actor) == 3 else None
-    located: list[tuple[int, str]] = []
-    for m in mentions:
-        if c.start <= m.char_start < c.end:
-            continue
-        pre = text[max(sent.start, m.char_start - 40) : m.char_start]
-        post = text[m.char_end : m.char_end + 14]
-        if _BORDER_AFTER_RE.match(post):
-            continue
-        if re.match(r"-led\b", post):
-            continue
-        if _LOC_PREP_RE.search(pre) or re.match(r"'s\s+(?:[\w-]+\s+){0,2}(?:region|province|"
-                                                 r"city|capital|ports?|border area|territory|"
-                                                 r"north|south|east|west|oasis)", post):
-            located.append((m.char_start, m.country))
-        elif re.match(r"\s+(?:ports?|bases?|soil|territory|border area)\b", post):
-            located.append((m.char_start, m.country))
+    own = actor if actor and len(actor) == 3 and actor != "COALITION" else None
+    # Massed on a border, exercising, or the size of a home army: their own state.
+    stext = text[sent.start : sent.end]
+    if _MASSED_RE.search(stext) and _BORDER_WORD_RE.search(stext):
+        return own
+    places = _place_mentions(doc, s_no, skip=(c.start, c.end))
     region = _REGION_RE.search(text, sent.start, sent.end)
-    # Prefer a place after the count, then the nearest before it.
-    after = [code for pos, code in located if pos >= c.end]
-    before = [code for pos, code in located if pos < c.start]
-    chosen: str | None = None
+    after = [(pos, code, multi) for pos, code, multi in places if pos >= c.end]
+    before = [(pos, code, multi) for pos, code, multi in places if pos < c.start]
     if after:
-        chosen = after[0]
-        # "to Afghanistan and other conflict zones", "Europe and Asia"
-        if region and region.start() >= c.end and region.start() < c.end + 80:
-            return None
-    elif before:
-        chosen = before[-1]
-    if chosen is not None:
-        if len(set(after or before)) > 1 and action == "present" and False:
-            return None
-        return chosen if len(chosen) == 3 and chosen != "COALITION" else None
-    if region:
+        pos, code, multi = after[0]
+        if multi or (region is not None and c.end <= region.start() < pos + 60):
+            return None  # several places (rule 44)
+        return code
+    if before:
+        pos, code, multi = before[-1]
+        return None if multi else code
+    if region is not None:
         return None
-    if _EXERCISE_RE.search(text, sent.start, sent.end) and actor and len(actor) == 3:
-        return actor
-    # Context: the previous sentences of the paragraph, the headline (rule 43).
+    if own and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)):
+        return own
+    if own and _HOME_ARMY_RE.search(stext) and c.kind in ("noun", "strong") and \
+            own in {m.country for m in doc.mentions[s_no]}:
+        return own  # "The Lebanese Army is over 30,000 troops"
+    # Context (rule 43): a place in the previous sentences, the previous fact's place,
+    # the headline, the dateline.
     for back in range(s_no - 1, max(-1, s_no - 4), -1):
-        prev = doc.sentences[back]
-        if prev.paragraph_no != sent.paragraph_no and not (back == 0 and doc.has_title):
+        found = {code for _, code, _ in _place_mentions(doc, back, caps=back == 0)}
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
             break
-        loc = _located_in(doc, back)
-        if loc:
-            return loc
-    if prev_location is not None:
-        return prev_location
-    if doc.has_title and s_no > 0:
-        loc = _located_in(doc, 0)
-        if loc:
-            return loc
-    if actor and _DOMESTIC_RE.search(text, sent.start, sent.end) is None:
-        pass
-    del quote
-    return None
+    if prev is not None and prev.location is not None and (
+            s_no - prev_s_no <= 3 or _THERE_RE.search(stext)):
+        return prev.location
+    head = _headline_place(doc, actor)
+    if head is not None:
+        return head
+    return _dateline(doc)
 
 
-_DOMESTIC_RE = re.compile(r"\bthe government\b|\bthe country's\b", re.IGNORECASE)
-
-
-def _located_in(doc: DocContext, s_no: int) -> str | None:
-    text = doc.text
-    sent = doc.sentences[s_no]
-    found: list[str] = []
-    for m in doc.mentions[s_no]:
-        pre = text[max(sent.start, m.char_start - 30) : m.char_start]
-        post = text[m.char_end : m.char_end + 14]
-        if _BORDER_AFTER_RE.match(post):
-            continue
-        if (_LOC_PREP_RE.search(pre) or re.match(r"'s\s", post)) and len(m.country) == 3 \
-                and m.country != "COALITION":
-            found.append(m.country)
-    if found and len(set(found)) == 1:
-        return found[0]
-    return None
+_MASSED_RE = re.compile(r"\b(?:massed|massing|amassed|amassing|gathered|build-up|buildup)\b",
+                        re.IGNORECASE)
+_BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier)\b", re.IGNORECASE)
+_ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
+_HOME_ARMY_RE = re.compile(r"\b(?:army|armed forces|military)\s+(?:is|has|numbers|totals|of)\b",
+                           re.IGNORECASE)
 
 
 def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
+    """deploy / withdraw / present / other from the cue words around the count (45-51)."""
     text = doc.text
     sent = doc.sentences[s_no]
     left, right = _clause_bounds(text, sent.start, sent.end, c.start, c.end)
     stext = text[sent.start : sent.end]
-    # Exercises and readiness checks are "other" (rule 49), incursions "deploy" (rule 46).
-    if re.search(r"\b(?:exercises?|drills?|war games|manoeuvres|maneuvers|combat alert|"
-                 r"snap (?:check|inspection))\b", stext, re.IGNORECASE) and not re.search(
-                 r"\bsent to\b", stext):
+    # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one.
+    if _EXERCISE_RE.search(stext) and not re.search(r"\bsent to\b", stext):
         return "other"
-    if re.search(r"\bincursion|invasion\b", text[sent.start : c.start], re.IGNORECASE):
-        return "deploy"
-    if re.search(r"\bput on standby\b|\bbeen put on standby\b|\bplaced on standby\b", stext,
+    if _ALERT_RE.search(stext) and s_no > 0 and _EXERCISE_RE.search(
+            text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end):
+        return "other"
+    if _STANDBY_OTHER_RE.search(stext):
+        return "other"
+    if re.search(r"\b(?:incursion|invasion|offensive)\b", text[sent.start : c.start],
                  re.IGNORECASE):
-        return "other"
+        return "deploy"
     if c.kind == "level":
         return "present"
-    # The verb just before the count governs it ("withdraw 70,000 troops").
-    before = text[max(left, c.start - 70) : c.start]
+    if re.match(r"\s+home\b", text[c.end : c.end + 8]):
+        return "withdraw"  # "call tens of thousands of U.S. troops home"
+    before = text[max(left, c.start - 90) : c.start]
     best: tuple[int, str] | None = None
     for m in _BEFORE_CUE_RE.finditer(before):
         for i, act in enumerate(_BEFORE_ACTIONS):
             if m.group(f"c{i}"):
-                best = (m.start(), act)
+                best = (len(before) - m.end(), act)
                 break
     after_text = text[c.end : min(right, c.end + 90)]
-    am = _AFTER_CUE_RE.search(after_text)
-    after_act = None
-    if am:
+    after: tuple[int, str] | None = None
+    for m in _AFTER_CUE_RE.finditer(after_text):
         for i, act in enumerate(_AFTER_ACTIONS):
-            if am.group(f"c{i}"):
-                after_act = act
+            if m.group(f"c{i}"):
+                if after is None or (after[1] == "present" and act != "present"):
+                    after = (m.start(), act)
                 break
+        if after is not None and after[1] != "present":
+            break
+    if best is not None and after is not None:
+        b_dist, b_act = best
+        a_dist, a_act = after
+        if b_act == "present" and b_dist > 12:
+            return a_act if a_act != "present" else b_act
+        if (a_dist <= 12 and b_dist > 20) or (a_dist <= 3 and b_dist > 3 and
+                                              _PASSIVE_RE.match(after_text)):
+            return a_act
+        return b_act
     if best is not None:
-        dist = len(before) - best[0]
-        if best[1] in ("present",) and after_act in ("deploy", "withdraw", "other") and dist > 25:
-            return after_act
-        if best[1] == "present" and after_act in ("withdraw",) and am and am.start() < 40:
-            return after_act
-        if best[1] == "deploy" and after_act == "withdraw" and am and am.start() < 25:
-            return after_act
         return best[1]
-    if after_act is not None:
-        return after_act
-    # "Gen. X's 1,000-strong force", "The Lebanese Army is over 30,000 troops": a size.
+    if after is not None:
+        return after[1]
     return "present"
+
+
+_PASSIVE_RE = re.compile(r"\s*(?:were|was|have been|had been|are being|will be|would be)\s+"
+                         r"(?:sent|deployed|dispatched|flown|withdrawn|pulled out|brought home|"
+                         r"airlifted|moved|ordered)\b", re.IGNORECASE)
+_STANDBY_OTHER_RE = re.compile(r"\b(?:put|placed|been put|been placed) on (?:standby|stand-by|"
+                               r"alert)\b", re.IGNORECASE)
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -882,36 +1025,39 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
     """Every troop count in a document, in text order.
 
     Each fact's ``doc.text[char_start:char_end]`` is its quote (hedge to troop noun, rule
-    39); counts are positive integers. Never raises on any input text.
+    39); counts are positive integers that fit int64. Never raises on any input text.
     """
+    doc, orig_no = _bounded(doc)
     facts: list[TroopFact] = []
     seen_values: set[int] = set()
-    prev_actor: str | None = None
-    prev_location: str | None = None
     by_value: dict[int, TroopFact] = {}
+    prev: TroopFact | None = None
+    prev_s_no = -10
     for s_no, sent in enumerate(doc.sentences):
         if sent.end <= sent.start:
             continue
-        cands = _candidates(doc, s_no, seen_values)
+        if len(facts) >= MAX_FACTS:
+            break
         taken_end = -1
-        for c in cands:
-            if c.start < taken_end or c.end <= c.start:
+        for c in _candidates(doc, s_no, seen_values)[:MAX_PER_SENTENCE]:
+            if c.start < taken_end or c.end <= c.start or not 0 < c.count <= MAX_COUNT:
                 continue
             if _excluded(doc.text, c, sent.start, sent.end):
                 continue
-            if c.count <= 0 or c.count > MAX_COUNT:
-                continue
             antecedent = by_value.get(c.count) if c.kind == "elided" else None
             action = _action(doc, s_no, c)
-            if antecedent is not None and action == "present" and c.kind == "elided":
-                action = antecedent.action if not _has_own_cue(doc, s_no, c) else action
+            if antecedent is not None and not _has_own_cue(doc, s_no, c):
+                action = antecedent.action
+            if c.count < SMALL_COUNT and c.kind in ("noun", "gated") and not _is_vague(c) \
+                    and action not in ("deploy", "withdraw"):
+                continue  # a handful of named individuals: an incident, not a force
             actor = (antecedent.actor if antecedent is not None
-                     else _actor(doc, s_no, c, prev_actor, action))
-            location = _location(doc, s_no, c, actor, action, prev_location)
+                     else _actor(doc, s_no, c, prev, prev_s_no, action))
+            location = _location(doc, s_no, c, actor, action, prev, prev_s_no)
             if antecedent is not None and location is None:
                 location = antecedent.location
             fact = TroopFact(
-                sentence_no=s_no, char_start=c.start, char_end=c.end, count=c.count,
+                sentence_no=orig_no[s_no], char_start=c.start, char_end=c.end, count=c.count,
                 count_high=c.high if c.high is not None and c.high > c.count else None,
                 is_approximate=c.approx, actor=actor, location=location, action=action,
             )
@@ -919,9 +1065,57 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             taken_end = c.end
             seen_values.add(c.count)
             by_value[c.count] = fact
-            prev_actor = actor
-            prev_location = location
+            prev, prev_s_no = fact, s_no
     return facts
+
+
+# Sentences longer than this (only in broken or adversarial text: real ones stay under a
+# few hundred characters) are cut into pieces, so the per-count context scans stay bounded
+# and the whole pass linear.
+MAX_SENTENCE = 1000
+
+
+def _bounded(doc: DocContext) -> tuple[DocContext, list[int]]:
+    """The document with over-long sentences split at whitespace, and for each piece the
+    number of the sentence it came from."""
+    if all(sent.end - sent.start <= MAX_SENTENCE for sent in doc.sentences):
+        return doc, list(range(len(doc.sentences)))
+    sentences: list[Sentence] = []
+    mentions: list[list[CountryMention]] = []
+    orig: list[int] = []
+    for no, sent in enumerate(doc.sentences):
+        start = sent.start
+        ms = doc.mentions[no] if no < len(doc.mentions) else []
+        k = 0
+        while start < sent.end:
+            end = min(sent.end, start + MAX_SENTENCE)
+            if end < sent.end:
+                cut = doc.text.rfind(" ", start + MAX_SENTENCE // 2, end)
+                end = cut + 1 if cut > start else end
+            piece: list[CountryMention] = []
+            while k < len(ms) and ms[k].char_start < end:
+                if ms[k].char_end <= end:
+                    piece.append(ms[k])
+                k += 1
+            sentences.append(Sentence(start, end, sent.paragraph_no))
+            mentions.append(piece)
+            orig.append(no)
+            start = end
+    return DocContext(doc.text, sentences, mentions, doc.has_title), orig
+
+
+# Bounds on work for pathological input: no real article has more than a few dozen troop
+# counts, or more than a handful in one sentence.
+MAX_FACTS = 1000
+MAX_PER_SENTENCE = 40
+
+# Below this a count is usually a handful of named people in an incident (a crash, a trial,
+# an ambush); it is kept only when the sentence sends or withdraws them.
+SMALL_COUNT = 20
+
+
+def _is_vague(c: _Cand) -> bool:
+    return c.approx and c.count in (24, 40, 200, 300, 2000, 3000, 20000, 200000)
 
 
 def _has_own_cue(doc: DocContext, s_no: int, c: _Cand) -> bool:

@@ -1,0 +1,63 @@
+"""Country mentions: demonyms, capitals, blocs, ambiguity rules, speed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsfacts.gazetteer import code_for, find_mentions, is_place
+
+
+def _codes(text: str, caps: bool = False) -> list[tuple[str, str]]:
+    return [(m.surface, m.code) for m in find_mentions(text, caps=caps)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraqi and American officials met.", [("Iraqi", "IRQ"), ("American", "USA")]),
+        ("U.S. and British troops", [("U.S.", "USA"), ("British", "GBR")]),
+        ("Dutch and Rwandan soldiers", [("Dutch", "NLD"), ("Rwandan", "RWA")]),
+        ("Washington warned Tehran.", [("Washington", "USA"), ("Tehran", "IRN")]),
+        ("NATO and the U.N. agreed.", [("NATO", "NATO"), ("U.N.", "UN")]),
+        ("Russia invaded Georgia.", [("Russia", "RUS"), ("Georgia", "GEO")]),
+    ],
+)
+def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text) == expected
+
+
+def test_us_state_georgia_is_never_geo() -> None:
+    assert _codes("troops from Fort Stewart, Georgia") == [("Georgia", "USA")]
+    assert _codes("the state of Georgia") == [("Georgia", "USA")]
+
+
+def test_people_named_like_countries() -> None:
+    assert _codes("Michael Jordan met Chad Hurley.") == []
+    assert _codes("He flew to Jordan and Chad.") == [("Jordan", "JOR"), ("Chad", "TCD")]
+
+
+def test_regions_containing_country_words_are_not_countries() -> None:
+    assert _codes("Latin America and the Indian Ocean") == []
+    assert code_for("Latin America") is None
+    assert _codes("New Mexico") == [("New Mexico", "USA")]
+
+
+def test_caps_only_when_asked() -> None:
+    assert _codes("REBELS KILL 18 IN PHILIPPINES") == []
+    assert _codes("REBELS KILL 18 IN PHILIPPINES", caps=True) == [("PHILIPPINES", "PHL")]
+
+
+def test_places_are_not_states() -> None:
+    assert is_place("Helmand") and is_place("Aden")
+    assert not is_place("Kabul") and not is_place("Britain")
+
+
+def test_fast_on_a_megabyte() -> None:
+    text = "The U.S. and Iraqi governments said Britain would act. " * 18000
+    list(find_mentions(text))  # compile once
+    t0 = time.perf_counter()
+    n = sum(1 for _ in find_mentions(text))
+    assert n == 3 * 18000
+    assert time.perf_counter() - t0 < 1.0
