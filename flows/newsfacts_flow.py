@@ -98,6 +98,11 @@ def process_batch(
     config = Config.model_validate(config_data)
     result = process_files(Path(root), items, config, run_id, now)
     make_warehouse(config).stage(run_id, batch_no, result.tables)
+    quarantined = sum(r.status == QUARANTINED for r in result.records)
+    get_run_logger().info(
+        "batch %d: %d files, %d documents, %d quarantined, %d same bytes; %d trade figures, "
+        "%d troop counts", batch_no, result.files, len(result.staged), quarantined,
+        len(result.touched), result.trade_figures, result.troop_counts)
     return {
         "batch_no": batch_no,
         "files": result.files,
@@ -118,8 +123,11 @@ def publish(
     """Make the staged rows the current Parquet datasets (only the buckets touched)."""
     wh = make_warehouse(Config.model_validate(config_data))
     records = {r[0]: FileRecord(*r) for r in manifest}
-    return sorted(wh.publish(run_id, records, set(remove), take, full_refresh=full_refresh,
-                             now=now))
+    buckets = sorted(wh.publish(run_id, records, set(remove), take, full_refresh=full_refresh,
+                                now=now))
+    get_run_logger().info("published %d documents added, %d removed, %d bucket files rewritten",
+                          len(take), len(remove), len(buckets))
+    return buckets
 
 
 @task(name="load-duckdb", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -129,8 +137,10 @@ def load_duckdb(
 ) -> str:
     """Bring DuckDB to the published state in one transaction."""
     wh = make_warehouse(Config.model_validate(config_data))
-    return wh.load_duckdb(run_id, previous, set(remove), set(added), set(buckets),
+    mode = wh.load_duckdb(run_id, previous, set(remove), set(added), set(buckets),
                           full_refresh=full_refresh)
+    get_run_logger().info("DuckDB %s at %s", mode, wh.duckdb_path)
+    return mode
 
 
 class _Progress:
@@ -352,16 +362,19 @@ def newsfacts_run(
         "config_sha256": config.sha256(), "version": __version__,
     }
     wh = make_warehouse(config)
-    wh.clear_staging()
-    config_data = config.model_dump(mode="json")
-    try:
-        inner = process_corpus.with_options(task_runner=make_task_runner(config))
-        summary = inner(config_data, run_id, full_refresh)
-        row.update({k: summary[k] for k in RUN_COUNTS})
-        row["full_refresh"] = summary["full_refresh"]
-        row["status"] = "completed"
-        return summary
-    finally:
-        row["finished_at"] = datetime.now(UTC)
-        wh.record_run(row)
-        wh.load_runs()
+    logger = get_run_logger()
+    with wh.lock(config.lock_timeout_s,
+                 on_wait=lambda holder: logger.warning("waiting for the warehouse: %s", holder)):
+        wh.clear_staging()
+        config_data = config.model_dump(mode="json")
+        try:
+            inner = process_corpus.with_options(task_runner=make_task_runner(config))
+            summary = inner(config_data, run_id, full_refresh)
+            row.update({k: summary[k] for k in RUN_COUNTS})
+            row["full_refresh"] = summary["full_refresh"]
+            row["status"] = "completed"
+            return summary
+        finally:
+            row["finished_at"] = datetime.now(UTC)
+            wh.record_run(row)
+            wh.load_runs()

@@ -79,6 +79,7 @@ class Config(_Strict):
     batch_bytes: int = Field(16_000_000, ge=1024)
     max_file_bytes: int = Field(50_000_000, ge=1)
     on_delete: Literal["remove", "keep"] = "remove"
+    lock_timeout_s: float = Field(600, ge=0)
     parquet: ParquetConfig = Field(default_factory=ParquetConfig)
     duckdb: DuckDBConfig = Field(default_factory=DuckDBConfig)
     runner: RunnerConfig = Field(default_factory=RunnerConfig)

@@ -21,6 +21,7 @@ import pyarrow as pa
 from newsfacts.analyze import analyze_text
 from newsfacts.config import Config
 from newsfacts.extract import extract
+from newsfacts.failpoints import failpoint
 from newsfacts.language import detect_language
 from newsfacts.manifest import DOCUMENT, QUARANTINED, FileRecord
 from newsfacts.metadata import find_published_date
@@ -70,6 +71,8 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes | None, int, int, str | Non
                 return None, st.st_size, st.st_mtime_ns, "too_large", (
                     f"{st.st_size} bytes > max_file_bytes {max_bytes}")
             raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        return None, 0, 0, "vanished", "listed, then gone before it was read"
     except OSError as exc:
         return None, 0, 0, "unreadable", f"{type(exc).__name__}: {exc.strerror}"
     if len(raw) > max_bytes:
@@ -111,6 +114,7 @@ def process_files(
             continue
         decoded = decode(raw)
         secs["read"] += time.perf_counter() - t0
+        failpoint("read.file")
         if decoded.reason or decoded.text is None:
             result.records.append(FileRecord(rel, size, mtime, sha, None, QUARANTINED,
                                              decoded.reason or "undecodable", decoded.detail,
@@ -127,6 +131,7 @@ def process_files(
             result.records.append(FileRecord(rel, size, mtime, sha, None, QUARANTINED, "error",
                                              f"{type(exc).__name__}: {exc}", run_id))
             continue
+        failpoint("extract.doc")
         staged_ids.add(sha)
         result.staged.append(rel)
         result.records.append(record)

@@ -28,9 +28,12 @@ one before this run's, it is rebuilt from the Parquet files instead of patched.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
-from collections.abc import Iterable
+import socket
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +43,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsfacts import __version__
+from newsfacts.failpoints import failpoint
 from newsfacts.manifest import QUARANTINED, FileRecord
 from newsfacts.schema import DOCUMENT_TABLES, TABLES, VIEWS, description, render_ddl
 
@@ -83,6 +87,45 @@ class Warehouse:
         self.marker = root / ".publishing"
 
     # -- state ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def lock(
+        self, timeout_s: float, on_wait: Callable[[str], None] | None = None
+    ) -> Iterator[None]:
+        """Hold the warehouse for one run; a second run waits up to ``timeout_s``, then fails.
+
+        An OS file lock (flock): the kernel drops it when the holder dies, so a crashed
+        run never leaves the warehouse locked. Local filesystems only (flock over NFS is
+        not reliable): one scheduler per warehouse there.
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self.root / ".lock"
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + timeout_s
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    holder = _read_holder(fd)
+                    if time.monotonic() >= deadline:
+                        raise WarehouseBusy(
+                            f"warehouse {self.root} is in use by another run ({holder}); "
+                            f"waited {timeout_s:.0f} s. Try again when it finishes, or raise "
+                            "lock_timeout_s in the config.") from None
+                    if on_wait and not told:
+                        on_wait(holder)
+                        told = True
+                    time.sleep(0.2)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since "
+                          f"{datetime.now().isoformat(timespec='seconds')}".encode(), 0)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+
     def interrupted(self) -> bool:
         """True when the last publish did not finish (its marker is still there)."""
         return self.marker.exists()
@@ -121,6 +164,7 @@ class Warehouse:
                 target.mkdir(parents=True, exist_ok=True)
                 pq.write_table(part, target / f"batch-{batch_no:06d}.parquet",
                                compression=self.compression)
+                failpoint("stage.write")
 
     # -- per run ----------------------------------------------------------------------------
     def publish(
@@ -164,6 +208,7 @@ class Warehouse:
                     continue
                 self._write_atomic(merged.sort_by([(k, "ascending") for k in SORT_KEYS[name]]),
                                    final, name)
+                failpoint("publish.bucket")
             if full_refresh:  # files of an earlier, larger bucket count
                 for stale in out_dir.glob("part-*.parquet"):
                     if int(stale.stem.split("-")[1]) >= self.buckets:
@@ -180,6 +225,7 @@ class Warehouse:
             schema=TABLES["manifest"],
         )
         self._replace_single("manifest", mtable, publish_id=run_id)
+        failpoint("publish.manifest")
         self.marker.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
         return affected
@@ -250,6 +296,7 @@ class Warehouse:
         final = runs / f"run-{stamp}-{row['run_id']}.parquet"
         table = pa.Table.from_pylist([row], schema=TABLES["runs"])
         self._write_atomic(table, final, "runs")
+        failpoint("run.recorded")
         return final
 
     def files(self, table: str) -> list[Path]:
@@ -304,6 +351,7 @@ class Warehouse:
                 self._patch(con, changed, added, buckets)
             else:
                 self._reload(con)
+            failpoint("duckdb.load")
             con.execute("CREATE TABLE IF NOT EXISTS newsfacts_state (key VARCHAR PRIMARY KEY, "
                         "value VARCHAR)")
             con.execute("INSERT OR REPLACE INTO newsfacts_state VALUES ('publish_id', ?), "
@@ -313,6 +361,7 @@ class Warehouse:
             con.execute("COMMENT ON COLUMN newsfacts_state.value IS 'Value of the key.'")
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
+            failpoint("duckdb.done")
             return "patched" if patch else "reloaded"
         except BaseException:
             _rollback(con)
@@ -394,6 +443,17 @@ class Warehouse:
             return names, cur.fetchall()
         finally:
             con.close()
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse."""
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        return os.pread(fd, 200, 0).decode(errors="replace") or "unknown holder"
+    except OSError:
+        return "unknown holder"
 
 
 def _ddl_id() -> str:
