@@ -50,7 +50,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     t0 = time.monotonic()
     ensure_prefect_api()
-    state = newsfacts_run(**_flow_params(config, path), return_state=True)
+    state = newsfacts_run(**_flow_params(config, path), full_refresh=args.full_refresh,
+                          return_state=True)
     elapsed = time.monotonic() - t0
     if not state.is_completed():
         print(f"newsfacts run: {state.type.value.lower()} after {elapsed:.1f} s: {state.message}",
@@ -63,19 +64,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 def format_summary(s: dict[str, Any], elapsed: float) -> str:
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(s["quarantine_reasons"].items()))
     skipped = s["docs_skipped_language"]
+    stages = ", ".join(f"{k} {v:.2f} s" for k, v in s["stage_seconds"].items())
+    mb = s["bytes"] / 1e6
     lines = [
-        f"newsfacts run {s['run_id']}: completed in {elapsed:.1f} s",
+        f"newsfacts run {s['run_id']}: completed in {elapsed:.1f} s"
+        + (" (full refresh)" if s["full_refresh"] else ""),
         f"  input        {s['input']}",
         f"  warehouse    {s['warehouse']}",
-        f"  files        {s['files_seen']} seen, {s['files_processed']} processed, "
-        f"{s['files_quarantined']} quarantined" + (f" ({reasons})" if reasons else ""),
-        f"  documents    {s['documents']}"
-        + (f" ({skipped} not extracted: language not configured)" if skipped else ""),
-        f"  facts        {s['trade_figures']} trade figures, {s['troop_counts']} troop counts",
-        f"  data         {s['bytes'] / 1e6:.2f} MB",
-        "  stage time   " + ", ".join(f"{k} {v:.2f} s" for k, v in s["stage_seconds"].items())
-        + f", publish {s['publish_ms'] / 1000:.2f} s, duckdb {s['duckdb_ms'] / 1000:.2f} s",
-        "  query it     newsfacts sql \"SELECT * FROM facts LIMIT 10\"",
+        f"  files        {s['files_seen']} seen: {s['files_new']} new, {s['files_changed']} "
+        f"changed, {s['files_unchanged']} unchanged; {s['files_deleted']} deleted",
+        f"  read         {s['files_processed']} documents, {mb:.2f} MB"
+        + (f", {skipped} not extracted (language not configured)" if skipped else ""),
+        f"  quarantined  {s['files_quarantined']}" + (f" ({reasons})" if reasons else ""),
+        f"  warehouse    {s['documents']} documents, {s['trade_figures']} trade figures, "
+        f"{s['troop_counts']} troop counts (DuckDB {s['duckdb']})",
+        f"  stage time   {stages}",
+        '  query it     newsfacts sql "SELECT kind, quote, value FROM facts LIMIT 10"',
     ]
     return "\n".join(lines)
 
@@ -140,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="one flow run over the input folder")
     common(run)
     run.add_argument("--input", help="input folder (default: the shipped sample corpus)")
+    run.add_argument("--full-refresh", action="store_true",
+                     help="read every file again and rebuild the warehouse")
     run.set_defaults(func=cmd_run)
 
     serve = sub.add_parser("serve", help="serve the flow as a deployment on the config's cron")

@@ -211,14 +211,14 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     root = config.input_dir()
     t0 = time.perf_counter()
     listing = list_files(root, config.glob)
-    work = plan(listing.files, old, full_refresh=full_refresh, on_delete=config.on_delete)
     rejected = {
         p: FileRecord(p, 0, 0, None, None, QUARANTINED, reason, detail, run_id)
         for p, reason, detail in listing.rejected
     }
-    rejected_changed = {p: r for p, r in rejected.items()
-                        if (old.get(p) is None or (old[p].reason, old[p].detail)
-                            != (r.reason, r.detail))}
+    work = plan(listing.files, old, full_refresh=full_refresh, on_delete=config.on_delete,
+                present=rejected)
+    rejected_changed = any(old.get(p) is None or (old[p].reason, old[p].detail)
+                           != (r.reason, r.detail) for p, r in rejected.items())
     list_s = time.perf_counter() - t0
     new_paths = {p for p, _, sha in work.to_process if p not in old}
     logger.info(
@@ -236,8 +236,9 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
         "docs_skipped_language": 0, "bytes": 0, "duckdb": "unchanged",
         "stage_seconds": {"list": round(list_s, 3)},
     }
-    if work.is_noop and not rejected_changed and not (set(rejected) ^ _rejected_in(old)):
+    if work.is_noop and not rejected_changed:
         logger.info("nothing changed since the last run")
+        summary["duckdb"] = wh.sync_duckdb(previous)
         return _finish(summary, wh, old, logger)
 
     items = [(p, n, sha) for p, n, sha in work.to_process]
@@ -282,12 +283,6 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
         "duckdb": mode,
     })
     return _finish(summary, wh, res.manifest, logger)
-
-
-def _rejected_in(manifest: dict[str, FileRecord]) -> set[str]:
-    """Paths the manifest holds as rejected by the listing (never read)."""
-    return {p for p, r in manifest.items() if r.reason in ("outside_root",) or
-            (r.reason == "unreadable" and r.sha256 is None and r.size == 0)}
 
 
 def _collect(

@@ -53,11 +53,16 @@ def plan(
     *,
     full_refresh: bool,
     on_delete: str,
+    present: Iterable[str] = (),
 ) -> Plan:
-    """Decide which listed files (path, size, mtime_ns) need processing."""
+    """Decide which listed files (path, size, mtime_ns) need processing.
+
+    ``present`` names files that exist but are not to be read (rejected by the listing:
+    a symlink out of the root, a FIFO): they are neither work nor gone.
+    """
     to_process: list[tuple[str, int, str | None]] = []
     unchanged: dict[str, FileRecord] = {}
-    seen: set[str] = set()
+    seen: set[str] = set(present)
     for path, size, mtime_ns in listed:
         seen.add(path)
         old = None if full_refresh else manifest.get(path)

@@ -36,6 +36,7 @@ SCALES = {
     "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "billions": 1e9, "millions": 1e6, "trln": 1e12, "tn": 1e12, "trn": 1e12,
     "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+    "lakh crore": 1e12, "lakh crores": 1e12,
 }
 # Vague amounts take the smallest value they can mean (annotation guidelines, rule 37).
 VAGUE = {
@@ -62,16 +63,27 @@ NOT_APPROX_HEDGES = {"an additional", "an extra", "additional"}
 
 _WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion"
-_SCALE_ABBR = r"mln|bln|trln|bn|mn|tn|trn|mil|crores?|lakhs?"
+_SCALE_ABBR = r"mln|bln|trln|bn|mn|tn|trn|mil|crores?|lakh\s(?:crores?)|lakhs?"
 _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 
 # A numeral: grouped thousands or a plain run (capped so a digit flood cannot backtrack far).
-_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?(?![\d])(?!,\d)"
+# A currency prefix in letters may be glued to the numeral ("RM5.2bn", "Dh3bn", "$US1bn").
+_GLUED_PREFIXES = ("RM", "Rp", "Rs", "Rs.", "Rp.", "Dh", "Dhs", "Tk", "KSh", "Ksh", "$US", "$A",
+                   "SFr", "Sfr", "DM", "Dfl")
+_GLUED = "|".join(rf"(?<=(?<![A-Za-z]){re.escape(p)})" for p in _GLUED_PREFIXES)
+_DIGITS = (
+    rf"(?:(?<![\w.,])|(?<=[A-Za-z.])(?:{_GLUED}))(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,9}})(?:\.\d{{1,4}})?(?![\d])(?!,\d)"
+)
 # A spelled-out number: "five", "twenty-five", "a hundred", "two hundred and fifty", "a dozen".
+_SCALE_TAIL = (
+    rf"(?:\s(?:{_SCALE_WORD})(?:\s(?:and\s)?(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)?)"
+)
+# "a"/"an" only count with a scale word after them ("a million"): a bare article must not
+# even match, or text full of articles costs a Python round trip per word.
 _WORDS = (
-    rf"(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?|an?)"
-    rf"(?:\s(?:{_SCALE_WORD})(?:\s(?:and\s)?(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)?){{0,3}}"
+    rf"(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?{_SCALE_TAIL}{{0,3}}"
+    rf"|an?{_SCALE_TAIL}{{1,3}})"
 )
 # Scale after a numeral: " billion", "bn" glued, "m" glued ("$5m"), " mln".
 _SCALE = (
@@ -85,7 +97,9 @@ _CORE = (
     rf"|(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
     rf"|(?P<words>\b{_WORDS}\b)"
 )
-_NUMBER_RE = re.compile(_CORE, re.IGNORECASE)
+# The leading lookahead lets the engine reject most positions (spaces, punctuation) before
+# trying the alternatives: half the scan time on text with no numbers.
+_NUMBER_RE = re.compile(rf"(?=[\da-z])(?:{_CORE})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+$", re.IGNORECASE)
 # After a number, what joins it to a range end: "to", "-", "and" (after between), "or".
 _RANGE_JOIN_RE = re.compile(r"\s?(?:-|–|to|and|or)\s?", re.IGNORECASE)
@@ -139,7 +153,7 @@ def words_to_value(phrase: str) -> float | None:
 def _scale_value(token: str | None) -> float:
     if not token:
         return 1.0
-    word = token.strip().lower()
+    word = " ".join(token.split()).lower()
     return SCALES.get(word, SCALES.get(word.rstrip("s"), 1.0))
 
 
@@ -328,7 +342,7 @@ _WORDS_AFTER_RE = re.compile(
 )
 _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
 _BEFORE_LAST_WORDS = _HEDGE_LAST_WORDS | {"between", "from", "a", "an"}
-_SIGNS = frozenset("$£€¥₹₩₽")
+_SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫")
 
 
 def _might_have_currency(text: str, pos: int, end: int) -> bool:
@@ -455,7 +469,7 @@ def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None
     return code, n_start - (len(window) - m.start())
 
 
-_DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽]")
+_DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽₺₦₱฿₫]")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -534,7 +548,11 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
         j = _RANGE_JOIN_RE.match(text, n_end, end) if between else _MONEY_JOIN_RE.match(
             text, n_end, end
         )
-        if j and not vague and not after_from and not change:
+        # After a change verb "X to Y" is a change and a level ("rose 200 mln to 7.2
+        # billion"), unless the low end is a bare numeral sharing the high end's scale
+        # and close to it ("rise by 350 to 400 mln stg": a range, rule 27).
+        bare_low = bool(m.group("num")) and not scaled and currency is None
+        if j and not vague and not after_from and (not change or bare_low):
             joiner = j.group(0).strip().lower()
             if joiner != "and" or between:
                 j_end = j.end()
@@ -546,7 +564,7 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> Iterator[Mo
                     low = value
                     if not scaled and p2[2] and m2.group("num"):
                         low = round(value * _scale_value(m2.group("scale")), 6)
-                    if low < hv <= 5 * low:
+                    if low < hv <= (2 if change else 5) * low and (not change or p2[2]):
                         value, high, n_end = low, hv, m2.end()
                         scaled = scaled or p2[2]
                         if m2.group("num"):

@@ -369,6 +369,20 @@ class Warehouse:
         finally:
             con.close()
 
+    def sync_duckdb(self, publish_id: str | None) -> str:
+        """When nothing changed: make sure DuckDB holds the last publish (a run killed
+        between publishing Parquet and committing DuckDB leaves it one publish behind)."""
+        if publish_id is None:
+            return "unchanged"
+        if self.duckdb_path.exists():
+            con = self.connect(read_only=True)
+            try:
+                if self._state(con).get("publish_id") == publish_id:
+                    return "unchanged"
+            finally:
+                con.close()
+        return self.load_duckdb(publish_id, None, set(), set(), set())
+
     def _state(self, con: duckdb.DuckDBPyConnection) -> dict[str, str]:
         exists = con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'wh' "

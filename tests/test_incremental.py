@@ -126,3 +126,24 @@ def test_interrupted_publish_forces_full_refresh(prefect_api: str | None, tmp_pa
     assert summary["full_refresh"] is True
     assert not Warehouse(wh).interrupted()
     assert_equals_full_rebuild(corpus, wh, config, tmp_path)
+
+
+def test_rejected_files_do_not_make_reruns_work(prefect_api: str | None, tmp_path: Path) -> None:
+    """A file the listing rejects (a symlink out of the root, a FIFO) is quarantined once;
+    a rerun treats it as unchanged, not as deleted and re-added."""
+    config = tmp_path / "config.yaml"
+    config.write_text("runner:\n  kind: threads\n")
+    corpus = tmp_path / "in"
+    shutil.copytree(SAMPLE, corpus)
+    (tmp_path / "secret.txt").write_text("outside")
+    (corpus / "escape.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(corpus / "pipe.txt")
+    wh = tmp_path / "wh"
+    first = run(corpus, wh, config)
+    assert first["quarantine_reasons"]["outside_root"] == 1
+    again = run(corpus, wh, config)
+    assert (again["files_deleted"], again["files_new"], again["files_processed"]) == (0, 0, 0)
+    assert again["quarantine_reasons"] == first["quarantine_reasons"]
+    (corpus / "escape.txt").unlink()
+    gone = run(corpus, wh, config)
+    assert gone["files_deleted"] == 1 and "outside_root" not in gone["quarantine_reasons"]

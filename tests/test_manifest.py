@@ -65,3 +65,9 @@ def test_resolve_touched_file_keeps_rows() -> None:
     r = resolve(p, {"a": rec("a", "A", mtime=5)}, {}, old)
     assert r.take == {} and r.remove_doc_ids == set() and not r.reprocess
     assert r.manifest["a"].mtime_ns == 5
+
+
+def test_plan_present_but_rejected_files_are_not_gone() -> None:
+    old = {"fifo.txt": rec("fifo.txt", "", QUARANTINED, size=0, mtime=0, reason="unreadable")}
+    p = plan([], old, full_refresh=False, on_delete="remove", present=["fifo.txt"])
+    assert p.deleted == [] and p.to_process == [] and p.is_noop
