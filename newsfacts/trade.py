@@ -31,22 +31,27 @@ from newsfacts.numbers import Money, default_currency, find_money, is_family, na
 # Flow cues: a regex per flow. A word that names a balance (surplus, deficit) wins over
 # "trade" next to it ("trade deficit"); a deal word wins over "trade" ("trade agreement").
 FLOW_CUES: tuple[tuple[str, str], ...] = (
-    ("surplus", r"surplus(?:es)?|excess\s+of\s+exports\s+over\s+imports|in\s+the\s+black"),
-    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|gap\s+between|"
-                r"in\s+deficit|in\s+the\s+red|difference\s+between"),
+    ("surplus", r"surplus(?:es)?|excess\s+of\s+exports\s+over\s+imports"),
+    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|in\s+deficit|"
+                r"(?:gap|difference)\s+between(?=\s(?:[^.;]{0,40}?\s)?(?:what\s+)?"
+                r"(?:[\w.]+\s+){0,3}?(?:exports?|imports?|exported|imported|sold|bought)\b)"),
     ("agreement", r"agreements?|accords?|deals?|pacts?|contracts?|protocols?|barter"),
     ("arms", r"arms|weapons?|weaponry|military\s+(?:equipment|trucks|vehicles|hardware|"
              r"aircraft|supplies|technology|sales|purchases|goods)|defen[cs]e\s+(?:equipment|"
-             r"systems|contracts?)|warplanes?|fighter\s+(?:jets?|planes?|aircraft)|fighters|"
+             r"systems|contracts?|exports?|imports?|sales|deals?|purchases?|orders?)|warplanes?|fighter\s+(?:jets?|planes?|aircraft)|fighters|"
              r"missiles?|missile\s+systems?|tanks|helicopters|warships?|frigates|submarines|"
-             r"munitions|ammunition"),
+             r"munitions|ammunition|(?:military|armed|attack|combat)\s+drones|drones|"
+             r"howitzers|artillery|rocket\s+launchers|air[- ]defen[cs]e\s+systems?|"
+             r"combat\s+(?:aircraft|jets|vehicles)|(?-i:(?:F|Su|MiG|J)-\d{1,2}[A-Z]?s?|"
+             r"Typhoons?|Eurofighters?|Rafales?|Gripens?|Tornados?|Mirages?|S-[34]00|Patriots?|"
+             r"Abrams|Leopard|HIMARS|Apaches?|Black\s+Hawks?)(?:\s+(?:jets|fighters|planes|"
+             r"aircraft|tanks|helicopters|systems))?"),
     ("exports", r"exports?|exported|re-exports?|shipments?|shipped|sold|sells?|"
                 r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
                 r"supplied|supply"),
     ("imports", r"imports?|imported|bought|buys?|buying|purchases?|purchased|ordered|"
                 r"orders?"),
-    ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links|business\s+with|"
-              r"volume\s+of\s+business|turnover"),
+    ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links"),
 )
 # Heads that make an amount something else than trade (guidelines: "What is a trade
 # figure", rules 1, 7, 8, 11).
@@ -57,12 +62,14 @@ NEGATIVE_CUES = (
     r"remittances|bonds?|shares|stakes?|assets|capitali[sz]ation|stock\s+market|"
     r"market\s+(?:value|size|worth|share)|dividends?|GDP|"
     r"gross\s+domestic\s+product|output|deposits|financing|finance|grants?|compensation|"
-    r"reconstruction|interest|commissions?|premiums?|cash|funds?|project|projects|"
+    r"reconstruction|upkeep|maintenance|stationing|interest|commissions?|premiums?|cash|funds?|project|projects|"
     r"building|construction|bases|lending|borrowing|payments|salar(?:y|ies)|wages|"
-    r"valued|valuation|worth\s+of\s+(?:shares|stock)|bail-?out|guarantees?|"
+    r"valuation|worth\s+of\s+(?:shares|stock)|bail-?out|guarantees?|turnover|"
     r"current\s+account|invisibles?|transfers?|capital\s+account|overall\s+balance|"
     r"balance\s+of\s+payments|money\s+supply|shortage|shortages|bills?|"
-    r"tourism|tourists|per\s+capita|each\s+farmer|a\s+barrel|per\s+barrel|a\s+tonne|"
+    r"tourism|tourists|per\s+capita|per\s+head|per\s+person|"
+    r"(?:each|per|every|an?\s+average)\s+(?:farmer|producer|worker|household|person|citizen)|"
+    r"a\s+barrel|per\s+barrel|a\s+tonne|"
     r"per\s+tonne|a\s+ton|per\s+ton|an\s+ounce|a\s+share|per\s+share|a\s+head|"
     r"exchange\s+rates?|acquisitions?|acquire|takeover|merger|economy|economies|"
     r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
@@ -72,6 +79,9 @@ NEGATIVE_CUES = (
 # Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
 # lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).
 WEAK_NEGATIVES = frozenset(["revenue", "revenues", "earnings", "income", "receipts"])
+# Non-trade words that describe the economy a flow comes from rather than head the amount
+# ("exports from the world's second-largest economy rose to ...").
+PHRASE_NEGATIVES = frozenset(["economy", "economies"])
 # Cues that buy or sell: a deal only between firms is not trade (rule 6).
 DEAL_VERBS = r"bought|buys?|buying|purchased|purchases?|ordered|orders?|sold|sells?|supplied|supply"
 # Sentence openings that continue the previous sentence's figures (rule 20).
@@ -81,8 +91,9 @@ CONTINUATION = r"(?:this|that|these|they|it|the\s+figures?|the\s+total)\b"
 # "surplus on invisibles", "deficit in transfer payments"): rule 1.
 NON_TRADE_TOPICS = (
     r"current\s+account|invisibles?|invisible\s+transactions|transfers?|transfer\s+payments|"
-    r"capital\s+account|overall\s+balance|balance\s+of\s+payments|budget|fiscal|federal|"
-    r"public\s+sector|payments|basic\s+balance|trading|depreciation|pre-tax|profits?"
+    r"capital\s+account|overall\s+balance|balance\s+of\s+payments|budget|fiscal|federal\s+(?:budget|deficits?|government|spending|debt)|"
+    r"public\s+sector|payments|basic\s+balance|trading\s+(?:profits?|loss(?:es)?|results?|"
+    r"surplus(?:es)?|deficits?)|depreciation|pre-tax|profits?"
 )
 TRADE_TOPICS = r"trade|visible|merchandise|goods|oil|non-oil|exports?|imports?|services"
 
@@ -114,7 +125,8 @@ _AFTER_STOP_WORDS = """from to against versus vs or and than compared while but 
     by was were
     is are be been had has have will would said says as which that this last since with up
     down rose fell because due reflecting amid despite following thanks owing during
-    including until it they he she its their"""
+    including until it they he she its their includes include included covers covering
+    toward towards under"""
 AFTER_STOP = frozenset(_AFTER_STOP_WORDS.split())
 # A flow cue followed by one of these heads is that head ("export credit", "trade bill").
 # "export earnings" stay exports (rule 9), "arms sales" stay arms.
@@ -162,6 +174,11 @@ DATELINE_CITIES: dict[str, str] = {
     "BELGRADE": "YUG", "BUCHAREST": "ROU", "SOFIA": "BGR", "NICOSIA": "CYP",
     "VALLETTA": "MLT", "SINGAPORE": "SGP", "HONG KONG": "HKG", "TAIPEI": "TWN",
 }  # fmt: skip
+# A firm's "sales to" a state are arms sales when weapons were named in the sentence or
+# the few lines before it (rule 8), not anywhere in the document.
+ARMS_LOOKBACK = 400
+# Longest span read as one sentence; longer ones are read in pieces.
+MAX_SPAN = 2000
 # Prepositions that make the next economy the counterpart of a flow ("exports to Japan").
 COUNTERPART_BEFORE = r"(?:to|with|from|into|including|in|against|on)"
 
@@ -173,12 +190,6 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _FLOWS = tuple(flow for flow, _ in FLOW_CUES)
-_NON_TRADE_BEFORE_RE = re.compile(
-    rf"\b(?:{NON_TRADE_TOPICS})(?:\s+(?:trade|was|is|balance|showed|had|posted|in|a|an|the|"
-    rf"of|\w+'s))*\s+(?:\w+\s+){{0,1}}$",
-    re.IGNORECASE,
-)
-_TRADE_BEFORE_RE = re.compile(rf"\b(?:{TRADE_TOPICS})(?:\s+\w+){{0,1}}\s+$", re.IGNORECASE)
 _TOPIC_AFTER_RE = re.compile(
     rf"\s+(?:on|in|of)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?P<neg>{NON_TRADE_TOPICS})\b"
     rf"(?!\s+basis)"
@@ -206,8 +217,8 @@ _UNCODED_COUNTERPART_RE = re.compile(
     r"(?:countries|nations|states|[A-Z][a-z]+)\b"
 )
 _CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?:and|while|but|whereas|taking|bringing|giving|making|with)\b|;|\bwhile\b|"
-    r"\bbut\b"
+    r",\s+(?:and|while|but|whereas|with|even\s+as|as|although|though|despite|amid|"
+    r"after|because|(?!(?:in|ex)cluding\b)[a-z]{3,}ing)\b|;|\bwhile\b|\bbut\b"
 )
 # Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
 _OPEN_BRACKET_RE = re.compile(r"^[^()\d]{0,20}[(\[]\s*$|^\s*;\s*$")
@@ -223,6 +234,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 _BETWEEN_RE = re.compile(rf"\b{BETWEEN_BALANCE}\b", re.IGNORECASE)
 _GLOBAL_BEFORE_RE = re.compile(rf"\b{GLOBAL_BEFORE}", re.IGNORECASE)
+_OPENS_POSSESSIVE_RE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+,\s+\w+\s+\d+\s+-\s+)?(?:Its|Their)\b")
 _COMPANY_AFTER_RE = re.compile(rf"\s+{COMPANY_WORDS}")
 _NON_TRADE_TOPIC_RE = re.compile(rf"\b(?:{NON_TRADE_TOPICS})\b", re.IGNORECASE)
 _TRADE_TOPIC_RE = re.compile(rf"\b(?:{TRADE_TOPICS})\b", re.IGNORECASE)
@@ -231,6 +243,31 @@ _CONTINUATION_RE = re.compile(rf"\s*(?:[A-Z]+,\s+\w+\s+\d+\s+-\s+)?{CONTINUATION
                               re.IGNORECASE)
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
                              re.IGNORECASE)
+# What follows an amount bought or sold when goods, not money, change hands ("buys about
+# $30 billion a year of Australian iron ore", "purchased 150 mln dlrs worth of grain").
+_GOODS_AFTER_RE = re.compile(
+    r"['’]?s?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
+    r"\s+(?:worth|of|in\s+goods)", re.IGNORECASE)
+# A contract awarded by a government to a firm is procurement, not trade, unless a second
+# economy is named (rule 8: not domestic procurement).
+_AWARD_RE = re.compile(r"\b(?:award(?:s|ed|ing)?)\b", re.IGNORECASE)
+_AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+to\s+$",
+                           re.IGNORECASE)
+# "... met in Brussels", "said in Beijing": after the amount, a place of an event, not a
+# counterpart of the flow.
+_PLACE_BEFORE_RE = re.compile(r"\b(?:met|meet|meeting|held|talks|summit|said|told|visit)\s+"
+                              r"(?:in|at)\s+(?:the\s+)?$")
+_CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?)\b", re.IGNORECASE)
+_BLOC_ANAPHOR_RE = re.compile(r"\bthe\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
+BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
+_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What may stand between the words of a compound cue ("trade deficit", "export credit",
+# "deficit on trade", "barter trade pact"); a verb or conjunction ends it ("fighters will
+# cost").
+_COMPOUND_GAP_RE = re.compile(
+    r"[\s-]*(?:(?:on|in|of)\s+)?(?:(?!(?:will|would|could|can|may|might|should|must|was|"
+    r"were|is|are|has|have|had|and|or|but|to)\b)[\w-]+[\s-]+)?", re.IGNORECASE)
 _BASIS_RE = re.compile(r"\s+basis\b")  # "on a balance of payments basis" is a method
 _NEG = "-"  # the flow of an amount governed by a non-trade head
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
@@ -252,8 +289,7 @@ class _Doc:
     subject: tuple[str, ...] = ()  # the economy the figures are about
     partners: tuple[str, ...] = ()  # partners of the last figure
     currency: str | None = None  # the last currency written
-    arms_context: bool = False
-    topics: list[tuple[int, bool]] = field(default_factory=list)  # (start, is_trade)
+    topics: list[tuple[int, bool]] | None = None  # (start, is_trade), computed when needed
     facts: list[TradeFact] = field(default_factory=list)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
 
@@ -269,8 +305,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     text = doc.text
     if not doc.sentences or not _DIGIT_OR_CUE_RE.search(text):
         return []
-    state = _Doc(text=text, arms_context=bool(_ARMS_DOC_RE.search(text)))
-    state.topics = _topics(text)
+    state = _Doc(text=text)
     state.reporting = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
@@ -278,11 +313,25 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         state.subject = state.partners = tuple(_dedupe(c for c, _ in _sentence_mentions(doc, 0)))
         body_start = 1
     for no in range(body_start, len(doc.sentences)):
-        _scan_sentence(doc, no, state)
+        sent = doc.sentences[no]
+        if sent.end - sent.start <= MAX_SPAN:
+            _scan_sentence(doc, no, state)
+            continue
+        # A "sentence" longer than any real one (a table, a run-on flood) is read in
+        # pieces cut at whitespace, so the work per amount stays bounded (linear time).
+        lo = sent.start
+        whole = _sentence_mentions(doc, no)
+        while lo < sent.end:
+            hi = min(sent.end, lo + MAX_SPAN)
+            if hi < sent.end:
+                cut = text.rfind(" ", lo + MAX_SPAN // 2, hi)
+                hi = cut if cut > lo else hi
+            _scan_sentence(doc, no, state, span=(lo, hi),
+                           mentions=[m for m in whole if lo <= m[1] < hi])
+            lo = hi
     facts = _rescued(state)
     if title is not None:
-        head = _Doc(text=text, reporting=state.reporting, arms_context=state.arms_context,
-                    topics=state.topics)
+        head = _Doc(text=text, reporting=state.reporting, topics=state.topics)
         if not _sentence_mentions(doc, 0):
             head.subject = head.partners = facts[0].partners if facts else ()
         _scan_sentence(doc, 0, head, body=facts)
@@ -294,11 +343,14 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
 
 
 def _scan_sentence(doc: DocContext, no: int, state: _Doc,
-                   body: Sequence[TradeFact] | None = None) -> None:
+                   body: Sequence[TradeFact] | None = None,
+                   span: tuple[int, int] | None = None,
+                   mentions: list[tuple[str, int]] | None = None) -> None:
     text = doc.text
     sent = doc.sentences[no]
-    s, e = sent.start, sent.end
-    mentions = _sentence_mentions(doc, no)
+    s, e = span if span is not None else (sent.start, sent.end)
+    if mentions is None:
+        mentions = _sentence_mentions(doc, no)
     amounts = list(find_money(text, s, e)) if _DIGIT_OR_CUE_RE.search(text, s, e) else []
     if not amounts:
         _carry_mentions(text, s, mentions, state)
@@ -346,13 +398,18 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if flow is None or flow == _NEG:
             continue
         if flow != "trade" and (
-            arms_here or (flow == "exports" and state.arms_context and _is_sales_to(text, s, money))
+            arms_here or (flow == "exports" and _is_sales_to(text, s, money)
+                          and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
         ):
             flow = "arms"
         partners = _partners_of(text, s, e, money, mentions, amounts, state, flow, cues)
         if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
             _has_state_party(text, s, e, mentions, state)
         ):
+            continue
+        if flow in ("agreement", "arms") and _AWARD_RE.search(text, s, money.start) and len(
+            {c for c, _ in mentions}
+        ) < 2:
             continue
         fact = TradeFact(
             sentence_no=no,
@@ -442,7 +499,7 @@ def _cues(text: str, s: int, e: int) -> list[Cue]:
     merged: list[Cue] = []
     for cue in raw:
         gap = text[merged[-1].end : cue.start] if merged else ""
-        if merged and re.fullmatch(r"[\s-]*(?:(?:on|in|of)\s+)?(?:[\w-]+[\s-]+)?", gap):
+        if merged and len(gap) <= 80 and _COMPOUND_GAP_RE.fullmatch(gap):
             prev = merged[-1]
             word = text[cue.start : cue.end].lower()
             if cue.flow == _NEG and prev.flow != _NEG and re.search(r"\b(?:on|in|of)\s", gap):
@@ -462,6 +519,11 @@ def _cues(text: str, s: int, e: int) -> list[Cue]:
     out: list[Cue] = []
     between_end = -1
     for cue in merged:
+        if cue.flow in ("exports", "imports") and _AGREED_TO_RE.search(
+            text, max(s, cue.start - 20), cue.start
+        ):
+            # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
+            cue = Cue(cue.start, cue.end, "agreement")
         if cue.flow in ("exports", "imports") and cue.start < between_end:
             continue
         m = _BETWEEN_RE.search(text, cue.start, cue.end)
@@ -488,6 +550,12 @@ def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
     before = [c for c in cues if c.end <= money.num_start]
     if before:
         cue = before[-1]
+        if cue.flow == _NEG and len(before) > 1 and before[-2].flow != _NEG and (
+            _modifies_flow(text, before[-2], cue)
+        ):
+            # "exports from the world's second-largest economy rose to ...", "imports of
+            # wheat from Russia cost ...": the non-trade word belongs to the flow's phrase.
+            cue = before[-2]
         if cue.flow in ("exports", "imports") and _buys_currency(text, cue, money):
             return _NEG
         return _checked(text, e, cue, state)
@@ -497,6 +565,19 @@ def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
     if later:
         return _checked(text, e, later[0], state)
     return None
+
+
+def _modifies_flow(text: str, flow: Cue, neg: Cue) -> bool:
+    """Is the non-trade cue ``neg`` part of the noun phrase headed by the flow cue before
+    it ("exports from the largest economy"), or the verb "cost" stating that flow's value
+    ("imports of wheat from Russia cost ...")?"""
+    gap = text[flow.end : neg.start]
+    if len(gap) > 60 or re.search(r"[,;:()]", gap):
+        return False
+    word = text[neg.start : neg.end].lower()
+    if word in ("cost", "costs"):
+        return re.fullmatch(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s+", gap) is not None
+    return word in PHRASE_NEGATIVES and re.match(r"\s+(?:from|of|by|to|in)\s", gap) is not None
 
 
 def _checked(text: str, e: int, cue: Cue, state: _Doc) -> str:
@@ -513,6 +594,8 @@ def _checked(text: str, e: int, cue: Cue, state: _Doc) -> str:
         return cue.flow
     if _NON_TRADE_TOPIC_RE.search(word):
         return _NEG
+    if state.topics is None:
+        state.topics = _topics(state.text)
     k = bisect_left(state.topics, (cue.start, False)) - 1
     lo = cue.start - 2000
     while k >= 0 and state.topics[k][0] >= lo:
@@ -561,7 +644,7 @@ def _buys_currency(text: str, cue: Cue, money: Money) -> bool:
     if money.start - cue.end > 3 or not re.match(r"(?:bought|buys?|purchased|sold|sells?)$",
                                                    text[cue.start : cue.end], re.IGNORECASE):
         return False
-    return re.match(r"['’]?s?\s+(?:worth|of|in\s+goods)", text[money.end : money.end + 20]) is None
+    return _GOODS_AFTER_RE.match(text, money.end, money.end + 40) is None
 
 
 def _is_unit_price(text: str, money: Money, e: int) -> bool:
@@ -577,10 +660,15 @@ def _is_unit_price(text: str, money: Money, e: int) -> bool:
 
 
 def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
+    """Is the amount governed by a verb or noun of buying and selling ("ordered ... worth",
+    "a $2bn order")? Such a deal is trade only with a state as a party (rule 6)."""
+    after = _after_window(text, money.end, len(text))
+    window = [c for c in cues if money.end <= c.start and c.end <= after]
     before = [c for c in cues if c.end <= money.num_start]
-    if not before:
+    gov = window[0] if window else (before[-1] if before else None)
+    if gov is None:
         return False
-    return _DEAL_VERB_RE.search(text[before[-1].start : before[-1].end]) is not None
+    return _DEAL_VERB_RE.search(text[gov.start : gov.end]) is not None
 
 
 def _is_sales_to(text: str, s: int, money: Money) -> bool:
@@ -682,8 +770,9 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     sent = doc.sentences[no]
     raw: Iterable[tuple[str, int, int]]
     span = text[sent.start : sent.end]
-    letters = [c for c in span if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    lower = len(span) - len(span.translate(_DROP_LOWER))
+    upper = len(span) - len(span.translate(_DROP_UPPER)) if lower < len(span) // 4 else 0
+    if upper and upper > 0.8 * (upper + lower):
         raw = _caps_mentions(span, sent.start)
     else:
         raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
@@ -691,14 +780,31 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     for code, start, _end in raw:
         if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
             continue
+        if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
+            continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
         out.append((code, start))
     for surface, members in UNIONS.items():
         for m in re.finditer(rf"\b{re.escape(surface)}\b", span):
             lo, hi = sent.start + m.start(), sent.start + m.end()
             out = [x for x in out if not lo <= x[1] < hi]
             out.extend((c, lo) for c in members)
+    for m in _BLOC_ANAPHOR_RE.finditer(span):
+        bloc = _last_bloc(doc, no, sent.start + m.start())
+        if bloc is not None:
+            out.append((bloc, sent.start + m.start()))
     out.sort(key=lambda x: x[1])
     return out
+
+
+def _last_bloc(doc: DocContext, no: int, before: int) -> str | None:
+    """The bloc "the bloc" / "the Community" points back to: the last one named before
+    ``before`` in this or the five sentences before (rule 24)."""
+    for k in range(no, max(-1, no - 6), -1):
+        codes = [m.country for m in doc.mentions[k] if m.country in BLOCS
+                 and m.char_start < before]
+        if codes:
+            return codes[-1]
+    return None
 
 
 def _caps_mentions(span: str, offset: int) -> list[tuple[str, int, int]]:
@@ -746,8 +852,12 @@ def _partners_of(text: str, s: int, e: int, money: Money, mentions: list[tuple[s
     clause, then economies named after the amount in its clause."""
     gov = [c for c in cues if c.end <= money.num_start]
     cue_at = gov[-1].start if gov else money.start
-    if _GLOBAL_BEFORE_RE.search(text[max(s, cue_at - 30) : cue_at]):
-        return ()
+    glob = _GLOBAL_BEFORE_RE.search(text, max(s, cue_at - 30), cue_at)
+    if glob:
+        # "world trade": no economy; "Japan's worldwide trade surplus": Japan's own.
+        owners = [c for c, st in mentions if st < glob.start() and re.fullmatch(
+            r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}['’]s?\s+", text[st : glob.start()])]
+        return tuple(owners[-1:])
     classified = _classified(text, s, mentions)
     carried = _carried(state, flow, {c for c, _ in mentions})
     if not classified:
@@ -773,13 +883,21 @@ def _partners_of(text: str, s: int, e: int, money: Money, mentions: list[tuple[s
         # "with its neighbour": the other economy of the figures before (rule 20).
         counterpart = [c for c in state.partners if c not in subject]
     after = [c for c, _ in sorted([*cp_after, *later], key=lambda x: x[1])]
+    if subject and _OPENS_POSSESSIVE_RE.match(text, s) and carried and carried[0] not in subject:
+        # "Its purchases of U.S.-built fighters": the economy "its" points back to owns
+        # the flow; the economies named are what it buys or sells.
+        subject = [carried[0], *subject]
     if subject:
         return tuple(_dedupe([*subject, *counterpart, *after]))
     if flow in ("agreement", "arms", "trade") and later:
         return tuple(_dedupe([*(c for c, _ in later), *counterpart, *carried]))
     if carried and carried[0] in {*counterpart, *(c for c, _ in cp_after)}:
         # The seller cannot be the buyer: the economy the paragraph is about is.
-        owner = _paragraph_owner(state, s, {*counterpart, *(c for c, _ in cp_after)})
+        cps = {*counterpart, *(c for c, _ in cp_after)}
+        owner = _paragraph_owner(state, s, cps)
+        if owner is None:
+            owner = next((f.partners[0] for f in reversed(state.facts[-20:])
+                          if f.partners and f.partners[0] not in cps), None)
         if owner is not None:
             carried = (owner,)
     return tuple(_dedupe([*carried, *counterpart, *after]))
@@ -836,7 +954,8 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True
         return ([c for c, _ in g] if not reset else []), []
-    after = [g for g in groups if money.end <= g[0][1] < clause_end]
+    after = [g for g in groups if money.end <= g[0][1] < clause_end
+             and not _PLACE_BEFORE_RE.search(text, max(0, g[0][1] - 20), g[0][1])]
     return [], (after[0] if after else [])
 
 

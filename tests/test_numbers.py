@@ -82,6 +82,28 @@ def test_find_numbers_unchanged_for_head_counts() -> None:
     assert got == [("some 500", 500, None, True), ("35,000 to 50,000", 35000, 50000, False)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RM5.2bn", [("RM5.2bn", 5.2e9, None, "MYR", False)]),
+        ("Dh3.4 billion", [("Dh3.4 billion", 3.4e9, None, "AED", False)]),
+        ("$US1.2bn", [("$US1.2bn", 1.2e9, None, "USD", False)]),
+        ("Rp 750 trillion", [("Rp 750 trillion", 7.5e14, None, "IDR", False)]),
+        ("Rs 1.5 lakh crore", [("Rs 1.5 lakh crore", 1.5e12, None, "RUPEE", False)]),
+        ("₺40bn", [("₺40bn", 4e10, None, "TRY", False)]),
+        ("FORM5 billion dollars", []),
+        # after a change verb: a bare low end sharing the scale is a range (rule 27) ...
+        ("to rise by 350 to 400 mln stg", [("350 to 400 mln stg", 3.5e8, 4e8, "GBP", False)]),
+        # ... a scaled one is a change and a level
+        ("rose by 3.5 billion dlrs to 40 billion",
+         [("3.5 billion dlrs", 3.5e9, None, "DOLLAR", False), ("40 billion", 4e10, None, None,
+                                                               False)]),
+    ],
+)
+def test_modern_prefixes_and_change_ranges(text: str, expected: list) -> None:
+    assert money(text) == expected
+
+
 # --- guarantees ---------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ floor (ratchet) and its guarantees: never raises, quotes are spans, finite amoun
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -88,6 +89,53 @@ def test_dollars_of_canadian_statistics() -> None:
     assert got[0][2] == "CAD"
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a non-trade word inside the flow's own phrase does not head the amount
+        ("Exports from the world's largest economy rose to $300 billion.", "exports"),
+        ("Egypt's imports of wheat from Russia cost $2.1 billion.", "imports"),
+        ("Argentina's soybean exports were valued at around $12 billion.", "exports"),
+        # framed as an agreed deal (rule 5); weapons stay arms
+        ("The Soviet Union agreed to buy 1.5 billion dlrs of Argentine grain.", "agreement"),
+        ("Washington agreed to sell $4 billion worth of drones to India.", "arms"),
+        ("Israel's defence exports reached $13 billion.", "arms"),
+        # buying goods at a rate, not buying currency
+        ("China buys about $30 billion a year of Australian iron ore.", "imports"),
+    ],
+)
+def test_flow_generalisations(raw: str, expected: str) -> None:
+    assert [g[5] for g in brief(raw)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The Pentagon awarded Lockheed Martin a $1.2 billion contract for F-35 parts.",
+        "Rolls-Royce won a £2bn order from Emirates airline for engines.",
+        "The firm's annual turnover of £2bn makes it Britain's biggest carmaker.",
+        "Germany's economy, worth about €4 trillion, is the largest in Europe.",
+        "Japan will pay about $1.9 billion a year toward the upkeep of U.S. forces under a "
+        "new agreement.",
+        "Its 1987 defence budget of 4.2 billion dlrs includes the purchase of fighters.",
+    ],
+)
+def test_not_trade_generalisations(raw: str) -> None:
+    assert facts(raw) == []
+
+
+def test_partners_generalisations() -> None:
+    # a currency's country is not a partner; a possessive owner survives "worldwide"
+    assert brief("Chile's copper exports rose to US$4.2bn.")[0][-1] == ("CHL",)
+    assert brief("Korea's worldwide trade surplus stood at 2.1 billion dlrs.")[0][-1] == ("KOR",)
+    # "the bloc" is the bloc named before; a meeting place is not a partner
+    got = brief("The EU's exports to Japan rose to €70bn. Trade between the bloc and Japan "
+                "is worth about €130bn a year.")
+    assert got[1][-1] == ("EU", "JPN")
+    got = brief("The EU and China, with two-way trade of $35 billion, met in Brussels.")
+    assert got[0][-1] == ("EU", "CHN")
+
+
 # --- guarantees ---------------------------------------------------------------------------
 
 
@@ -109,6 +157,15 @@ def test_linear_time_on_a_long_report() -> None:
     t0 = time.perf_counter()
     got = facts(raw)
     assert len(got) == 6000
+    assert time.perf_counter() - t0 < 10.0
+
+
+def test_linear_time_on_one_run_on_sentence() -> None:
+    # No full stop anywhere: one "sentence" of 2,000 amounts is read in bounded pieces.
+    raw = ("Exports " + "x" * 300 + " $5bn, ") * 2000
+    t0 = time.perf_counter()
+    got = facts(raw)
+    assert len(got) == 2000
     assert time.perf_counter() - t0 < 10.0
 
 
@@ -158,3 +215,77 @@ def test_dev_set_floor() -> None:
     assert report["value_accuracy"] >= DEV_FLOORS["value_accuracy"]
     for attr in ("currency", "approx", "per", "flow", "partners"):
         assert report["attributes"][attr] >= DEV_FLOORS[attr], attr
+
+
+# --- held-out-style challenge set -----------------------------------------------------------
+# tests/data/trade_challenge.jsonl: sentences written for this test in modern wire, BBC and
+# 1980s newswire styles, labelled by the annotation guidelines (not by what the code does):
+# positives of every flow, currency style, range, list, conversion and rate, and hard
+# negatives (company money, budgets, aid, loans, investment, fines, GDP, unit prices).
+
+CHALLENGE = Path(__file__).resolve().parent / "data" / "trade_challenge.jsonl"
+FIELDS = ("value", "high", "approx", "currency", "per", "flow", "partners")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def challenge_report() -> dict:
+    """Precision/recall over the challenge facts (a prediction matches the expected fact
+    with the same quote), per-field accuracy over matched facts, and the share of negative
+    items left clean."""
+    items = [json.loads(x) for x in CHALLENGE.read_text("utf-8").splitlines() if x.strip()]
+    tp = fp = fn = 0
+    right = dict.fromkeys(FIELDS, 0)
+    misses: list[str] = []
+    negatives = clean = 0
+    for item in items:
+        a = analyze_text(item["text"])
+        got = [{"quote": a.text[f.char_start : f.char_end], "value": f.amount,
+                "high": f.amount_high, "approx": f.is_approximate, "currency": f.currency,
+                "per": f.per, "flow": f.flow, "partners": list(f.partners)}
+               for f in a.extraction.trade]
+        if not item["facts"]:
+            negatives += 1
+            clean += not got
+        free = list(got)
+        for exp in item["facts"]:
+            hit = next((g for g in free if g["quote"] == exp["quote"]), None)
+            if hit is None:
+                fn += 1
+                misses.append(f"{item['id']} FN {exp['quote']!r}")
+                continue
+            free.remove(hit)
+            tp += 1
+            for k in FIELDS:
+                ok = (_close(hit[k], exp[k]) if k in ("value", "high") else hit[k] == exp[k])
+                right[k] += ok
+                if not ok:
+                    misses.append(f"{item['id']} {k} {exp['quote']!r}: {hit[k]} != {exp[k]}")
+        fp += len(free)
+        misses.extend(f"{item['id']} FP {g['quote']!r}" for g in free)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"items": len(items), "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "fields": {k: right[k] / tp if tp else 0.0 for k in FIELDS},
+            "negatives_clean": clean / negatives if negatives else 1.0, "misses": misses}
+
+
+# Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
+CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
+                    "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
+                    "partners": 0.98}
+
+
+def test_challenge_set() -> None:
+    report = challenge_report()
+    print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
+    print("\n".join(report["misses"]))
+    for key in ("precision", "recall", "negatives_clean"):
+        assert report[key] >= CHALLENGE_FLOORS[key], key
+    for key in FIELDS:
+        assert report["fields"][key] >= CHALLENGE_FLOORS[key], key
