@@ -184,12 +184,15 @@ COUNTERPART_BEFORE = r"(?:to|with|from|into|including|in|against|on)"
 
 # --- compiled patterns -------------------------------------------------------------------------
 
+# One word-start check up front, not one per branch: the scan rejects most positions at once.
 _CUE_RE = re.compile(
-    "|".join(rf"(?P<{flow}>\b(?:{pat})\b)" for flow, pat in FLOW_CUES)
-    + rf"|(?P<neg>\b(?:{NEGATIVE_CUES})\b)",
+    r"\b(?=[a-z])(?:"
+    + "|".join(rf"(?P<{flow}>(?:{pat})\b)" for flow, pat in FLOW_CUES)
+    + rf"|(?P<neg>(?:{NEGATIVE_CUES})\b))",
     re.IGNORECASE,
 )
 _FLOWS = tuple(flow for flow, _ in FLOW_CUES)
+_UNION_RE = re.compile(r"\b(?:" + "|".join(re.escape(u) for u in UNIONS) + r")\b")
 _TOPIC_AFTER_RE = re.compile(
     rf"\s+(?:on|in|of)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?P<neg>{NON_TRADE_TOPICS})\b"
     rf"(?!\s+basis)"
@@ -783,11 +786,10 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
         out.append((code, start))
-    for surface, members in UNIONS.items():
-        for m in re.finditer(rf"\b{re.escape(surface)}\b", span):
-            lo, hi = sent.start + m.start(), sent.start + m.end()
-            out = [x for x in out if not lo <= x[1] < hi]
-            out.extend((c, lo) for c in members)
+    for m in _UNION_RE.finditer(span):
+        lo, hi = sent.start + m.start(), sent.start + m.end()
+        out = [x for x in out if not lo <= x[1] < hi]
+        out.extend((c, lo) for c in UNIONS[m.group(0)])
     for m in _BLOC_ANAPHOR_RE.finditer(span):
         bloc = _last_bloc(doc, no, sent.start + m.start())
         if bloc is not None:
