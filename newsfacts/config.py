@@ -77,7 +77,7 @@ class Config(_Strict):
     language_sample_chars: int = Field(1000, ge=50, le=1_000_000)
     batch_files: int = Field(500, ge=1)
     batch_bytes: int = Field(16_000_000, ge=1024)
-    max_file_bytes: int = Field(50_000_000, ge=1)
+    max_file_bytes: int = Field(5_000_000, ge=1)
     on_delete: Literal["remove", "keep"] = "remove"
     lock_timeout_s: float = Field(600, ge=0)
     parquet: ParquetConfig = Field(default_factory=ParquetConfig)

@@ -107,3 +107,13 @@ def test_fuzz_random_bytes_through_the_library(tmp_path: Path, data: bytes) -> N
             assert text[row["char_start"] : row["char_end"]] == row["quote"]
     for row in result.tables["sentences"].to_pylist():
         assert text[row["char_start"] : row["char_end"]] == row["text"]
+
+
+def test_a_50_mb_single_line_is_quarantined_by_the_default_limit(tmp_path: Path) -> None:
+    """The default max_file_bytes keeps a giant one-line dump out, unread (bounded memory)."""
+    (tmp_path / "dump.txt").write_bytes(b"Exports rose to 5 billion dlrs. " * 1_600_000)
+    t0 = time.perf_counter()
+    result = run_batch(tmp_path, ["dump.txt"])
+    assert time.perf_counter() - t0 < 5
+    assert result.records[0].reason == "too_large"
+    assert result.bytes_read == 0
