@@ -84,7 +84,8 @@ NON_STATE: frozenset[str] = frozenset({
     "contras", "unita", "plo", "anti-government", "anti-gadhafi", "resistance",
     "insurgency", "enemy", "peshmerga", "kla", "fsa", "partisan", "partisans",
     "deserters", "deserting", "former", "ex-", "retired", "veteran", "veterans", "wounded",
-    "dead", "injured", "killed", "captured", "missing", "fallen", "sick",
+    "dead", "injured", "killed", "captured", "missing", "fallen", "sick", "wagner", "pmc",
+    "contractor", "contractors",
 })
 # Casualty, captivity and punishment words: a count next to them is not a troop count
 # (rules 33, 36). Checked just before the number and just after the noun phrase.
@@ -113,7 +114,8 @@ _CASUALTY_AFTER = (
     r"casualties|fatalities|killed in action|kia|mia|pows?|prisoners|hostages|"
     r"named|listed|identified|accused|condemned|convicted|charged|on trial|freed|released|"
     r"exchanged|swapped|held captive|held hostage|"
-    r"aboard the (?:helicopter|aircraft|plane|jet)|who were aboard)\b"
+    r"aboard the (?:helicopter|aircraft|plane|jet)|who were aboard|"
+    r"among (?:the )?(?:dead|killed|wounded|injured|casualties|victims|missing|fatalities))\b"
 )
 # A count of soldiers *and* police or militias together is not counted (rule 34).
 _MIXED_AFTER = (
@@ -127,7 +129,7 @@ REGIONS: tuple[str, ...] = (
     "the Gulf", "the Persian Gulf", "Balkans", "Latin America", "South America",
     "the Pacific", "Central Asia", "Southeast Asia", "East Asia", "the region",
     "the Caribbean", "Scandinavia", "overseas", "abroad", "around the world",
-    "the world", "conflict zones", "war zones", "the Horn of Africa", "the Sahel",
+    "conflict zones", "war zones", "the Horn of Africa", "the Sahel",
 )
 # Named armed forces whose owner the gazetteer cannot see (rule 41: multinational forces
 # keep their bloc code). Historical forces map to the state that fielded them.
@@ -177,6 +179,7 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"(?:is|are|was|were) (?:now )?(?:some|about|around|over|roughly)?|"
      r"number(?:s|ed|ing)?|totals?|totall?ing|strength of|comprising|consisting of|"
      r"has|have|had|with|garrison(?:ed)?|levels? (?:of|to|at)|down (?:from|to)|"
+     r"hosts?|hosting|host to|"
      r"compared with|routing|rout(?:ed)?|attack(?:ed|ing)?|engag(?:ed|ing)|expand|"
      r"existing|remain(?:s|ing)?|currently|still", "present"),
     (r"send(?:s|ing)?|sent|deploy(?:s|ed|ing|ment of)?|dispatch(?:es|ed|ing)?|despatch(?:ed)?|"
@@ -184,12 +187,15 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"airlift(?:s|ed|ing)?|fl(?:y|ew|own|ying)|rush(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
      r"add(?:s|ed|ing)?|surge|boost(?:s|ed|ing)?|reinforc(?:e|es|ed|ing)|"
      r"the use of|commit(?:s|ted|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
-     r"offer(?:s|ed|ing)?|assistance of|bring(?:s|ing)?|brought|incursion|invasion|"
+     r"offer(?:s|ed|ing)?|assistance of|bring(?:s|ing)?(?! home| back)|"
+     r"brought(?! home| back)|incursion|invasion|ask(?:s|ed|ing)? for|"
+     r"request(?:s|ed|ing)?|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|"
      r"redeploy(?:s|ed|ing)?|lead(?:s|ing)?|led|increase(?:d)? by|additional|extra|"
      r"arrival of|take part|involv(?:e|es|ed|ing)|matched up with|with an army of|"
      r"(?:put|placed|puts) (?:in|into)", "deploy"),
     (r"withdraw(?:s|n|al of|ing|als)?|withdrew|pull(?:s|ed|ing)? out|pull-?out of|"
-     r"pull(?:s|ed|ing)? back|bring(?:s|ing)? home|call(?:s|ed|ing)? home|"
+     r"pull(?:s|ed|ing)? back|pull(?:s|ed|ing)?|bring(?:s|ing)? home|brought home|"
+     r"call(?:s|ed|ing)? home|"
      r"evacuat(?:e|es|ed|ing|ion of)|cut(?:s|ting)?(?: by)?|reduc(?:e|es|ed|ing|tion)(?: of| by)?|"
      r"draw(?:s|ing)? down|drawdown of|repatriat(?:e|es|ed|ing|ion of)|remov(?:e|es|ed|ing|al of)|"
      r"demobili[sz](?:e|ed|ing|ation of)|disband(?:s|ed|ing)?|return(?:s|ed|ing)? home|"
@@ -198,7 +204,7 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"exercis(?:e|es|ing)|drills?|create|creating|form(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
      r"recruit(?:s|ed|ing)?|need(?:s|ed)?|grown into|grew (?:in)?to|"
      r"mobili[sz](?:e|es|ed|ing)|requir(?:e|es|ed|ing)|swap|put on standby|"
-     r"build(?:s|ing)? up|establish(?:es|ed|ing)?", "other"),
+     r"build(?:s|ing)? up|establish(?:es|ed|ing)?|call(?:s|ed|ing)? up", "other"),
 )
 _AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:will|would|to|could|must) be (?:brought |sent )?home|(?:come|comes|coming|came|"
@@ -211,13 +217,18 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:fl(?:y|ew|own)|march(?:ed|ing)?|mov(?:e|ed|ing)|pour(?:ed|ing)?|roll(?:ed)?|"
      r"swept|sweep|cross(?:ed|ing)?|head(?:ed|ing)?|rush(?:ed)?|push(?:ed)?|advanc(?:e|ed|ing)|"
      r"went|go|going|sail(?:ed|ing)?) (?:in)?to|into|arriv(?:e|ed|es|ing)|land(?:ed|ing)? "
-     r"(?:in|at|on)|(?:have|has|had|were|was|are|is|be|been|being) (?:being )?(?:sent|deployed|"
+     r"(?:in|at|on)|(?:have|has|had|were|was|are|is|be|been|being) (?:being )?(?:sent|"
      r"dispatched|ordered|flown|airlifted|rushed|moved|redeployed|posted|mobili[sz]ed)|"
+     r"(?:have|has|had|were|was|be|been|being|are being|is being) deployed|"
+     r"(?:are|is) deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)|"
      r"(?:will|would|to|could) (?:be )?(?:deploy|sent|join|go|head|travel|arrive|reach)|"
      r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
-     r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|deployed", "deploy"),
-    (r"training|passed through|exercis(?:e|es|ing)|drills?|swap|calling themselves|"
+     r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
+     r"deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)", "deploy"),
+    (r"(?:would|will|could|might|may|are|is|be|been) (?:be )?(?:needed|required|necessary)|"
+     r"needed|required|(?:being |be |been |were |are )?trained|"
+     r"training|passed through|exercis(?:e|es|ing)|drills?|swap|calling themselves|"
      r"will sail|staged an assault|realign|on standby at home|fought side by side", "other"),
     (r"station(?:ed)?|based|garrison(?:ed)?|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|"
      r"serv(?:e|es|ed|ing)|fight(?:s|ing)?|fought|engaged|patrol(?:s|led|ling)?|on foot patrol|"
@@ -307,14 +318,6 @@ _UNIT_AFTER_RE = re.compile(
     r"tonnes?\b|tons?\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|mm\b|st\b|nd\b|rd\b|th\b)",
     re.IGNORECASE,
 )
-# Misspelled scale words seen in informal text ("a hundered thousand troops").
-_MISSPELT_RE = re.compile(
-    r"\b(?P<head>an?|one|two|three|four|five|six|seven|eight|nine)\s+hundered"
-    r"(?:\s+(?P<k>thousand))?\b",
-    re.IGNORECASE,
-)
-_HEAD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _EXTRA_HEDGE_RE = re.compile(r"\b(?:well|just|only|slightly|considerably|far)\s+$",
                              re.IGNORECASE)
 _THE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll)\s+$")
@@ -338,12 +341,14 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|according)\b
 _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
     r"invade|invaded|invading|entered|enter|occupy|occupied|around|along|over|leave|left|"
-    r"leaving|reach|reached)\s+(?:(?:the|southern|northern|eastern|western|central|"
+    r"leaving|reach|reached|(?:frontier|territory|soil|airspace) of)\s+"
+    r"(?:(?:the|southern|northern|eastern|western|central|"
     r"north|south|east|west|an|a|air|base|bases|in|of)\s+){0,4}$",
     re.IGNORECASE,
 )
 _BORDER_AFTER_RE = re.compile(r"(?:'s)?\s+(?:border|borders|frontier)\b", re.IGNORECASE)
-_HOME_TO_RE = re.compile(r",?\s+(?:which is\s+)?home to\s+$", re.IGNORECASE)
+_HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|hosting|"
+                         r"has hosted)\s+$", re.IGNORECASE)
 _LED_RE = re.compile(r"-led\b")
 _REGION_RE = re.compile(
     rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?(?:{_alt(REGIONS)})\b"
@@ -367,8 +372,10 @@ class _Cand(NamedTuple):
     high: int | None
     approx: bool
     kind: str  # noun | strong | man | gated | elided | level | units | demonym
-    noun_start: int  # where the part after the number starts (modifiers, noun)
+    noun_start: int  # where the part after the number starts (modifiers, noun); for
+    # "troops, numbering N" where the troop noun starts
     num_start: int
+    vague: bool = False  # a vague amount ("dozens", "a few hundred")
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -394,6 +401,7 @@ def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | No
     mods: list[str] = []
     p = pos
     seen_of = False
+    last_cap = False
     for _ in range(7):
         q = p
         while q < end and text[q] in " \n":
@@ -428,6 +436,8 @@ def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | No
             if seen_of or mods:
                 return None
             seen_of = True
+        elif low in ("and", "or") and last_cap and _CAP_NEXT_RE.match(text, t.end(), end):
+            mods.append(low)  # "South Korean and American soldiers"
         elif low in NON_STATE or low in MODIFIERS or (seen_of and low.endswith("'s")) or (
                 word[0].isupper() and low not in _STOP_CAPS) or (
             "-" in word and low.split("-")[-1] in ("led", "based", "backed", "strong",
@@ -435,9 +445,12 @@ def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | No
             mods.append(low)
         else:
             return None
+        last_cap = word[0].isupper()
         p = t.end()
     return None
 
+
+_CAP_NEXT_RE = re.compile(r"\s{1,3}[A-Z]")
 
 # Heads that are a troop noun only with a modifier ("200,000 Greek army", not "four Army
 # National Guard members" or "15 forces").
@@ -497,18 +510,11 @@ def _clause_bounds(
 
 
 def _numbers(text: str, start: int, end: int) -> list[Number]:
-    nums = list(find_numbers(text, start, end))
-    # Misspelled scales ("a hundered thousand") that the shared grammar does not know.
-    for m in _MISSPELT_RE.finditer(text, start, end):
-        value = _HEAD_VALUES[m.group("head").lower()] * 100 * (1000 if m.group("k") else 1)
-        nums = [n for n in nums if not (m.start() <= n.num_start < m.end())]
-        nums.append(Number(m.start(), m.end(), float(value), None, False, False, True, None,
-                           m.start()))
-    nums.sort(key=lambda n: n.start)
-    return nums
+    return list(find_numbers(text, start, end))
 
 
-def _candidates(doc: DocContext, s_no: int, seen_values: set[int]) -> list[_Cand]:
+def _candidates(doc: DocContext, s_no: int, seen_values: set[int],
+                recent: bool = False) -> list[_Cand]:
     """Number phrases in one sentence that are shaped like a head count of troops."""
     text = doc.text
     sent = doc.sentences[s_no]
@@ -520,9 +526,9 @@ def _candidates(doc: DocContext, s_no: int, seen_values: set[int]) -> list[_Cand
     prev_military = s_no > 0 and _MILITARY_RE.search(
         text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end) is not None
     for n in _numbers(text, s_start, s_end):
-        c = _candidate(doc, s_no, n, seen_values, military, prev_military)
+        c = _candidate(doc, s_no, n, seen_values, military, prev_military and recent)
         if c is not None:
-            out.append(c)
+            out.append(c._replace(vague=n.vague) if n.vague else c)
     return out
 
 
@@ -556,7 +562,9 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
     if count < 2 and strong_scaled is None:
         return None
     q_start = n.start
-    if n.hedge:
+    if n.hedge and not n.approx and _ADDED_HEDGE_RE.match(n.hedge):
+        q_start = n.num_start  # "an extra 3,500 marines": not a hedge on the count (rule 39)
+    elif n.hedge:
         ex = _EXTRA_HEDGE_RE.search(text, max(s_start, q_start - 16), q_start)
         if ex:
             q_start = ex.start()
@@ -598,27 +606,39 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                     _Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start))
         if noun == "men":
             paren = text[max(s_start, q_start - 1) : q_start] == "("
-            if not (force_of or (paren and military)
+            if not (force_of or (paren and military) or _UNDER_ARMS_RE.match(text, t_end, s_end)
                     or _MILITARY_RE.search(text, max(s_start, q_start - 80), q_start)):
                 return None
             return _Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start)
         if noun == "personnel" and not mods and not military:
             return None  # "100 personnel" of an embassy
-        return _Cand(q_start, t_end, count, high, n.approx, "noun", n.end, n.num_start)
-    # "N Armenians served in the Wehrmacht": a plural people noun as the head (rule 42).
+        if noun == "troops" and not doc.mentions[s_no] and \
+                _NON_MILITARY_RE.search(text, s_start, s_end) and \
+                not _ARMED_RE.search(text, s_start, s_end):
+            return None  # "rallied his 220 troops in the House before the vote"
+        kind = "level" if _FROM_BEFORE_RE.search(text, max(s_start, q_start - 40),
+                                                 q_start) else "noun"
+        return _Cand(q_start, t_end, count, high, n.approx, kind, n.end, n.num_start)
+    # "N Armenians served in the Wehrmacht": a plural people noun as the head when the
+    # verb right after says they served in an army (rule 42), or "soldiers, including N Xs".
     dm = _PEOPLE_RE.match(text, n.end, s_end)
-    if dm and (_SERVED_RE.search(text, s_start, s_end)
+    if dm and (_SERVED_RE.match(text, dm.end(), s_end)
                or _SOLDIERS_INCLUDING_RE.search(text, max(s_start, q_start - 40), q_start)):
         return _Cand(q_start, dm.end(), count, high, n.approx, "demonym", n.end, n.num_start)
-    # "14,000 in German army units, 2,000 in the Waffen-SS": a breakdown by unit.
+    # "14,000 in German army units, 2,000 in the Waffen-SS": a breakdown by unit, only right
+    # after a sentence with a troop count that it breaks down.
     iu = _IN_UNITS_RE.match(text, n.end, s_end)
-    if iu and (military or prev_military):
+    if iu and prev_military:
         return _Cand(q_start, iu.end(), count, high, n.approx, "units", n.end, n.num_start)
-    # Elided noun (rule 32): "The 1,200 are ...", "compared with the 9,000 that we have",
-    # "troop levels ... down from 9,000 to 5,200".
+    # "Iraqi troops, numbering about 2,000, crossed ...": the count after its noun.
+    ap = _APPOS_NUM_RE.search(text, max(s_start, q_start - 60), q_start)
+    if ap and _ELIDED_NEXT_RE.match(text, n.end, s_end):
+        return _Cand(q_start, n.end, count, high, n.approx, "appos", ap.start(), n.num_start)
+    # Elided noun (rule 32): "The 1,200 are ...", "compared with the 9,000 that we have";
+    # both levels of "from 250 to 100 soldiers" / "troop levels ... down from 9,000 to 5,200".
     if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
         return None
-    level = _TROOP_LEVEL_RE.search(text, s_start, s_end) is not None
+    level = _is_level(text, s_start, s_end, n)
     if count in seen_values or level:
         start = q_start
         if not n.hedge:
@@ -635,6 +655,8 @@ _DATE_BEFORE_RE = re.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$",
 )
 _CAP_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
+_ADDED_HEDGE_RE = re.compile(r"(?:an?\s+)?(?:extra|additional|further|another|more)$",
+                             re.IGNORECASE)
 _SENT_START_RE = re.compile(r"^[\s\"'(]*(?:[A-Z][A-Za-z.]*\s+){0,2}$")
 _WORD_AFTER_RE = re.compile(r"\s+['\"]?([a-z]+)")
 _FUNCTION_WORDS = frozenset({"under", "in", "was", "were", "is", "are", "and", "to", "from",
@@ -642,8 +664,49 @@ _FUNCTION_WORDS = frozenset({"under", "in", "was", "were", "is", "are", "and", "
 _PEOPLE_RE = re.compile(
     r"\s+(?:of\s+)?(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?:ans|ians|eans|ese|is|ks|abs|ts)\b"
 )
-_SERVED_RE = re.compile(r"\bserv(?:e|ed|ing)\b[^.]{0,60}\b(?:army|armies|units|forces|"
-                        r"Wehrmacht|Waffen-SS|navy|military)\b", re.IGNORECASE)
+_SERVED_RE = re.compile(r"\s+(?:were\s+|had\s+|have\s+)?serv(?:e|ed|ing)\s+(?:in\s+)?"
+                        r"(?:\w+\s+){0,3}(?:army|armies|units|forces|Wehrmacht|Waffen-SS|navy|"
+                        r"military)\b", re.IGNORECASE)
+# "men under arms", "men in uniform": men as soldiers.
+# Politics and sport, where "troops" is a metaphor unless something military is in sight.
+_NON_MILITARY_RE = re.compile(
+    r"\b(?:House|Senate|Congress|caucus|parliament|party|vote|voters|campaign|election|"
+    r"coach|manager|players|fans|match|league|season|game|squad|team)\b", re.IGNORECASE)
+_ARMED_RE = re.compile(
+    r"\b(?:army|armies|military|soldiers|defen[cs]e|deploy\w*|war|base|bases|combat|"
+    r"missions?|border|ministry|Pentagon|NATO|peacekeep\w*)\b", re.IGNORECASE)
+_UNDER_ARMS_RE = re.compile(r"\s+(?:under arms|in uniform|at arms|on active duty)\b")
+# "troops, numbering about 2,000": the count stated after its troop noun.
+_APPOS_NUM_RE = re.compile(
+    rf"\b(?:{_alt(TROOP_NOUNS)}),?\s+(?:numbering|totall?ing|said to number|estimated at|"
+    r"put at)\s+$", re.IGNORECASE)
+# "from 9,000 to 5,200", "from 250 to 100 soldiers": both are levels (rule 48).
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?"
+                             r"\d[\d,.]*(?:\s+(?:thousand|million))?\s+to\s+$")
+_TO_AFTER_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?"
+                          r"\d[\d,.]*(?:\s+(?:thousand|million))?")
+_LEVEL_PREP_RE = re.compile(r"\b(?:from|to|at|of|around|about|nearer to|under|below|above)\s+$",
+                            re.IGNORECASE)
+
+
+def _is_level(text: str, s_start: int, s_end: int, n: Number) -> bool:
+    """A bare number that is a troop level: one end of "from N to M troops", or a number
+    right after "troop levels ... to/at/from" (rule 48)."""
+    pre = text[max(s_start, n.num_start - 140) : n.num_start]
+    if not _LEVEL_PREP_RE.search(text[max(s_start, n.start - 16) : n.start]):
+        return False
+    to = _TO_AFTER_RE.match(text, n.end, s_end)
+    if to and re.search(r"\bfrom\s+$", text[max(s_start, n.start - 8) : n.start]) and \
+            _noun_tail(text, to.end(), s_end) is not None:
+        return True  # "from 250 to 100 soldiers"
+    lv = None
+    for m in _TROOP_LEVEL_RE.finditer(pre):
+        lv = m
+    if lv is None:
+        return False
+    gap = pre[lv.end() :]
+    # The level phrase governs this number: close by, or one end of "from N to M".
+    return len(gap) <= 40 or bool(re.search(r"\bfrom\s+$", gap) or _FROM_BEFORE_RE.search(gap))
 _SOLDIERS_INCLUDING_RE = re.compile(r"\b(?:soldiers|troops|veterans),?\s+including\s+$",
                                     re.IGNORECASE)
 
@@ -754,12 +817,18 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     if fm and c.kind in ("man", "strong"):
         return FORCE_NAMES[fm.group(0)]
     inside = [m for m in mentions if c.start <= m.char_start < c.end]
+    if len({m.country for m in inside}) > 1:
+        return None  # "South Korean and American soldiers": several states (rule 42)
     if inside:
         return inside[0].country
     if fm:
         return FORCE_NAMES[fm.group(0)]
-    # Just after: "troops from the Saudi-led coalition", "troops of the U.N. force".
     after = text[c.end : min(sent.end, c.end + 40)]
+    if _SEVERAL_STATES_RE.match(after) or _UNSTATED_RE.search(quote):
+        return None  # "troops from both countries", "2,500 foreign troops" (rule 42)
+    if action == "other" and _NEEDED_RE.match(text, c.end, min(sent.end, c.end + 40)):
+        return None  # "35,000 soldiers would be needed" (rule 52)
+    # Just after: "troops from the Saudi-led coalition", "troops of the U.N. force".
     if re.match(r"\s+(?:from|of)\s+(?:the\s+)?[\w.-]+-led coalition", after):
         return "COALITION"
     fa = _FORCE_NAME_RE.search(text, c.end, min(sent.end, c.end + 40))
@@ -767,8 +836,8 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         return FORCE_NAMES[fa.group(0)]
     if action != "withdraw":
         for m in doc.mentions[s_no]:
-            if c.end <= m.char_start <= c.end + 40 and _FROM_OF_RE.match(
-                    text[c.end : m.char_start]):
+            if c.end <= m.char_start <= c.end + 40 and not is_place(m.surface) and \
+                    _FROM_OF_RE.match(text[c.end : m.char_start]):
                 return m.country
     # Before, in the sentence: the nearest state (or head of state) that is not a place.
     lead = None
@@ -793,12 +862,42 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     la = _LEADER_RE.search(text, c.end, sent.end)
     if la and re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[c.end : la.start()]):
         return LEADERS[la.group(0)]
+    # "It has about 750,000 men under arms": the state the previous sentence is about.
+    if s_no > 0 and _PRONOUN_START_RE.match(text, sent.start, c.start):
+        subj = _first_state(doc, s_no - 1)
+        if subj is not None:
+            return subj
+    # "UNIFIL has operated in Lebanon since 1978. Its 10,000 peacekeepers ...": a named
+    # force in the previous sentence.
+    if s_no > 0 and (prev is None or s_no - prev_s_no > 1):
+        pf = _FORCE_NAME_RE.search(text, doc.sentences[s_no - 1].start,
+                                   doc.sentences[s_no - 1].end)
+        if pf and _POSS_PRON_RE.search(text, max(sent.start, c.start - 12), c.start + 4):
+            return FORCE_NAMES[pf.group(0)]
     # Context: the previous fact's state (rule 52), else the document's main state.
     if prev_actor is not None:
         return prev_actor
     if prev is not None:
         return None
     return _doc_country(doc)
+
+
+def _first_state(doc: DocContext, s_no: int) -> str | None:
+    """The first state (not a place) a sentence names: usually its subject."""
+    for m in doc.mentions[s_no]:
+        if len(m.country) == 3 and m.country != "COALITION" and _is_state_mention(m):
+            return m.country
+    return None
+
+
+_SEVERAL_STATES_RE = re.compile(
+    r"\s+(?:from|of)\s+(?:both|the two|two|three|several|many|various|\d+|all \d+)\s+"
+    r"(?:\w+\s+)?(?:countries|nations|states|allies|armies|sides)\b", re.IGNORECASE)
+_UNSTATED_RE = re.compile(r"\b(?:foreign|international|European|African|Western|Arab|Asian)\b")
+_NEEDED_RE = re.compile(r"[\s,]+(?:\w+\s+){0,3}(?:needed|required|necessary)\b", re.IGNORECASE)
+_PRONOUN_START_RE = re.compile(r"[\s\"'(]*(?:It|They)\s+(?:has|have|had|now has|keeps|kept|"
+                               r"maintains|fields|numbers)\b")
+_POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+")
 
 
 _FROM_OF_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:[\w.'-]+,\s)?$")
@@ -823,11 +922,20 @@ _ARMY_AFTER_RE = re.compile(r"\s+(?:army|armed forces|military|Wehrmacht|navy|fo
 
 
 def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
-                    caps: bool = False) -> list[tuple[int, str, bool]]:
+                    caps: bool = False,
+                    cache: dict[tuple[int, bool], list[tuple[int, str, bool]]] | None = None,
+                    ) -> list[tuple[int, str, bool]]:
     """(position, code, followed by "and <another place>") for each mention in a sentence
     that names where something is: after a place preposition ("in Iraq", "into Sudan's
     Darfur"), as a possessive place ("Sudan's Darfur region"), or a place adjective
-    ("Brazilian ports"). Demonyms naming an army ("the German Wehrmacht") are not places."""
+    ("Brazilian ports"). Demonyms naming an army ("the German Wehrmacht") are not places.
+    With ``cache`` (one per document pass) each sentence is scanned once, however many
+    counts it holds."""
+    if cache is not None:
+        key = (s_no, caps)
+        if key not in cache:
+            cache[key] = _place_mentions(doc, s_no, caps=caps)
+        return [p for p in cache[key] if not skip[0] <= p[0] < skip[1]]
     text = doc.text
     sent = doc.sentences[s_no]
     ms: Sequence[CountryMention | Mention] = (
@@ -898,7 +1006,9 @@ def _headline_place(doc: DocContext, actor: str | None) -> str | None:
 
 
 def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: str,
-              prev: TroopFact | None, prev_s_no: int) -> str | None:
+              prev: TroopFact | None, prev_s_no: int,
+              cache: dict[tuple[int, bool], list[tuple[int, str, bool]]] | None = None,
+              ) -> str | None:
     """Where they are, go or leave (rules 43-44)."""
     text = doc.text
     sent = doc.sentences[s_no]
@@ -913,13 +1023,22 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     stext = text[sent.start : sent.end]
     if _MASSED_RE.search(stext) and _BORDER_WORD_RE.search(stext):
         return own
-    places = _place_mentions(doc, s_no, skip=(c.start, c.end))
+    places = _place_mentions(doc, s_no, skip=(c.start, c.end), cache=cache)
+    if action == "deploy" and len(places) > 1:
+        # Troops flown "from Okinawa to the Philippines" go to the second place.
+        dest = [p for p in places if not _ORIGIN_RE.search(text, max(sent.start, p[0] - 30),
+                                                            p[0])]
+        places = dest or places
+    elif action == "deploy" and places and _TO_EXERCISE_RE.search(stext) and \
+            _ORIGIN_RE.search(text, max(sent.start, places[0][0] - 30), places[0][0]):
+        places = []  # "fly 3,500 marines to the exercise from bases in Okinawa"
     region = _REGION_RE.search(text, sent.start, sent.end)
     after = [(pos, code, multi) for pos, code, multi in places if pos >= c.end]
     before = [(pos, code, multi) for pos, code, multi in places if pos < c.start]
     if after:
         pos, code, multi = after[0]
-        if multi or (region is not None and c.end <= region.start() < pos + 60):
+        if multi or (region is not None and c.end <= region.start() < pos + 60 and
+                     "," not in text[pos : region.start()]):
             return None  # several places (rule 44)
         return code
     if before:
@@ -927,15 +1046,27 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         return None if multi else code
     if region is not None:
         return None
+    if action == "deploy" and _TO_EXERCISE_RE.search(stext):
+        head = _headline_place(doc, actor) or _dateline(doc)
+        if head is not None:
+            return head
     if own and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)):
         return own
-    if own and _HOME_ARMY_RE.search(stext) and c.kind in ("noun", "strong") and \
-            own in {m.country for m in doc.mentions[s_no]}:
-        return own  # "The Lebanese Army is over 30,000 troops"
+    if own and _HOME_ARMY_RE.search(stext) and c.kind in ("noun", "strong", "gated") and \
+            own in {m.country for m in doc.mentions[max(0, s_no - 1)]} | {
+                m.country for m in doc.mentions[s_no]} | {
+                LEADERS[lm.group(0)] for lm in _LEADER_RE.finditer(stext)}:
+        return own  # "The Lebanese Army is over 30,000 troops", "750,000 men under arms"
+    if own and _THE_COUNTRY_RE.search(stext):
+        # "ordered France to withdraw its soldiers from the country": the other state named.
+        others = {m.country for m in doc.mentions[s_no] if len(m.country) == 3} - {own}
+        if len(others) == 1:
+            return others.pop()
     # Context (rule 43): a place in the previous sentences, the previous fact's place,
     # the headline, the dateline.
     for back in range(s_no - 1, max(-1, s_no - 4), -1):
-        found = {code for _, code, _ in _place_mentions(doc, back, caps=back == 0)}
+        found = {code for _, code, _ in _place_mentions(doc, back, caps=back == 0,
+                                                        cache=cache)}
         if len(found) == 1:
             return found.pop()
         if len(found) > 1:
@@ -953,38 +1084,63 @@ _MASSED_RE = re.compile(r"\b(?:massed|massing|amassed|amassing|gathered|build-up
                         re.IGNORECASE)
 _BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier)\b", re.IGNORECASE)
 _ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
-_HOME_ARMY_RE = re.compile(r"\b(?:army|armed forces|military)\s+(?:is|has|numbers|totals|of)\b",
-                           re.IGNORECASE)
+_HOME_ARMY_RE = re.compile(
+    r"\b(?:army|armed forces|military|navy)(?:'s)?,?\s+(?:\w+\s+){0,2}?(?:is|has|numbers|totals|"
+    r"of|estimated at|strength|called up|mobili[sz]ed)\b|\bunder arms\b", re.IGNORECASE)
+_ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:in\s+)?$",
+                        re.IGNORECASE)
+_TO_EXERCISE_RE = re.compile(r"\bto the (?:\w+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
+                             r"war games)\b", re.IGNORECASE)
+_THE_COUNTRY_RE = re.compile(r"\b(?:from|in|into|out of|inside) the country\b", re.IGNORECASE)
 
 
 def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     """deploy / withdraw / present / other from the cue words around the count (45-51)."""
     text = doc.text
     sent = doc.sentences[s_no]
-    left, right = _clause_bounds(text, sent.start, sent.end, c.start, c.end)
+    anchor = c.noun_start if c.kind == "appos" else c.start  # "troops, numbering N"
+    left, right = _clause_bounds(text, sent.start, sent.end, anchor, c.end)
     stext = text[sent.start : sent.end]
-    # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one.
-    if _EXERCISE_RE.search(stext) and not re.search(r"\bsent to\b", stext):
+    cued = _cue_action(text, left, right, anchor, c)
+    # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one
+    # (or stay on after it).
+    if _EXERCISE_RE.search(stext):
+        if cued == "deploy" and _MOTION_RE.search(text, max(left, anchor - 60),
+                                                   min(right, c.end + 40)):
+            return "deploy"
+        if _STAY_RE.match(text, c.end, min(right, c.end + 40)):
+            return "present"  # "30,000 troops would stay in Belarus after the exercises"
         return "other"
     if _ALERT_RE.search(stext) and s_no > 0 and _EXERCISE_RE.search(
             text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end):
         return "other"
-    if _STANDBY_OTHER_RE.search(stext):
+    if _STANDBY_OTHER_RE.search(text, max(left, anchor - 80), min(right, c.end + 60)):
         return "other"
-    if re.search(r"\b(?:incursion|invasion|offensive)\b", text[sent.start : c.start],
+    if re.search(r"\b(?:incursion|invasion|offensive)\b", text[sent.start : anchor],
                  re.IGNORECASE):
         return "deploy"
     if c.kind == "level":
         return "present"
     if re.match(r"\s+home\b", text[c.end : c.end + 8]):
         return "withdraw"  # "call tens of thousands of U.S. troops home"
-    before = text[max(left, c.start - 90) : c.start]
+    return cued
+
+
+def _cue_action(text: str, left: int, right: int, anchor: int, c: _Cand) -> str:
+    """The action of the nearest cue words before and after the count; a negated
+    withdrawal ("no plans to cut the 40,000 troops it keeps") leaves them present."""
+    before = text[max(left, anchor - 90) : anchor]
     best: tuple[int, str] | None = None
+    neg_end = 0
     for m in _BEFORE_CUE_RE.finditer(before):
         for i, act in enumerate(_BEFORE_ACTIONS):
             if m.group(f"c{i}"):
                 best = (len(before) - m.end(), act)
+                neg_end = m.start()
                 break
+    if best is not None and best[1] == "withdraw" and _NEGATED_RE.search(
+            before[max(0, neg_end - 40) : neg_end]):
+        best = (best[0], "present")
     after_text = text[c.end : min(right, c.end + 90)]
     after: tuple[int, str] | None = None
     for m in _AFTER_CUE_RE.finditer(after_text):
@@ -1011,11 +1167,22 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     return "present"
 
 
+# Verbs that move troops: an exercise they are sent to makes them deployed.
+_MOTION_RE = re.compile(
+    r"\b(?:send(?:s|ing)?|sent|fl(?:y|ew|own|ying)|dispatch(?:es|ed|ing)?|airlift(?:s|ed|ing)?|"
+    r"ship(?:s|ped|ping)?|ordered\b[^.;]{0,30}\b(?:into|to)|deploy(?:s|ed|ing)?\s+(?:\w+\s+){0,4}"
+    r"(?:to|into)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to))\b", re.IGNORECASE)
+_STAY_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:stay|remain|be stationed|be based)", re.IGNORECASE)
+# A negation governing a withdrawal verb.
+_NEGATED_RE = re.compile(r"\b(?:no plans?|no intention|not|n't|never|refus(?:e|es|ed|ing)|"
+                         r"rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?)\b[^.;]{0,30}$",
+                         re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:were|was|have been|had been|are being|will be|would be)\s+"
                          r"(?:sent|deployed|dispatched|flown|withdrawn|pulled out|brought home|"
                          r"airlifted|moved|ordered)\b", re.IGNORECASE)
-_STANDBY_OTHER_RE = re.compile(r"\b(?:put|placed|been put|been placed) on (?:standby|stand-by|"
-                               r"alert)\b", re.IGNORECASE)
+_STANDBY_OTHER_RE = re.compile(
+    r"\b(?:put|puts|putting|placed|placing|place)\b(?:[^;]{0,60}?)\bon\s+(?:\w+\s+)?"
+    r"(?:standby|stand-by|alert|readiness|notice to (?:move|deploy))\b", re.IGNORECASE)
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -1033,13 +1200,15 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
     by_value: dict[int, TroopFact] = {}
     prev: TroopFact | None = None
     prev_s_no = -10
+    places: dict[tuple[int, bool], list[tuple[int, str, bool]]] = {}
     for s_no, sent in enumerate(doc.sentences):
         if sent.end <= sent.start:
             continue
         if len(facts) >= MAX_FACTS:
             break
         taken_end = -1
-        for c in _candidates(doc, s_no, seen_values)[:MAX_PER_SENTENCE]:
+        for c in _candidates(doc, s_no, seen_values,
+                             recent=prev_s_no >= s_no - 1)[:MAX_PER_SENTENCE]:
             if c.start < taken_end or c.end <= c.start or not 0 < c.count <= MAX_COUNT:
                 continue
             if _excluded(doc.text, c, sent.start, sent.end):
@@ -1053,7 +1222,7 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 continue  # a handful of named individuals: an incident, not a force
             actor = (antecedent.actor if antecedent is not None
                      else _actor(doc, s_no, c, prev, prev_s_no, action))
-            location = _location(doc, s_no, c, actor, action, prev, prev_s_no)
+            location = _location(doc, s_no, c, actor, action, prev, prev_s_no, places)
             if antecedent is not None and location is None:
                 location = antecedent.location
             fact = TroopFact(
@@ -1115,7 +1284,7 @@ SMALL_COUNT = 20
 
 
 def _is_vague(c: _Cand) -> bool:
-    return c.approx and c.count in (24, 40, 200, 300, 2000, 3000, 20000, 200000)
+    return c.vague
 
 
 def _has_own_cue(doc: DocContext, s_no: int, c: _Cand) -> bool:

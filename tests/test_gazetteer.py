@@ -61,3 +61,9 @@ def test_fast_on_a_megabyte() -> None:
     n = sum(1 for _ in find_mentions(text))
     assert n == 3 * 18000
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_regions_of_2020s_wire_copy() -> None:
+    assert _codes("drills in Inner Mongolia") == [("Inner Mongolia", "CHN")]
+    assert _codes("Mongolia and Kursk") == [("Mongolia", "MNG"), ("Kursk", "RUS")]
+    assert is_place("Kursk") and is_place("Inner Mongolia")

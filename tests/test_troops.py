@@ -216,6 +216,67 @@ def test_dev_set_floor() -> None:
         assert report["attributes"][key] >= floor, summary
 
 
+# --- challenge set (our own sentences, labelled by the guidelines, not by the code) ----------
+
+CHALLENGE = Path(__file__).resolve().parent / "data" / "troops_challenge.jsonl"
+FIELDS = ("value", "high", "approx", "actor", "location", "action")
+
+
+def score_challenge() -> dict[str, object]:
+    """Precision/recall over the challenge set (a prediction matches a gold fact when their
+    spans overlap) and per-field accuracy over the matched pairs."""
+    from newsfacts.analyze import analyze_text
+
+    tp = fp = fn = quote_ok = 0
+    right = dict.fromkeys(FIELDS, 0)
+    errors: list[str] = []
+    for line in CHALLENGE.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        a = analyze_text(item["text"])
+        preds = list(a.extraction.troops)
+        for g in item["facts"]:
+            g_start = a.text.find(g["quote"])
+            g_end = g_start + len(g["quote"])
+            hit = next((p for p in preds if p.char_start < g_end and g_start < p.char_end), None)
+            if hit is None or g_start < 0:
+                fn += 1
+                errors.append(f"FN {item['id']}: {g['quote']!r}")
+                continue
+            preds.remove(hit)
+            tp += 1
+            got = {"value": hit.count, "high": hit.count_high, "approx": hit.is_approximate,
+                   "actor": hit.actor, "location": hit.location, "action": hit.action}
+            quote = a.text[hit.char_start : hit.char_end]
+            quote_ok += quote == g["quote"]
+            bad = {k: (g[k], got[k]) for k in FIELDS if g[k] != got[k]}
+            for k in FIELDS:
+                right[k] += k not in bad
+            if bad or quote != g["quote"]:
+                errors.append(f"ATTR {item['id']}: {quote!r} {bad}")
+        for p in preds:
+            fp += 1
+            errors.append(f"FP {item['id']}: {a.text[p.char_start : p.char_end]!r}")
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": prec, "recall": rec, "f1": f1,
+            "quote_exact": quote_ok / tp if tp else 0.0,
+            **{k: right[k] / tp if tp else 0.0 for k in FIELDS}, "errors": errors}
+
+
+# Ratchet: measured on the set as written (see docs/accuracy-troops.md); raise when better.
+# The "blind-" items were written after the fixes and not tuned on (see the doc).
+CHALLENGE_FLOORS = {"f1": 0.98, "quote_exact": 0.98, "value": 0.98, "approx": 0.98,
+                    "actor": 0.98, "location": 0.94, "action": 0.98}
+
+
+def test_challenge_set_floor() -> None:
+    report = score_challenge()
+    summary = json.dumps(report, indent=1)
+    for key, floor in CHALLENGE_FLOORS.items():
+        assert report[key] >= floor, summary
+
+
 # --- properties ----------------------------------------------------------------------------
 
 _WORDS = st.sampled_from([
