@@ -40,6 +40,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _api(api: str, method: str, path: str, **kw) -> dict:
+    """One REST call, retried on 5xx/429 as Prefect's own client does (the server's SQLite
+    answers 'database is locked' under load)."""
+    for attempt in range(10):
+        r = httpx.request(method, f"{api}{path}", timeout=30, **kw)
+        if r.status_code < 500 and r.status_code != 429:
+            assert r.is_success, (r.status_code, r.text[:2000])
+            return r.json()
+        time.sleep(0.5 * (attempt + 1))
+    raise AssertionError((r.status_code, r.text[:2000]))
+
+
 def _wait(predicate, deadline_s: float, what: str, interval: float = 0.25):
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
@@ -122,25 +134,23 @@ def test_serve_registers_a_deployment_and_runs_it(server: dict, tmp_path: Path) 
         def deployment() -> dict | None:
             if serve.poll() is not None:
                 raise AssertionError(serve.stdout.read().decode()[-3000:])
-            r = httpx.post(f"{api}/deployments/filter", json={
-                "deployments": {"name": {"any_": ["test-serve"]}}}, timeout=5)
-            found = r.json()
+            found = _api(api, "post", "/deployments/filter", json={
+                "deployments": {"name": {"any_": ["test-serve"]}}})
             return found[0] if found else None
 
         dep = _wait(deployment, 120, "the served deployment")
-        schedules = httpx.get(f"{api}/deployments/{dep['id']}/schedules", timeout=5).json()
+        schedules = _api(api, "get", f"/deployments/{dep['id']}/schedules")
         assert [s["schedule"]["cron"] for s in schedules] == ["0 3 * * *"]
-        run = httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={},
-                         timeout=10).json()
+        run = _api(api, "post", f"/deployments/{dep['id']}/create_flow_run", json={})
 
         def finished() -> str | None:
-            state = httpx.get(f"{api}/flow_runs/{run['id']}", timeout=5).json()["state"]
+            state = _api(api, "get", f"/flow_runs/{run['id']}")["state"]
             return state["type"] if state["type"] in ("COMPLETED", "FAILED", "CRASHED") \
                 else None
 
         assert _wait(finished, 240, "the triggered flow run", interval=0.5) == "COMPLETED"
-        artifacts = httpx.post(f"{api}/artifacts/filter", json={
-            "artifacts": {"key": {"any_": ["newsfacts-run-summary"]}}}, timeout=5).json()
+        artifacts = _api(api, "post", "/artifacts/filter", json={
+            "artifacts": {"key": {"any_": ["newsfacts-run-summary"]}}})
         assert artifacts and artifacts[0]["type"] == "table"
     finally:
         os.killpg(serve.pid, signal.SIGINT)
