@@ -245,8 +245,9 @@ def _alt(words: Sequence[str]) -> str:
 
 
 # Pre-filter: a sentence without any of these words cannot hold a troop count.
+_DIGIT_RE = re.compile(r"\d")
 _HINT_RE = re.compile(
-    rf"\b(?:{_alt(TROOP_NOUNS)}|{_alt(GATED_NOUNS)}|{_alt(UNIT_NOUNS)}|units|levels?|"
+    rf"\b(?=[a-z])(?:{_alt(TROOP_NOUNS)}|{_alt(GATED_NOUNS)}|{_alt(UNIT_NOUNS)}|units|levels?|"
     r"wehrmacht|waffen-ss|strong|-man|gurkha)",
     re.IGNORECASE,
 )
@@ -519,8 +520,10 @@ def _candidates(doc: DocContext, s_no: int, seen_values: set[int],
     text = doc.text
     sent = doc.sentences[s_no]
     s_start, s_end = sent.start, sent.end
-    if _HINT_RE.search(text, s_start, s_end) is None and not seen_values:
-        return []
+    if _HINT_RE.search(text, s_start, s_end) is None and (
+        not seen_values or _DIGIT_RE.search(text, s_start, s_end) is None
+    ):
+        return []  # no troop word, and no digits that could repeat a count ("The 1,200")
     out: list[_Cand] = []
     military = _MILITARY_RE.search(text, s_start, s_end) is not None
     prev_military = s_no > 0 and _MILITARY_RE.search(
