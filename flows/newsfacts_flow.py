@@ -66,6 +66,7 @@ def make_warehouse(config: Config) -> Warehouse:
         compression=config.parquet.compression,
         duckdb_file=config.duckdb.file,
         storage_version=config.duckdb.storage_version,
+        memory_limit=config.duckdb.memory_limit,
     )
 
 
@@ -84,7 +85,7 @@ def make_task_runner(config: Config) -> TaskRunner[Any]:
             cluster_class="distributed.LocalCluster",
             cluster_kwargs={"n_workers": runner.workers or os.cpu_count() or 1,
                             "threads_per_worker": 1, "processes": True,
-                            "dashboard_address": None},
+                            "dashboard_address": ":0"},
         )
     return ProcessPoolTaskRunner(max_workers=runner.workers)
 
@@ -195,7 +196,8 @@ def _run_batches(
 
 @flow(name="newsfacts-process-corpus")
 def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool) -> dict[str, Any]:
-    """List, compare with the manifest, process what changed, publish, load."""
+    """List, compare with the manifest, process what changed (in parallel), and say what
+    the warehouse must become; the parent flow publishes it."""
     logger = get_run_logger()
     config = Config.model_validate(config_data)
     wh = make_warehouse(config)
@@ -238,8 +240,7 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     }
     if work.is_noop and not rejected_changed:
         logger.info("nothing changed since the last run")
-        summary["duckdb"] = wh.sync_duckdb(previous)
-        return _finish(summary, wh, old, logger)
+        return {"summary": summary, "previous": previous, "publish": None}
 
     items = [(p, n, sha) for p, n, sha in work.to_process]
     results = _run_batches(config, config_data, root, items, run_id, started, 0, logger)
@@ -262,27 +263,21 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     changed = {p for p, r in processed.items() if p in old and p not in rejected
                and p not in touched and r.sha256 != old[p].sha256}
 
-    t0 = time.perf_counter()
-    buckets = publish(config_data, run_id, [astuple(r) for r in res.manifest.values()],
-                      sorted(res.remove_doc_ids), res.take, full_refresh, started)
-    t1 = time.perf_counter()
-    mode = load_duckdb(config_data, run_id, previous, sorted(res.remove_doc_ids),
-                       sorted(res.take), buckets, full_refresh)
-    t2 = time.perf_counter()
     stage_seconds = summary["stage_seconds"]
     for r in results:
         for k, v in r["seconds"].items():
             stage_seconds[k] = round(stage_seconds.get(k, 0.0) + v, 3)
-    stage_seconds["publish"] = round(t1 - t0, 3)
-    stage_seconds["duckdb"] = round(t2 - t1, 3)
     summary.update({
         "files_changed": len(changed),
         "files_processed": sum(len(r["staged"]) for r in results),
         "docs_skipped_language": sum(r["docs_skipped_language"] for r in results),
         "bytes": sum(r["bytes"] for r in results),
-        "duckdb": mode,
     })
-    return _finish(summary, wh, res.manifest, logger)
+    # Publishing happens in the parent flow, after this subflow's worker pool has shut down,
+    # so idle workers do not sit in memory while the main process merges and loads.
+    return {"summary": summary, "previous": previous,
+            "publish": {"manifest": [astuple(r) for r in res.manifest.values()],
+                        "remove": sorted(res.remove_doc_ids), "take": res.take}}
 
 
 def _collect(
@@ -300,6 +295,27 @@ def _collect(
             processed[path] = replace(old[path], size=size, mtime_ns=mtime)
             touched.add(path)
     return processed, staged, touched
+
+
+def _publish_and_load(
+    config_data: dict[str, Any], wh: Warehouse, run_id: str, work: dict[str, Any], logger: Any
+) -> dict[str, Any]:
+    summary = work["summary"]
+    todo = work["publish"]
+    if todo is None:  # nothing changed; DuckDB may still be a publish behind after a crash
+        summary["duckdb"] = wh.sync_duckdb(work["previous"])
+        manifest, _, _ = wh.read_manifest()
+        return _finish(summary, wh, manifest, logger)
+    t0 = time.perf_counter()
+    buckets = publish(config_data, run_id, todo["manifest"], todo["remove"], todo["take"],
+                      summary["full_refresh"], datetime.now(UTC))
+    t1 = time.perf_counter()
+    summary["duckdb"] = load_duckdb(config_data, run_id, work["previous"], todo["remove"],
+                                    sorted(todo["take"]), buckets, summary["full_refresh"])
+    summary["stage_seconds"]["publish"] = round(t1 - t0, 3)
+    summary["stage_seconds"]["duckdb"] = round(time.perf_counter() - t1, 3)
+    manifest = {r[0]: FileRecord(*r) for r in todo["manifest"]}
+    return _finish(summary, wh, manifest, logger)
 
 
 def _finish(
@@ -364,7 +380,8 @@ def newsfacts_run(
         config_data = config.model_dump(mode="json")
         try:
             inner = process_corpus.with_options(task_runner=make_task_runner(config))
-            summary = inner(config_data, run_id, full_refresh)
+            work = inner(config_data, run_id, full_refresh)
+            summary = _publish_and_load(config_data, wh, run_id, work, logger)
             row.update({k: summary[k] for k in RUN_COUNTS})
             row["full_refresh"] = summary["full_refresh"]
             row["status"] = "completed"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +35,14 @@ class ParquetConfig(_Strict):
 class DuckDBConfig(_Strict):
     file: str = "newsfacts.duckdb"
     storage_version: str = "v1.4.0"
+    memory_limit: str = "512MB"
+
+    @field_validator("memory_limit")
+    @classmethod
+    def _memory(cls, v: str) -> str:
+        if not re.fullmatch(r"\d+(?:\.\d+)?\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|TiB)", v.strip()):
+            raise ValueError("must be a size such as 512MB or 2GB")
+        return v.strip()
 
     @field_validator("storage_version")
     @classmethod

@@ -77,12 +77,14 @@ class Warehouse:
         compression: str = "zstd",
         duckdb_file: str = "newsfacts.duckdb",
         storage_version: str = "v1.4.0",
+        memory_limit: str = "512MB",
     ) -> None:
         self.root = root
         self.buckets = buckets
         self.compression = None if compression == "none" else compression
         self.duckdb_path = root / duckdb_file
         self.storage_version = storage_version
+        self.memory_limit = memory_limit
         self.parquet = root / "parquet"
         self.marker = root / ".publishing"
 
@@ -313,7 +315,9 @@ class Warehouse:
         Written with an explicit storage version so that DuckDB 1.4+ clients (and BI
         drivers that bundle them) can open the file; the newest format cannot.
         """
-        con = duckdb.connect()
+        # DuckDB would take up to 80% of RAM while loading; a cap keeps a run's memory
+        # bounded (it spills to disk instead) at a small cost in load time.
+        con = duckdb.connect(config={"memory_limit": self.memory_limit})
         opts = "READ_ONLY" if read_only else f"STORAGE_VERSION '{self.storage_version}'"
         con.execute(f"ATTACH {_sql_literal(str(self.duckdb_path))} AS wh ({opts})")
         con.execute("USE wh")
