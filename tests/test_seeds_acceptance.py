@@ -80,3 +80,27 @@ def test_seed_quotes_are_at_their_offsets(seeds: dict[str, dict]) -> None:
         text = s["doc"]["text"]
         for r in s["trade"] + s["troops"]:
             assert text[r["char_start"] : r["char_end"]] == r["quote"]
+
+
+def test_eval_on_the_seed_gold_is_exact(tmp_path) -> None:
+    """`newsfacts eval` on the seed documents of the development gold: every fact matched,
+    nothing extra, every field right."""
+    import json
+
+    from newsfacts.evaluate import evaluate
+
+    eval_dir = shared_or_skip("eval")
+    corpus = shared_or_skip("corpus")
+    docs = [line for line in (eval_dir / "dev.docs.jsonl").read_text().splitlines()
+            if json.loads(line)["doc"].startswith("seeds/")]
+    facts = [line for line in (eval_dir / "dev.facts.jsonl").read_text().splitlines()
+             if json.loads(line)["doc"].startswith("seeds/")]
+    assert len(docs) == 2 and len(facts) == 6
+    (tmp_path / "d.jsonl").write_text("\n".join(docs) + "\n")
+    (tmp_path / "f.jsonl").write_text("\n".join(facts) + "\n")
+    report = evaluate(tmp_path / "f.jsonl", tmp_path / "d.jsonl", corpus)
+    assert not report["unlocated_gold"]
+    for kind in ("trade", "troops"):
+        r = report["kinds"][kind]
+        assert (r["precision"], r["recall"], r["value_accuracy"]) == (1.0, 1.0, 1.0), kind
+        assert all(v == 1.0 for v in r["attributes"].values()), (kind, r["attributes"])
