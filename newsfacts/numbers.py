@@ -73,7 +73,7 @@ _GLUED_PREFIXES = ("RM", "Rp", "Rs", "Rs.", "Rp.", "Dh", "Dhs", "Tk", "KSh", "Ks
                    "SFr", "Sfr", "DM", "Dfl")
 _GLUED = "|".join(rf"(?<=(?<![A-Za-z]){re.escape(p)})" for p in _GLUED_PREFIXES)
 _DIGITS = (
-    rf"(?:(?<![\w.,])|(?<=[A-Za-z.])(?:{_GLUED}))(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,9}})(?:\.\d{{1,4}})?(?![\d])(?!,\d)"
+    rf"(?=\d)(?:(?<![\w.,])|(?<=[A-Za-z.])(?:{_GLUED}))(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,9}})(?:\.\d{{1,4}})?(?![\d])(?!,\d)"
 )
 # A spelled-out number: "five", "twenty-five", "a hundred", "two hundred and fifty", "a dozen".
 _SCALE_TAIL = (
@@ -99,6 +99,7 @@ _CORE = (
 )
 # The leading lookahead lets the engine reject most positions (spaces, punctuation) before
 # trying the alternatives: half the scan time on text with no numbers.
+_ANY_DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(rf"(?=[\da-z])(?:{_CORE})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+$", re.IGNORECASE)
 # After a number, what joins it to a range end: "to", "-", "and" (after between), "or".
@@ -189,6 +190,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
     A scale on the high end applies to a bare low end ("35 to 50 billion").
     """
     end = len(text) if end is None else end
+    if not _may_hold_number(text, start, end):
+        return
     pos = start
     while True:
         m = _NUMBER_RE.search(text, pos, end)
@@ -471,6 +474,21 @@ def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None
 
 _DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽₺₦₱฿₫]")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+# Every number phrase has a digit or one of these words; screening for them first is ten
+# times cheaper than scanning a sentence without numbers with the full grammar.
+_NUMBER_WORDS = frozenset(
+    [*UNITS, *TENS, "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+     "billion", "billions", "trillion", "trillions", "dozen", "dozens", "scores", "several",
+     "few", "couple", "half", "tens"]
+)
+
+
+def _may_hold_number(text: str, start: int, end: int) -> bool:
+    if _ANY_DIGIT_RE.search(text, start, end):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(w.lower() for w in _LETTERS_RE.findall(text, start, end))
 
 
 def _may_hold_money(text: str, start: int, end: int) -> bool:
