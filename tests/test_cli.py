@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,9 @@ BIN = Path(sys.executable).parent / "newsfacts"
 
 
 def newsfacts(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PREFECT_LOGGING_LEVEL": "INFO"}  # as a user sees it
     return subprocess.run([str(BIN), *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=600, check=False)
+                          timeout=600, check=False, env=env)
 
 
 def test_bad_config_fails_fast_naming_the_key(tmp_path: Path) -> None:
@@ -47,6 +49,8 @@ def test_run_prints_a_summary_then_sql_queries_it(tmp_path: Path) -> None:
     wh = tmp_path / "wh"
     out = newsfacts("run", "--warehouse", str(wh), cwd=tmp_path)  # no config: sample corpus
     assert out.returncode == 0, out.stderr[-3000:]
+    assert "Traceback" not in out.stderr and "ERROR" not in out.stderr  # a clean run
+    assert "process-batch" in out.stderr or "batch 1/" in out.stderr  # tasks log at INFO
     assert "completed in" in out.stdout
     assert "trade figures" in out.stdout and "quarantined" in out.stdout
     q = newsfacts("sql", "SELECT count(*) AS n FROM documents", "--warehouse", str(wh),

@@ -117,3 +117,14 @@ def test_a_50_mb_single_line_is_quarantined_by_the_default_limit(tmp_path: Path)
     assert time.perf_counter() - t0 < 5
     assert result.records[0].reason == "too_large"
     assert result.bytes_read == 0
+
+
+def test_a_file_changed_after_listing_is_read_as_it_is_now(tmp_path: Path) -> None:
+    """Size and mtime come from the open file, so the manifest matches the bytes read."""
+    f = tmp_path / "a.txt"
+    f.write_text("Exports rose to 5 billion dlrs.")
+    listed = list_files(tmp_path, "**/*.txt").files
+    f.write_text("Exports rose to 7 billion dlrs, the ministry said on Monday.")
+    rec = run_batch(tmp_path, ["a.txt"]).records[0]
+    assert rec.size == f.stat().st_size != listed[0][1]
+    assert rec.mtime_ns == f.stat().st_mtime_ns
