@@ -181,3 +181,19 @@ def test_dask_local_cluster_gives_same_warehouse(prefect_api: str | None, sample
             return sorted(tuple((k, str(v)) for k, v in sorted(r.items()) if k not in volatile)
                           for r in parquet_rows(w, t))
         assert rows(wh) == rows(sample_run["warehouse"]), table
+
+
+def test_flow_loads_from_its_prefect_entrypoint(prefect_api: str | None, tmp_path: Path) -> None:
+    """`prefect deploy` and workers load the flow by entrypoint path, not by import."""
+    from prefect.flows import load_flow_from_entrypoint
+
+    from .conftest import REPO
+
+    flow = load_flow_from_entrypoint(str(REPO / "flows" / "newsfacts_flow.py") + ":newsfacts_run")
+    assert flow.name == "newsfacts"
+    assert set(flow.parameters.properties) == {"config_path", "input_dir", "warehouse_dir",
+                                               "full_refresh"}
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("runner:\n  kind: threads\n")
+    summary = flow(config_path=str(cfg), input_dir=str(SAMPLE), warehouse_dir=str(tmp_path / "w"))
+    assert summary["documents"] > 10
