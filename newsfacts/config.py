@@ -35,7 +35,7 @@ class ParquetConfig(_Strict):
 class DuckDBConfig(_Strict):
     file: str = "newsfacts.duckdb"
     storage_version: str = "v1.4.0"
-    memory_limit: str = "512MB"
+    memory_limit: str = "256MB"
 
     @field_validator("memory_limit")
     @classmethod

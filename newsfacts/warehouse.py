@@ -77,7 +77,7 @@ class Warehouse:
         compression: str = "zstd",
         duckdb_file: str = "newsfacts.duckdb",
         storage_version: str = "v1.4.0",
-        memory_limit: str = "512MB",
+        memory_limit: str = "256MB",
     ) -> None:
         self.root = root
         self.buckets = buckets
