@@ -212,7 +212,7 @@ _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5
 _COUNTERPART_RE = re.compile(
     rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?$", re.IGNORECASE
 )
-_LIST_JOIN_RE = re.compile(r"^\s*(?:,|and|,\s+and|or|-|/|&)?\s*$")
+_LIST_JOIN_RE = re.compile(r"^\s*(?:,|and|,\s+and|or|-|/|&)?\s*(?:the\s+)?$")
 # An uncoded place after a counterpart preposition ends the previous counterpart
 # ("... with Japan ... and with Western Europe rose 200 mln").
 _UNCODED_COUNTERPART_RE = re.compile(

@@ -289,3 +289,18 @@ def test_challenge_set() -> None:
         assert report[key] >= CHALLENGE_FLOORS[key], key
     for key in FIELDS:
         assert report["fields"][key] >= CHALLENGE_FLOORS[key], key
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        ("India and the United Arab Emirates aim to raise bilateral trade to $100 billion "
+         "within five years.", ("IND", "ARE")),
+        ("Chile and the EU want two-way trade of $30 billion a year.", ("CHL", "EU")),
+        ("The State Department approved a possible $3.5 billion sale of missiles to Saudi "
+         "Arabia, the Pentagon said.", ("USA", "SAU")),
+    ],
+)
+def test_partners_joined_by_and_the_and_us_departments(text: str, partners: tuple) -> None:
+    facts = analyze_text(text).extraction.trade
+    assert [f.partners for f in facts] == [partners]
