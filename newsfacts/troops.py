@@ -1134,13 +1134,21 @@ def _cue_action(text: str, left: int, right: int, anchor: int, c: _Cand) -> str:
     withdrawal ("no plans to cut the 40,000 troops it keeps") leaves them present."""
     before = text[max(left, anchor - 90) : anchor]
     best: tuple[int, str] | None = None
+    verb: tuple[int, str, int] | None = None  # the nearest cue that is not an adjective
     neg_end = 0
     for m in _BEFORE_CUE_RE.finditer(before):
         for i, act in enumerate(_BEFORE_ACTIONS):
             if m.group(f"c{i}"):
                 best = (len(before) - m.end(), act)
                 neg_end = m.start()
+                if m.group(0).lower() not in _ADJECTIVE_CUES:
+                    verb = (best[0], act, m.start())
                 break
+    if best is not None and verb is not None and verb[:2] != best \
+            and before[len(before) - best[0] - 12 :].lower().rstrip().endswith(
+                tuple(_ADJECTIVE_CUES)):
+        # "pull its remaining 1,500 soldiers out": the verb decides, not the adjective.
+        best, neg_end = verb[:2], verb[2]
     if best is not None and best[1] == "withdraw" and _NEGATED_RE.search(
             before[max(0, neg_end - 40) : neg_end]):
         best = (best[0], "present")
@@ -1169,6 +1177,10 @@ def _cue_action(text: str, left: int, right: int, anchor: int, c: _Cand) -> str:
         return after[1]
     return "present"
 
+
+# Cue words that are adjectives when right before the count ("its remaining 1,500
+# soldiers"): a verb further back decides the action.
+_ADJECTIVE_CUES = frozenset({"remaining", "existing"})
 
 # Verbs that move troops: an exercise they are sent to makes them deployed.
 _MOTION_RE = re.compile(

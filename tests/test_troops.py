@@ -323,3 +323,15 @@ def test_linear_time_on_one_megabyte_line(line: str) -> None:
     t0 = time.perf_counter()
     extract_troops(doc)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_a_verb_not_an_adjective_decides_the_action() -> None:
+    """"its remaining N soldiers": 'remaining' describes them; 'pull ... out' is the act."""
+    from newsfacts.analyze import analyze_text
+
+    facts = analyze_text("France will pull its remaining 1,500 soldiers out of Niger by the "
+                         "end of the year.").extraction.troops
+    assert [(f.count, f.actor, f.location, f.action) for f in facts] == [
+        (1500, "FRA", "NER", "withdraw")]
+    kept = analyze_text("The remaining 2,000 troops will stay in Kosovo.").extraction.troops
+    assert [f.action for f in kept] == ["present"]
