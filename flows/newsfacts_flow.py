@@ -118,13 +118,12 @@ def process_batch(
 
 @task(name="publish", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def publish(
-    config_data: dict[str, Any], run_id: str, manifest: list[tuple], remove: list[str],
-    take: dict[str, int], full_refresh: bool, now: datetime,
+    config_data: dict[str, Any], run_id: str, manifest: dict[str, FileRecord],
+    remove: list[str], take: dict[str, int], full_refresh: bool, now: datetime,
 ) -> list[int]:
     """Make the staged rows the current Parquet datasets (only the buckets touched)."""
     wh = make_warehouse(Config.model_validate(config_data))
-    records = {r[0]: FileRecord(*r) for r in manifest}
-    buckets = sorted(wh.publish(run_id, records, set(remove), take, full_refresh=full_refresh,
+    buckets = sorted(wh.publish(run_id, manifest, set(remove), take, full_refresh=full_refresh,
                                 now=now))
     get_run_logger().info("published %d documents added, %d removed, %d bucket files rewritten",
                           len(take), len(remove), len(buckets))
@@ -240,10 +239,10 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     }
     if work.is_noop and not rejected_changed:
         logger.info("nothing changed since the last run")
-        return {"summary": summary, "previous": previous, "publish": None}
+        return {"summary": summary, "previous": previous, "manifest": old, "publish": None}
 
-    items = [(p, n, sha) for p, n, sha in work.to_process]
-    results = _run_batches(config, config_data, root, items, run_id, started, 0, logger)
+    results = _run_batches(config, config_data, root, work.to_process, run_id, started, 0,
+                           logger)
     processed, staged, touched = _collect(results, old, run_id)
     processed.update(rejected)
     res = resolve(work, processed, staged, old)
@@ -258,8 +257,6 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
         staged.update(s2)
         results += more
         res = resolve(work, processed, staged, old)
-    for p in touched:
-        processed.pop(p, None)
     changed = {p for p, r in processed.items() if p in old and p not in rejected
                and p not in touched and r.sha256 != old[p].sha256}
 
@@ -275,9 +272,8 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     })
     # Publishing happens in the parent flow, after this subflow's worker pool has shut down,
     # so idle workers do not sit in memory while the main process merges and loads.
-    return {"summary": summary, "previous": previous,
-            "publish": {"manifest": [astuple(r) for r in res.manifest.values()],
-                        "remove": sorted(res.remove_doc_ids), "take": res.take}}
+    return {"summary": summary, "previous": previous, "manifest": res.manifest,
+            "publish": {"remove": sorted(res.remove_doc_ids), "take": res.take}}
 
 
 def _collect(
@@ -300,21 +296,18 @@ def _collect(
 def _publish_and_load(
     config_data: dict[str, Any], wh: Warehouse, run_id: str, work: dict[str, Any], logger: Any
 ) -> dict[str, Any]:
-    summary = work["summary"]
-    todo = work["publish"]
+    summary, manifest, todo = work["summary"], work["manifest"], work["publish"]
     if todo is None:  # nothing changed; DuckDB may still be a publish behind after a crash
         summary["duckdb"] = wh.sync_duckdb(work["previous"])
-        manifest, _, _ = wh.read_manifest()
         return _finish(summary, wh, manifest, logger)
     t0 = time.perf_counter()
-    buckets = publish(config_data, run_id, todo["manifest"], todo["remove"], todo["take"],
+    buckets = publish(config_data, run_id, manifest, todo["remove"], todo["take"],
                       summary["full_refresh"], datetime.now(UTC))
     t1 = time.perf_counter()
     summary["duckdb"] = load_duckdb(config_data, run_id, work["previous"], todo["remove"],
                                     sorted(todo["take"]), buckets, summary["full_refresh"])
     summary["stage_seconds"]["publish"] = round(t1 - t0, 3)
     summary["stage_seconds"]["duckdb"] = round(time.perf_counter() - t1, 3)
-    manifest = {r[0]: FileRecord(*r) for r in todo["manifest"]}
     return _finish(summary, wh, manifest, logger)
 
 
