@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from newsfacts.gazetteer import find_mentions
 from newsfacts.model import CountryMention, DocContext, Extraction, Sentence
 from newsfacts.trade import extract_trade
@@ -10,14 +12,17 @@ from newsfacts.troops import extract_troops
 
 def country_mentions(text: str, sentences: list[Sentence]) -> list[list[CountryMention]]:
     """Mentions grouped by sentence, so extractors can look at one sentence and its
-    neighbours without rescanning the text."""
-    return [
-        [
-            CountryMention(no, m.start, m.end, m.surface, m.code)
-            for m in find_mentions(text, s.start, s.end)
-        ]
-        for no, s in enumerate(sentences)
-    ]
+    neighbours without rescanning the text. One scan of the whole text: a mention counts
+    for the sentence it lies in, and one that straddles two sentences for neither."""
+    out: list[list[CountryMention]] = [[] for _ in sentences]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+    for m in find_mentions(text, sentences[0].start, sentences[-1].end):
+        no = bisect_right(starts, m.start) - 1
+        if no >= 0 and m.end <= sentences[no].end:
+            out[no].append(CountryMention(no, m.start, m.end, m.surface, m.code))
+    return out
 
 
 def extract(text: str, sentences: list[Sentence], has_title: bool) -> Extraction:

@@ -27,6 +27,8 @@ from typing import NamedTuple
 
 import pycountry
 
+from newsfacts.patterns import word_alternation
+
 BLOCS = frozenset({"EU", "EEC", "GCC", "NATO", "OPEC", "OECD", "UN", "AU", "COALITION"})
 
 
@@ -145,8 +147,7 @@ def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | 
 
 @lru_cache(maxsize=2)
 def _mention_re(caps: bool = False) -> re.Pattern[str]:
-    surfaces = sorted(caps_table() if caps else surface_table(), key=len, reverse=True)
-    alternation = "|".join(re.escape(s) for s in surfaces)
+    alternation = word_alternation(caps_table() if caps else surface_table())
     # Case-sensitive on purpose: "US" the country, not "us" the pronoun. Possessive 's stays
     # outside the match. A surface ending in "." may be followed by anything.
     return re.compile(rf"(?<![\w.])(?=[A-Z])(?:{alternation})(?:(?<=\.)|(?![\w]))")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from newsfacts.patterns import fold_case
+
 
 class Sentence(NamedTuple):
     """One sentence: a span of the cleaned text and the paragraph it sits in.
@@ -76,3 +78,9 @@ class DocContext:
     sentences: list[Sentence]
     mentions: list[list[CountryMention]]  # mentions[sentence_no], in order of position
     has_title: bool
+    # ``patterns.fold_case(text)``: the extractors' hot patterns scan it case-sensitively.
+    folded: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.folded) != len(self.text):
+            object.__setattr__(self, "folded", fold_case(self.text))

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
 from newsfacts.numbers import Money, default_currency, find_money, is_family, national_currency
+from newsfacts.patterns import folded_pattern
 
 # --- lexicons --------------------------------------------------------------------------------
 
@@ -232,6 +233,7 @@ _MORE_THAN_SOLD_RE = re.compile(
 _DIGIT_OR_CUE_RE = re.compile(
     r"\d|[$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b", re.IGNORECASE
 )
+_DIGIT_OR_CUE_FOLDED_RE = folded_pattern(_DIGIT_OR_CUE_RE)
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
@@ -354,7 +356,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
         mentions = _sentence_mentions(doc, no)
-    amounts = list(find_money(text, s, e)) if _DIGIT_OR_CUE_RE.search(text, s, e) else []
+    amounts = (list(find_money(text, s, e, folded=doc.folded))
+               if _DIGIT_OR_CUE_FOLDED_RE.search(doc.folded, s, e) else [])
     if not amounts:
         _carry_mentions(text, s, mentions, state)
         return

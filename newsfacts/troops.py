@@ -22,6 +22,7 @@ stays linear in the text length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -29,6 +30,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import Mention, find_mentions, is_place
 from newsfacts.model import CountryMention, DocContext, Sentence, TroopFact
 from newsfacts.numbers import Number, find_numbers
+from newsfacts.patterns import folded_pattern, word_alternation
 
 # --- lexicons ------------------------------------------------------------------------------
 # Kept as data so that a reviewer can see (and extend) the vocabulary without reading logic.
@@ -241,7 +243,7 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return word_alternation(words)
 
 
 # Pre-filter: a sentence without any of these words cannot hold a troop count.
@@ -280,6 +282,9 @@ _MILITARY_RE = re.compile(
     r"commander|general)\b",
     re.IGNORECASE,
 )
+# The per-document sentence flags scan case-folded text (see ``patterns.fold_case``).
+_HINT_FOLDED_RE = folded_pattern(_HINT_RE)
+_MILITARY_FOLDED_RE = folded_pattern(_MILITARY_RE)
 _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
     r"|\b(?:number of (?:troops|soldiers|forces))\b",
@@ -510,25 +515,38 @@ def _clause_bounds(
 # --- candidate finding ---------------------------------------------------------------------
 
 
-def _numbers(text: str, start: int, end: int) -> list[Number]:
-    return list(find_numbers(text, start, end))
+def _numbers(doc: DocContext, start: int, end: int) -> list[Number]:
+    return list(find_numbers(doc.text, start, end, folded=doc.folded))
 
 
-def _candidates(doc: DocContext, s_no: int, seen_values: set[int],
-                recent: bool = False) -> list[_Cand]:
+def _sentences_matching(pattern: re.Pattern[str], folded: str,
+                        sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, does ``pattern`` match inside it? One scan of the folded text."""
+    flags = [False] * len(sentences)
+    if not sentences:
+        return flags
+    starts = [s.start for s in sentences]
+    for m in pattern.finditer(folded, sentences[0].start, sentences[-1].end):
+        no = bisect_right(starts, m.start()) - 1
+        if no >= 0 and m.end() <= sentences[no].end:
+            flags[no] = True
+    return flags
+
+
+def _candidates(doc: DocContext, s_no: int, seen_values: set[int], hints: list[bool],
+                military_at: list[bool], recent: bool = False) -> list[_Cand]:
     """Number phrases in one sentence that are shaped like a head count of troops."""
     text = doc.text
     sent = doc.sentences[s_no]
     s_start, s_end = sent.start, sent.end
-    if _HINT_RE.search(text, s_start, s_end) is None and (
+    if not hints[s_no] and (
         not seen_values or _DIGIT_RE.search(text, s_start, s_end) is None
     ):
         return []  # no troop word, and no digits that could repeat a count ("The 1,200")
     out: list[_Cand] = []
-    military = _MILITARY_RE.search(text, s_start, s_end) is not None
-    prev_military = s_no > 0 and _MILITARY_RE.search(
-        text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end) is not None
-    for n in _numbers(text, s_start, s_end):
+    military = military_at[s_no]
+    prev_military = s_no > 0 and military_at[s_no - 1]
+    for n in _numbers(doc, s_start, s_end):
         c = _candidate(doc, s_no, n, seen_values, military, prev_military and recent)
         if c is not None:
             out.append(c._replace(vague=n.vague) if n.vague else c)
@@ -1216,13 +1234,15 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
     prev: TroopFact | None = None
     prev_s_no = -10
     places: dict[tuple[int, bool], list[tuple[int, str, bool]]] = {}
+    hints = _sentences_matching(_HINT_FOLDED_RE, doc.folded, doc.sentences)
+    military_at = _sentences_matching(_MILITARY_FOLDED_RE, doc.folded, doc.sentences)
     for s_no, sent in enumerate(doc.sentences):
         if sent.end <= sent.start:
             continue
         if len(facts) >= MAX_FACTS:
             break
         taken_end = -1
-        for c in _candidates(doc, s_no, seen_values,
+        for c in _candidates(doc, s_no, seen_values, hints, military_at,
                              recent=prev_s_no >= s_no - 1)[:MAX_PER_SENTENCE]:
             if c.start < taken_end or c.end <= c.start or not 0 < c.count <= MAX_COUNT:
                 continue
@@ -1285,7 +1305,7 @@ def _bounded(doc: DocContext) -> tuple[DocContext, list[int]]:
             mentions.append(piece)
             orig.append(no)
             start = end
-    return DocContext(doc.text, sentences, mentions, doc.has_title), orig
+    return DocContext(doc.text, sentences, mentions, doc.has_title, doc.folded), orig
 
 
 # Bounds on work for pathological input: no real article has more than a few dozen troop

@@ -1,0 +1,62 @@
+"""The regex helpers must match exactly what the plain forms match, only faster."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts.patterns import fold_case, folded_pattern, word_alternation
+
+WORDS = st.lists(st.text(alphabet="abAB .-", min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=WORDS, text=st.text(alphabet="abAB .-x", max_size=40))
+def test_word_alternation_matches_like_a_longest_first_alternation(
+    words: list[str], text: str
+) -> None:
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    for flags in (0, re.IGNORECASE) if all(w == w.lower() for w in words) else (0,):
+        for tail in ("", r"(?![\w])"):
+            expected = re.compile(rf"(?:{plain}){tail}", flags)
+            trie = re.compile(rf"(?:{word_alternation(words)}){tail}", flags)
+            assert [m.span() for m in trie.finditer(text)] == [
+                m.span() for m in expected.finditer(text)
+            ]
+
+
+def test_word_alternation_prefers_the_longest_word() -> None:
+    rx = re.compile(word_alternation(["seven", "seventeen", "seventy"]))
+    assert rx.match("seventeen").group(0) == "seventeen"
+    assert rx.match("seventy-one").group(0) == "seventy"
+    assert rx.match("seven.").group(0) == "seven"
+
+
+@given(st.text(max_size=60))
+def test_fold_case_keeps_every_offset(text: str) -> None:
+    folded = fold_case(text)
+    assert len(folded) == len(text)
+    assert folded.isascii() == text.isascii()
+
+
+def test_fold_case_falls_back_when_lower_changes_the_length() -> None:
+    assert len("İstanbul".lower()) != len("İstanbul")
+    assert fold_case("İstanbul TROOPS") == "İstanbul troops"
+
+
+def test_folded_pattern_matches_like_the_ignorecase_original() -> None:
+    original = re.compile(r"\b(?:troops|armed forces)\b[A-Za-z]*", re.IGNORECASE)
+    twin = folded_pattern(original)
+    text = "Some TROOPS and Armed Forces, troopsX, Troops."
+    assert [m.span() for m in twin.finditer(fold_case(text))] == [
+        m.span() for m in original.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("source", [r"\bTroops\b", r"(?-i:commerce)|trade", r"[A-Z]\w+"])
+def test_folded_pattern_refuses_patterns_that_would_change_meaning(source: str) -> None:
+    with pytest.raises(ValueError, match="not foldable"):
+        folded_pattern(re.compile(source, re.IGNORECASE))
