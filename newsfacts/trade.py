@@ -25,7 +25,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
 from newsfacts.numbers import Money, default_currency, find_money, is_family, national_currency
-from newsfacts.patterns import folded_pattern
+from newsfacts.patterns import FoldedScan, folded_pattern
 
 # --- lexicons --------------------------------------------------------------------------------
 
@@ -192,6 +192,7 @@ _CUE_RE = re.compile(
     + rf"|(?P<neg>(?:{NEGATIVE_CUES})\b))",
     re.IGNORECASE,
 )
+_CUE_SCAN = FoldedScan(_CUE_RE)
 _FLOWS = tuple(flow for flow, _ in FLOW_CUES)
 _UNION_RE = re.compile(r"\b(?:" + "|".join(re.escape(u) for u in UNIONS) + r")\b")
 _TOPIC_AFTER_RE = re.compile(
@@ -361,7 +362,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     if not amounts:
         _carry_mentions(text, s, mentions, state)
         return
-    cues = _cues(text, s, e)
+    cues = _cues(text, s, e, doc.folded)
     arms_here = any(c.flow == "arms" for c in cues)
     currencies = _sentence_currencies(amounts, state)
     emitted: list[TradeFact] = []
@@ -494,13 +495,13 @@ def _continues(state: _Doc, no: int, text: str = "", s: int = 0, money: Money | 
 # --- flow ----------------------------------------------------------------------------------------
 
 
-def _cues(text: str, s: int, e: int) -> list[Cue]:
+def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
     """The flow and non-trade cues of a sentence, compounds merged: in "trade deficit",
     "barter trade pact", "export credit" the head (last word) decides, except a flow before
     earnings/sales ("export earnings", "arms sales"); flows inside "the difference between
     exports and imports" belong to the balance."""
     raw = [Cue(m.start(), m.end(), m.lastgroup if m.lastgroup != "neg" else _NEG)
-           for m in _CUE_RE.finditer(text, s, e)
+           for m in _CUE_SCAN.finditer(text, folded, s, e)
            if not (m.lastgroup == "neg" and _BASIS_RE.match(text, m.end(), e))]
     merged: list[Cue] = []
     for cue in raw:
@@ -789,11 +790,14 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
         out.append((code, start))
-    for m in _UNION_RE.finditer(span):
+    # Substring tests first: the two scans below are rarely needed and cost more.
+    unions = any(u in span for u in UNIONS)
+    for m in _UNION_RE.finditer(span) if unions else ():
         lo, hi = sent.start + m.start(), sent.start + m.end()
         out = [x for x in out if not lo <= x[1] < hi]
         out.extend((c, lo) for c in UNIONS[m.group(0)])
-    for m in _BLOC_ANAPHOR_RE.finditer(span):
+    anaphor = "bloc" in span or "Community" in span or "Union" in span
+    for m in _BLOC_ANAPHOR_RE.finditer(span) if anaphor else ():
         bloc = _last_bloc(doc, no, sent.start + m.start())
         if bloc is not None:
             out.append((bloc, sent.start + m.start()))

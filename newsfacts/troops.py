@@ -342,6 +342,8 @@ _BEFORE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ACTIONS = tuple(act for _, act in _BEFORE_CUES)
+_AFTER_CUE_FOLDED_RE = folded_pattern(_AFTER_CUE_RE)
+_BEFORE_CUE_FOLDED_RE = folded_pattern(_BEFORE_CUE_RE)
 _CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|according)\b|"
                               r"\b(?:but|while|whereas|although|said|says)\b")
 _LOC_PREP_RE = re.compile(
@@ -1122,7 +1124,7 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     anchor = c.noun_start if c.kind == "appos" else c.start  # "troops, numbering N"
     left, right = _clause_bounds(text, sent.start, sent.end, anchor, c.end)
     stext = text[sent.start : sent.end]
-    cued = _cue_action(text, left, right, anchor, c)
+    cued = _cue_action(text, doc.folded, left, right, anchor, c)
     # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one
     # (or stay on after it).
     if _EXERCISE_RE.search(stext):
@@ -1147,21 +1149,21 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     return cued
 
 
-def _cue_action(text: str, left: int, right: int, anchor: int, c: _Cand) -> str:
+def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _Cand
+                ) -> str:
     """The action of the nearest cue words before and after the count; a negated
     withdrawal ("no plans to cut the 40,000 troops it keeps") leaves them present."""
-    before = text[max(left, anchor - 90) : anchor]
+    lo = max(left, anchor - 90)
+    before = text[lo:anchor]
     best: tuple[int, str] | None = None
     verb: tuple[int, str, int] | None = None  # the nearest cue that is not an adjective
     neg_end = 0
-    for m in _BEFORE_CUE_RE.finditer(before):
-        for i, act in enumerate(_BEFORE_ACTIONS):
-            if m.group(f"c{i}"):
-                best = (len(before) - m.end(), act)
-                neg_end = m.start()
-                if m.group(0).lower() not in _ADJECTIVE_CUES:
-                    verb = (best[0], act, m.start())
-                break
+    for m in _BEFORE_CUE_FOLDED_RE.finditer(folded[lo:anchor]):
+        act = _BEFORE_ACTIONS[int(m.lastgroup[1:])]  # type: ignore[index]
+        best = (len(before) - m.end(), act)
+        neg_end = m.start()
+        if m.group(0) not in _ADJECTIVE_CUES:
+            verb = (best[0], act, m.start())
     if best is not None and verb is not None and verb[:2] != best \
             and before[len(before) - best[0] - 12 :].lower().rstrip().endswith(
                 tuple(_ADJECTIVE_CUES)):
@@ -1172,12 +1174,10 @@ def _cue_action(text: str, left: int, right: int, anchor: int, c: _Cand) -> str:
         best = (best[0], "present")
     after_text = text[c.end : min(right, c.end + 90)]
     after: tuple[int, str] | None = None
-    for m in _AFTER_CUE_RE.finditer(after_text):
-        for i, act in enumerate(_AFTER_ACTIONS):
-            if m.group(f"c{i}"):
-                if after is None or (after[1] == "present" and act != "present"):
-                    after = (m.start(), act)
-                break
+    for m in _AFTER_CUE_FOLDED_RE.finditer(folded[c.end : c.end + len(after_text)]):
+        act = _AFTER_ACTIONS[int(m.lastgroup[1:])]  # type: ignore[index]
+        if after is None or (after[1] == "present" and act != "present"):
+            after = (m.start(), act)
         if after is not None and after[1] != "present":
             break
     if best is not None and after is not None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.patterns import fold_case, folded_pattern, word_alternation
+from newsfacts.patterns import FoldedScan, fold_case, folded_pattern, word_alternation
 
 WORDS = st.lists(st.text(alphabet="abAB .-", min_size=1, max_size=6), min_size=1, max_size=12)
 
@@ -48,7 +48,7 @@ def test_fold_case_falls_back_when_lower_changes_the_length() -> None:
 
 
 def test_folded_pattern_matches_like_the_ignorecase_original() -> None:
-    original = re.compile(r"\b(?:troops|armed forces)\b[A-Za-z]*", re.IGNORECASE)
+    original = re.compile(r"\b(?:Troops|armed forces)\b[A-Za-z]*\S", re.IGNORECASE)
     twin = folded_pattern(original)
     text = "Some TROOPS and Armed Forces, troopsX, Troops."
     assert [m.span() for m in twin.finditer(fold_case(text))] == [
@@ -56,7 +56,28 @@ def test_folded_pattern_matches_like_the_ignorecase_original() -> None:
     ]
 
 
-@pytest.mark.parametrize("source", [r"\bTroops\b", r"(?-i:commerce)|trade", r"[A-Z]\w+"])
-def test_folded_pattern_refuses_patterns_that_would_change_meaning(source: str) -> None:
+@pytest.mark.parametrize("pattern", [re.compile(r"(?-i:commerce)|trade", re.IGNORECASE),
+                                     re.compile(r"[A-Z]\w+")])
+def test_folded_pattern_refuses_patterns_that_would_change_meaning(
+    pattern: re.Pattern[str],
+) -> None:
     with pytest.raises(ValueError, match="not foldable"):
-        folded_pattern(re.compile(source, re.IGNORECASE))
+        folded_pattern(pattern)
+
+
+_MIXED = re.compile(
+    r"\b(?=[a-z])(?:(?P<a>trade|(?-i:Commerce)|sales\s+to(?=\s+(?-i:[A-Z])))"
+    r"|(?P<b>(?-i:MiG|F)-\d{1,2}s?|jets?))",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["trade", "TRADE", "Commerce", "commerce", "sales to", "Sales To", "MiG-29", "mig-29",
+     "F-16s", "f-16", "jets", " ", " ", ".", "Japan", "japan", "x"]), max_size=14))
+def test_folded_scan_finds_exactly_what_finditer_finds(words: list[str]) -> None:
+    text = "".join(words)
+    scan = FoldedScan(_MIXED)
+    got = [(m.span(), m.lastgroup) for m in scan.finditer(text, fold_case(text), 0, len(text))]
+    assert got == [(m.span(), m.lastgroup) for m in _MIXED.finditer(text)]
