@@ -25,7 +25,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
 from newsfacts.numbers import Money, default_currency, find_money, is_family, national_currency
-from newsfacts.patterns import FoldedScan, folded_pattern
+from newsfacts.patterns import FoldedScan
 
 # --- lexicons --------------------------------------------------------------------------------
 
@@ -234,7 +234,9 @@ _MORE_THAN_SOLD_RE = re.compile(
 _DIGIT_OR_CUE_RE = re.compile(
     r"\d|[$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b", re.IGNORECASE
 )
-_DIGIT_OR_CUE_FOLDED_RE = folded_pattern(_DIGIT_OR_CUE_RE)
+# The same test in two steps, the cheap one first (a character class scans fast).
+_DIGIT_OR_SIGN_RE = re.compile(r"[\d$£€¥]")
+_CUE_WORD_FOLDED_RE = re.compile(r"\b(?:billions?|millions?|trillions?|hundreds|thousands)\b")
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
@@ -357,8 +359,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
         mentions = _sentence_mentions(doc, no)
-    amounts = (list(find_money(text, s, e, folded=doc.folded))
-               if _DIGIT_OR_CUE_FOLDED_RE.search(doc.folded, s, e) else [])
+    maybe_money = _DIGIT_OR_SIGN_RE.search(text, s, e) or _CUE_WORD_FOLDED_RE.search(
+        doc.folded, s, e)
+    amounts = list(find_money(text, s, e, folded=doc.folded)) if maybe_money else []
     if not amounts:
         _carry_mentions(text, s, mentions, state)
         return
