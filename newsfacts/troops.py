@@ -287,7 +287,9 @@ _HINT_FOLDED_RE = folded_pattern(_HINT_RE)
 _MILITARY_FOLDED_RE = folded_pattern(_MILITARY_RE)
 _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
-    r"|\b(?:number of (?:troops|soldiers|forces))\b",
+    r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
+    r"|(?P<pronoun>\b(?:its|their)\s+(?:military\s+)?(?:presence|force|forces|contingent|"
+    r"garrison|deployment)\b)",
     re.IGNORECASE,
 )
 _IN_UNITS_RE = re.compile(
@@ -330,7 +332,7 @@ _THE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll)\s+$")
 _ELIDED_NEXT_RE = re.compile(
     r"\s*(?:[.,;:)\"']|$|(?:are|were|will|would|have|had|who|that|which|by|in|on|at|after|"
     r"before|within|now|still|currently|could|should|can|must|is|was|to|"
-    r"remain|stay|serving|leaving|coming|going|returning|next)\b)",
+    r"remain|stay|serving|leaving|coming|going|returning|next|from)\b)",
 )
 _AFTER_CUE_RE = re.compile(
     "|".join(rf"(?P<c{i}>\b(?:{pat}))" for i, (pat, _) in enumerate(_AFTER_CUES)),
@@ -661,7 +663,7 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
     # both levels of "from 250 to 100 soldiers" / "troop levels ... down from 9,000 to 5,200".
     if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
         return None
-    level = _is_level(text, s_start, s_end, n)
+    level = _is_level(text, s_start, s_end, n, military)
     if count in seen_values or level:
         start = q_start
         if not n.hedge:
@@ -708,13 +710,14 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+
                              r"\d[\d,.]*(?:\s+(?:thousand|million))?\s+to\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?"
                           r"\d[\d,.]*(?:\s+(?:thousand|million))?")
-_LEVEL_PREP_RE = re.compile(r"\b(?:from|to|at|of|around|about|nearer to|under|below|above)\s+$",
-                            re.IGNORECASE)
+_LEVEL_PREP_RE = re.compile(
+    r"\b(?:from|to|at|of|by|around|about|nearer to|under|below|above)\s+$", re.IGNORECASE)
 
 
-def _is_level(text: str, s_start: int, s_end: int, n: Number) -> bool:
+def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) -> bool:
     """A bare number that is a troop level: one end of "from N to M troops", or a number
-    right after "troop levels ... to/at/from" (rule 48)."""
+    right after "troop levels ... to/at/from/by" (rules 47-48); "its presence" and "their
+    force" only count in a sentence about the military."""
     pre = text[max(s_start, n.num_start - 140) : n.num_start]
     if not _LEVEL_PREP_RE.search(text[max(s_start, n.start - 16) : n.start]):
         return False
@@ -724,7 +727,8 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number) -> bool:
         return True  # "from 250 to 100 soldiers"
     lv = None
     for m in _TROOP_LEVEL_RE.finditer(pre):
-        lv = m
+        if military or m.group("pronoun") is None:
+            lv = m
     if lv is None:
         return False
     gap = pre[lv.end() :]
@@ -1114,6 +1118,15 @@ _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:i
                         re.IGNORECASE)
 _TO_EXERCISE_RE = re.compile(r"\bto the (?:\w+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
                              r"war games)\b", re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"\bby\s+$")
+_LEVEL_CHANGE_RE = re.compile(
+    r"\b(?:(?P<down>cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|"
+    r"low(?:er|ers|ered|ering)|decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|"
+    r"draw(?:s|ing)? down|drew down|withdraw(?:s|ing)?|withdrew)"
+    r"|(?P<up>increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
+    r"expand(?:s|ed|ing)?|bolster(?:s|ed|ing)?|add(?:s|ed|ing)?))\b",
+    re.IGNORECASE,
+)
 _THE_COUNTRY_RE = re.compile(r"\b(?:from|in|into|out of|inside) the country\b", re.IGNORECASE)
 
 
@@ -1143,6 +1156,14 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
                  re.IGNORECASE):
         return "deploy"
     if c.kind == "level":
+        if _BY_BEFORE_RE.search(text, max(sent.start, c.start - 6), c.start):
+            # "cut the number of troops by 9,500": the change itself (rule 47), told by the
+            # last change verb before it.
+            change = None
+            for m in _LEVEL_CHANGE_RE.finditer(text, max(left, anchor - 120), anchor):
+                change = "withdraw" if m.group("down") else "deploy"
+            if change is not None:
+                return change
         return "present"
     if re.match(r"\s+home\b", text[c.end : c.end + 8]):
         return "withdraw"  # "call tens of thousands of U.S. troops home"

@@ -335,3 +335,51 @@ def test_a_verb_not_an_adjective_decides_the_action() -> None:
         (1500, "FRA", "NER", "withdraw")]
     kept = analyze_text("The remaining 2,000 troops will stay in Kosovo.").extraction.troops
     assert [f.action for f in kept] == ["present"]
+
+
+# --- troop levels written without a troop noun after the count (rules 32, 47, 48) ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Pentagon plans to cut the number of U.S. troops in Germany by roughly 9,500, "
+         "reducing its presence there to about 25,000.",
+         [("roughly 9,500", 9500, "USA", "DEU", "withdraw"),
+          ("about 25,000", 25000, "USA", "DEU", "present")]),
+        ("The U.S. will reduce the number of troops in Iraq to 3,000 from 5,200.",
+         [("3,000", 3000, "USA", "IRQ", "present"), ("5,200", 5200, "USA", "IRQ", "present")]),
+        ("The number of U.S. troops in South Korea stands at about 28,500.",
+         [("about 28,500", 28500, "USA", "KOR", "present")]),
+        ("Washington will increase the number of troops in Poland by 1,000 to about 5,500.",
+         [("1,000", 1000, "USA", "POL", "deploy"), ("about 5,500", 5500, "USA", "POL", "present")]),
+        ("Britain said it would cut its force in Estonia by 300.",
+         [("300", 300, "GBR", "EST", "withdraw")]),
+    ],
+)
+def test_levels_after_number_of_troops_and_its_presence(
+    sentence: str, expected: list[tuple[str, int, str, str, str]]
+) -> None:
+    got = [(q, f.count, f.actor, f.location, f.action) for q, f in _facts(sentence)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company plans to cut its workforce by 9,500.",
+    "The party will boost its presence in parliament to 120.",
+    "Japan's exports rose by 2,000 tonnes to 30,000 from 28,000.",
+    "The bank will reduce the number of branches in Germany to 300 from 450.",
+])
+def test_levels_need_troops_in_sight(sentence: str) -> None:
+    assert _facts(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("About 2,500 U.S. Marines rotate through Darwin each year.", (2500, "USA", "AUS")),
+    ("The U.S. has about 10,000 troops at Al Udeid air base.", (10000, "USA", "QAT")),
+])
+def test_bases_and_cities_from_the_gazetteer_give_the_location(
+    sentence: str, expected: tuple[int, str, str]
+) -> None:
+    _, fact = _one(sentence)
+    assert (fact.count, fact.actor, fact.location) == expected
