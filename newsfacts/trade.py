@@ -144,11 +144,19 @@ COMPANY_WORDS = (
     r"Holdings|Ltd|Inc|Plc)\b"
 )
 
-# Unions without a bloc code are their members (rule 23).
+# Unions and groupings without a bloc code are their members (rules 23-24).
+_NAFTA = ("USA", "CAN", "MEX")
+_MERCOSUR = ("ARG", "BRA", "PRY", "URY")
+_ASEAN = ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM")
 UNIONS: dict[str, tuple[str, ...]] = {
     "Belgo-Luxembourg": ("BEL", "LUX"),
     "BLEU": ("BEL", "LUX"),
     "Benelux": ("BEL", "NLD", "LUX"),
+    "NAFTA": _NAFTA,
+    "USMCA": _NAFTA,
+    "Mercosur": _MERCOSUR,
+    "MERCOSUR": _MERCOSUR,
+    "ASEAN": _ASEAN,
 }
 # Dateline cities the gazetteer does not know as names of an economy. A dateline names the
 # reporting economy, which decides "dlrs" and "francs" (rule 19); it is never a partner.
@@ -712,11 +720,13 @@ def _approx_before(text: str, s: int, money: Money) -> bool:
 def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> str | None:
     """Rate wording right after the amount ("a year", "annually"), or a rate adjective
     ("annual two-way trade", "monthly total") in the amount's clause (rule 15)."""
-    nxt = [a.start for a in amounts if a.start >= money.end]
-    limit = min(nxt[0] if nxt else e, money.end + 40)
-    m = _PER_AFTER_RE.search(text, money.end, limit)
-    if m is not None and not re.search(r"[,;]", text[money.end : m.start()]):
-        return m.lastgroup
+    # Right after the amount, else past a bracketed conversion ("88bn euros ($95bn) a year").
+    for pos in dict.fromkeys((money.end, _skip_conversion(text, money, amounts))):
+        nxt = [a.start for a in amounts if a.start >= pos]
+        limit = min(nxt[0] if nxt else e, pos + 40)
+        m = _PER_AFTER_RE.search(text, pos, limit)
+        if m is not None and not re.search(r"[,;]", text[pos : m.start()]):
+            return m.lastgroup
     prev = [a.end for a in amounts if a.end <= money.start]
     lo = prev[-1] if prev else s
     brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))

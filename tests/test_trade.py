@@ -304,3 +304,20 @@ def test_challenge_set() -> None:
 def test_partners_joined_by_and_the_and_us_departments(text: str, partners: tuple) -> None:
     facts = analyze_text(text).extraction.trade
     assert [f.partners for f in facts] == [partners]
+
+
+def test_groupings_without_a_bloc_code_are_their_members() -> None:
+    """Rule 24: ASEAN, NAFTA, Mercosur get their members' codes; the EU keeps its own."""
+    text = "The EU and Mercosur trade about 88 billion euros ($95 billion) in goods a year."
+    facts = analyze_text(text).extraction.trade
+    assert [(text[f.char_start : f.char_end], f.partners, f.per) for f in facts] == [
+        ("about 88 billion euros", ("EU", "ARG", "BRA", "PRY", "URY"), "year"),
+        ("$95 billion", ("EU", "ARG", "BRA", "PRY", "URY"), "year"),
+    ]
+    nafta = analyze_text("Trade among NAFTA members reached $1.2 trillion.").extraction.trade
+    assert [f.partners for f in nafta] == [("USA", "CAN", "MEX")]
+
+
+def test_rate_wording_right_after_the_amount_wins_over_the_conversion() -> None:
+    text = "Trade in pirated wares is worth 200bn euros a year (£140bn; $258bn)."
+    assert [f.per for f in analyze_text(text).extraction.trade] == ["year"] * 3
