@@ -818,6 +818,26 @@ def _is_state_mention(m: CountryMention) -> bool:
     return not is_place(m.surface)
 
 
+_JOINT_RE = re.compile(r",?\s+and\s+(?:the\s+)?$")
+# The pair is the subject: a verb (or "each", "jointly") follows it directly.
+_JOINT_AFTER_RE = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:each|jointly|together|both|will|would|could|shall|have|had|plan|"
+    r"plans|planned|agreed|are|were|sent|send|deployed|deploy|keep|kept|maintain|station|"
+    r"stationed|pledged|committed|contributed|withdrew|massed|mobili[sz]ed|held|hold|holds|"
+    r"conducted|launched|began|started)\b")
+
+
+def _joint_subject(text: str, mentions: list[CountryMention], m: CountryMention) -> bool:
+    """Is ``m`` the last of "X and Y" whose troops the sentence counts together ("India and
+    China each have", "The Netherlands and Belgium will jointly send")?"""
+    before = [o for o in mentions if o.char_end <= m.char_start]
+    if not before or before[-1].country == m.country or is_place(before[-1].surface):
+        return False
+    if not _JOINT_RE.match(text[before[-1].char_end : m.char_start]):
+        return False
+    return _JOINT_AFTER_RE.match(text, m.char_end, m.char_end + 40) is not None
+
+
 def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
            prev_s_no: int, action: str) -> str | None:
     """Whose troops (rules 40-42, 52)."""
@@ -883,6 +903,8 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
             continue
         if c.start - m.char_end > 90 and prev_actor is not None:
             return prev_actor  # a far-away mention in a long sentence: keep the thread
+        if _joint_subject(text, mentions, m):
+            return None  # "The Netherlands and Belgium will send 400 troops" (rule 42)
         return m.country
     if lead is not None:
         return LEADERS[lead.group(0)]

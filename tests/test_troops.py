@@ -383,3 +383,19 @@ def test_bases_and_cities_from_the_gazetteer_give_the_location(
 ) -> None:
     _, fact = _one(sentence)
     assert (fact.count, fact.actor, fact.location) == expected
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("The Netherlands and Belgium will send 400 troops to Romania.", None),
+    ("India and China each have around 50,000 troops along the border.", None),
+    ("Britain and France agreed on Monday that Britain would send 1,000 troops to Estonia.",
+     "GBR"),
+    ("After talks with Japan and Korea, the United States will deploy 2,000 Marines to Okinawa.",
+     "USA"),
+    ("Relations between Germany and the U.S., which has 35,000 troops there, are strained.",
+     "USA"),
+])
+def test_two_states_as_one_subject_leave_the_actor_open(sentence: str, actor: str | None) -> None:
+    """Rule 42: troops of several named states with no named force have no single actor."""
+    _, fact = _one(sentence)
+    assert fact.actor == actor
