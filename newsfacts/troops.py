@@ -211,8 +211,8 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
 _AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:will|would|to|could|must) be (?:brought |sent )?home|(?:come|comes|coming|came|"
      r"go|going|went|return(?:s|ed|ing)?|be|are|were|sent|brought|flown) (?:back )?home|"
-     r"withdr(?:aw|ew|awn|awing)|pull(?:s|ed|ing)? out|pulled back|leav(?:e|es|ing) "
-     r"(?!for)|left (?!for)|depart(?:s|ed|ing)?|evacuat(?:e|ed|ing)|abandon(?:s|ed|ing)?|"
+     r"withdr(?:aw|ew|awn|awing)|pull(?:s|ed|ing)? out|pulled back|leav(?:e|es|ing)\b"
+     r"(?!\s+for)|left (?!for)|depart(?:s|ed|ing)?|evacuat(?:e|ed|ing)|abandon(?:s|ed|ing)?|"
      r"(?:being|be|were|are|was) (?:cut|withdrawn|removed|repatriated|demobili[sz]ed)|"
      r"redeploy(?:s|ed|ing)? (?:home|back)|return(?:s|ed|ing)? (?:to|from)|"
      r"rotat(?:e|ed|ing) (?:home|out)|are due to leave|out of", "withdraw"),
@@ -1141,6 +1141,10 @@ _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:i
 _TO_EXERCISE_RE = re.compile(r"\bto the (?:\w+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
                              r"war games)\b", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"\bby\s+$")
+_ORDER_BEFORE_RE = re.compile(r"\b(?:order(?:s|ed)?|ask(?:s|ed)?|told|tell(?:s)?|demand(?:s|ed)?)"
+                              r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_TO_LEAVE_RE = re.compile(r"\bto\s+(?:leave|withdraw|pull\s+out|go\s+home|depart|quit)\b",
+                          re.IGNORECASE)
 _LEVEL_CHANGE_RE = re.compile(
     r"\b(?:(?P<down>cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|"
     r"low(?:er|ers|ered|ering)|decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|"
@@ -1177,6 +1181,9 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     if re.search(r"\b(?:incursion|invasion|offensive)\b", text[sent.start : anchor],
                  re.IGNORECASE):
         return "deploy"
+    if _ORDER_BEFORE_RE.search(text, max(left, anchor - 40), anchor) and _TO_LEAVE_RE.search(
+            text, c.end, min(right, c.end + 80)):
+        return "withdraw"  # "ordered/asked the 1,000 French soldiers ... to leave"
     if c.kind == "level":
         if _BY_BEFORE_RE.search(text, max(sent.start, c.start - 6), c.start):
             # "cut the number of troops by 9,500": the change itself (rule 47), told by the

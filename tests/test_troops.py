@@ -399,3 +399,17 @@ def test_two_states_as_one_subject_leave_the_actor_open(sentence: str, actor: st
     """Rule 42: troops of several named states with no named force have no single actor."""
     _, fact = _one(sentence)
     assert fact.actor == actor
+
+
+@pytest.mark.parametrize(("sentence", "action"), [
+    ("Chad said it had ordered about 1,000 French soldiers stationed in the country to leave.",
+     "withdraw"),
+    ("Niger asked the 1,500 French troops based in the country to leave by the end of the year.",
+     "withdraw"),
+    ("The junta told 400 U.S. troops to withdraw from the Agadez base.", "withdraw"),
+    ("The general ordered 2,000 troops to advance toward the capital.", "deploy"),
+])
+def test_ordered_to_leave_is_a_withdrawal(sentence: str, action: str) -> None:
+    """Rule 45: the verb attached to the count decides; "ordered ... to leave" withdraws."""
+    _, fact = _one(sentence)
+    assert fact.action == action
