@@ -704,7 +704,11 @@ _UNDER_ARMS_RE = re.compile(r"\s+(?:under arms|in uniform|at arms|on active duty
 # "troops, numbering about 2,000": the count stated after its troop noun.
 _APPOS_NUM_RE = re.compile(
     rf"\b(?:{_alt(TROOP_NOUNS)}),?\s+(?:numbering|totall?ing|said to number|estimated at|"
-    r"put at)\s+$", re.IGNORECASE)
+    r"put at)\s+$"
+    # "U.S. forces in Iraq number about 2,500": a verb of size after a short place phrase.
+    rf"|\b(?:{_alt(TROOP_NOUNS)})\s+(?:(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z][\w.'-]*)"
+    r"(?:\s+(?-i:[A-Z][\w.'-]*))?\s+)?(?:number|numbered|now number|total|totalled|totaled|"
+    r"stand at|stands at|stood at)\s+$", re.IGNORECASE)
 # "from 9,000 to 5,200", "from 250 to 100 soldiers": both are levels (rule 48).
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?"
                              r"\d[\d,.]*(?:\s+(?:thousand|million))?\s+to\s+$")
@@ -885,6 +889,16 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         for m in doc.mentions[s_no]:
             if c.end <= m.char_start <= c.end + 40 and not is_place(m.surface) and \
                     _FROM_OF_RE.match(text[c.end : m.char_start]):
+                if _MOVE_TO_RE.match(text, m.char_end, sent.end):
+                    break  # "move 1,000 troops from Germany to Poland": where they leave
+                listed = _STATE_LIST_RE.match(text, m.char_end, sent.end)
+                if listed and any(o.char_start >= m.char_end and o.country != m.country
+                                  for o in mentions if o.char_start <= listed.end()):
+                    # "troops from Kenya, Uganda and Burundi": several states; a named
+                    # force later in the sentence takes them as a whole (rule 41).
+                    later = _FORCE_NAME_RE.search(text, listed.end(), sent.end) or \
+                        _BLOC_FORCE_RE.search(text, listed.end(), sent.end)
+                    return _force_code(later) if later else None
                 return m.country
     # Before, in the sentence: the nearest state (or head of state) that is not a place.
     lead = None
@@ -947,6 +961,23 @@ _NEEDED_RE = re.compile(r"[\s,]+(?:\w+\s+){0,3}(?:needed|required|necessary)\b",
 _PRONOUN_START_RE = re.compile(r"[\s\"'(]*(?:It|They)\s+(?:has|have|had|now has|keeps|kept|"
                                r"maintains|fields|numbers)\b")
 _POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+")
+
+
+_STATE_LIST_RE = re.compile(r"(?:,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
+                            r"|\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)+")
+# A bloc named as the force the listed states serve in ("... serve in the African Union
+# force"), not merely as a source ("..., the United Nations said").
+_MOVE_TO_RE = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?[A-Z]")
+_FROM_LIST_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
+                           + "(?:" + _STATE_LIST_RE.pattern + ")?")
+_BLOC_FORCE_RE = re.compile(
+    r"\b(?:(?P<AU>African Union)|(?P<UN>United Nations|U\.N\.|UN)|(?P<NATO>NATO))(?!\w)"
+    r"(?=[^.;]{0,20}\b(?:force|forces|mission|peacekeep\w*|contingent|operation)\b)")
+
+
+def _force_code(m: re.Match[str]) -> str:
+    """The code of a named force or bloc matched by ``_FORCE_NAME_RE``/``_BLOC_FORCE_RE``."""
+    return m.lastgroup if m.re is _BLOC_FORCE_RE else FORCE_NAMES[m.group(0)]  # type: ignore[return-value]
 
 
 _FROM_OF_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:[\w.'-]+,\s)?$")
@@ -1073,6 +1104,12 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if _MASSED_RE.search(stext) and _BORDER_WORD_RE.search(stext):
         return own
     places = _place_mentions(doc, s_no, skip=(c.start, c.end), cache=cache)
+    if action != "withdraw":
+        # "troops from Kenya, Uganda and Burundi are in Somalia": the states the troops
+        # come from are their owners, not where they are or go.
+        origin = _FROM_LIST_RE.match(text, c.end, sent.end)
+        if origin is not None:
+            places = [p for p in places if not origin.start() <= p[0] < origin.end()]
     if action == "deploy" and len(places) > 1:
         # Troops flown "from Okinawa to the Philippines" go to the second place.
         dest = [p for p in places if not _ORIGIN_RE.search(text, max(sent.start, p[0] - 30),

@@ -413,3 +413,22 @@ def test_ordered_to_leave_is_a_withdrawal(sentence: str, action: str) -> None:
     """Rule 45: the verb attached to the count decides; "ordered ... to leave" withdraws."""
     _, fact = _one(sentence)
     assert fact.action == action
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A total of 5,000 troops from Kenya, Uganda and Burundi serve in the African Union force "
+     "in Somalia.", ("AU", "SOM", "present")),
+    ("About 5,000 troops from Kenya, Uganda and Burundi are in Somalia, the United Nations said.",
+     (None, "SOM", "present")),
+    ("Some 2,000 troops from Kenya arrived in Haiti.", ("KEN", "HTI", "deploy")),
+    ("The U.S. will move 1,000 troops from Germany to Poland.", ("USA", "POL", "deploy")),
+    ("The U.S. will withdraw 1,000 troops from Germany.", ("USA", "DEU", "withdraw")),
+    ("U.S. forces in Iraq number about 2,500.", ("USA", "IRQ", "present")),
+])
+def test_where_troops_come_from_is_their_owner_not_their_location(
+    sentence: str, expected: tuple[str | None, str, str]
+) -> None:
+    """Rules 41-43: "troops from X" names whose they are; where they are or go is the
+    location; several states without a named force give no actor."""
+    _, fact = _one(sentence)
+    assert (fact.actor, fact.location, fact.action) == expected
