@@ -884,6 +884,9 @@ def _partners_of(text: str, s: int, e: int, money: Money, mentions: list[tuple[s
     carried = _carried(state, flow, {c for c, _ in mentions})
     if not classified:
         return carried
+    pair = _trading_partners(text, s, money, mentions) if flow == "trade" else None
+    if pair is not None:
+        return pair
     clause_end = _clause_end(text, money.end, e, amounts, money)
     subjects = [(c, st) for c, st, cp in classified if not cp and st < money.start]
     subject = [c for c, _ in subjects]
@@ -923,6 +926,30 @@ def _partners_of(text: str, s: int, e: int, money: Money, mentions: list[tuple[s
         if owner is not None:
             carried = (owner,)
     return tuple(_dedupe([*carried, *counterpart, *after]))
+
+
+# "Mexico has become the largest U.S. trading partner", "overtook China as Germany's
+# biggest trading partner": the subject and the economy whose partner it is.
+_TRADING_PARTNER_RE = re.compile(
+    r"\b(?:has\s+become|have\s+become|became|becomes|is|was|remains|remained|"
+    r"(?:overtook|overtaking|overtakes|replaced|replacing|surpassed|displaced)\s+"
+    r"(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)?\s+as)\s+"
+    r"(?P<phrase>(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?trading\s+partner)\b"
+)
+
+
+def _trading_partners(text: str, s: int, money: Money, mentions: list[tuple[str, int]]
+                      ) -> tuple[str, ...] | None:
+    """(X, Y) for "X ... the largest Y trading partner, with two-way trade of $N", when
+    the sentence names both before the amount; else None."""
+    m = _TRADING_PARTNER_RE.search(text, s, money.start)
+    if m is None:
+        return None
+    subject = [c for c, st in mentions if st < m.start()]
+    owner = [c for c, st in mentions if m.start("phrase") <= st < m.end("phrase")]
+    if not subject or len(owner) != 1 or subject[0] == owner[0]:
+        return None
+    return (subject[0], owner[0])
 
 
 def _carried(state: _Doc, flow: str, named: set[str]) -> tuple[str, ...]:

@@ -321,3 +321,18 @@ def test_groupings_without_a_bloc_code_are_their_members() -> None:
 def test_rate_wording_right_after_the_amount_wins_over_the_conversion() -> None:
     text = "Trade in pirated wares is worth 200bn euros a year (£140bn; $258bn)."
     assert [f.per for f in analyze_text(text).extraction.trade] == ["year"] * 3
+
+
+@pytest.mark.parametrize(("sentence", "partners"), [
+    ("Mexico has become the largest U.S. trading partner, with two-way trade of $798 billion.",
+     ("MEX", "USA")),
+    ("Mexico overtook China as the largest U.S. trading partner, with two-way trade of "
+     "$798 billion.", ("MEX", "USA")),
+    ("China remained Germany's biggest trading partner, with trade of 254 billion euros.",
+     ("CHN", "DEU")),
+])
+def test_the_trading_partner_and_whose_partner_it_is(
+    sentence: str, partners: tuple[str, ...]
+) -> None:
+    """Rule 21/50: the economy compared with ("overtook China") is not a partner."""
+    assert [f.partners for f in analyze_text(sentence).extraction.trade] == [partners]
