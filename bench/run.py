@@ -50,7 +50,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import MAX_FILE_BYTES, CorpusInfo, generate
+from bench.corpus import MAX_FILE_BYTES, STAMP, CorpusInfo, generate
 
 GIB = 1024**3
 TARGETS = {
@@ -164,6 +164,10 @@ class RssReport:
     runqueue_wait_s_by_role: dict[str, float] = field(default_factory=dict)  # starved of CPU
     load_avg_1m: list[float] = field(default_factory=list)  # at start and end
     samples: int = 0
+    # per phase of the run (from the flow's log records): peak tree RSS, the roles at that
+    # sample, and each role's own peak (a role with several processes, e.g. "worker", is
+    # the sum at_peak and the largest single process in peak_by_role)
+    phases: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 class TreeSampler:
@@ -180,11 +184,15 @@ class TreeSampler:
         self._cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds last seen)
         self._wait0: dict[int, float] = {}
         self._wait: dict[int, float] = {}  # pid -> run-queue wait seconds last seen
+        # (time, tree MiB, role -> summed MiB, role -> largest single process MiB)
+        self.timeline: list[tuple[float, float, dict[str, float], dict[str, float]]] = []
 
     def _sample(self, with_pss: bool) -> None:
         rep = self.report
         per: dict[str, float] = {}
+        single: dict[str, float] = {}
         total = 0
+        now = time.time()
         pids = _tree(self.root)
         for pid in pids:
             kib = _status_kib(pid, b"VmRSS:")
@@ -199,6 +207,7 @@ class TreeSampler:
             self._wait0.setdefault(pid, wait if rep.samples == 0 else 0.0)
             self._wait[pid] = wait
             per[role] = per.get(role, 0.0) + kib / 1024
+            single[role] = max(single.get(role, 0.0), kib / 1024)
             rep.peak_by_role[role] = max(rep.peak_by_role.get(role, 0.0), kib / 1024)
             total += kib
         if total / 1024 > rep.peak_tree_rss_mib:
@@ -209,6 +218,27 @@ class TreeSampler:
             pss = sum(_status_kib(pid, b"Pss:", "smaps_rollup") for pid in pids) / 1024
             rep.peak_tree_pss_mib = round(max(rep.peak_tree_pss_mib, pss), 1)
         rep.samples += 1
+        self.timeline.append((now, total / 1024, per, single))
+
+    def split(self, bounds: list[tuple[str, float | None, float | None]]) -> None:
+        """Per-phase peaks into ``report.phases``; ``bounds`` are (name, start, end) times
+        (None: open)."""
+        for name, start, end in bounds:
+            rows = [r for r in self.timeline
+                    if (start is None or r[0] >= start) and (end is None or r[0] <= end)]
+            if not rows:
+                continue
+            top = max(rows, key=lambda r: r[1])
+            own: dict[str, float] = {}
+            for _, _, _, single in rows:
+                for role, mib in single.items():
+                    own[role] = max(own.get(role, 0.0), mib)
+            self.report.phases[name] = {
+                "seconds": round(rows[-1][0] - rows[0][0], 1),
+                "peak_tree_rss_mib": round(top[1], 1),
+                "at_peak": {k: round(v, 1) for k, v in sorted(top[2].items())},
+                "peak_by_role": {k: round(v, 1) for k, v in sorted(own.items())},
+            }
 
     def _loop(self) -> None:
         n = 0
@@ -249,11 +279,15 @@ class FlowLogTimes(logging.Handler):
 
     LISTED = re.compile(r"files listed")
     BATCH = re.compile(r"batch (\d+)/(\d+) done")
+    PUBLISHED = re.compile(r"^published ")
+    LOADED = re.compile(r"^DuckDB (reloaded|patched)")
 
     def __init__(self) -> None:
         super().__init__(level=logging.INFO)
         self.listed: float | None = None
         self.batches: list[float] = []
+        self.published: float | None = None  # the publish task's last log line
+        self.loaded: float | None = None  # the load-duckdb task's last log line
 
     def emit(self, record: logging.LogRecord) -> None:
         msg = record.getMessage()
@@ -261,15 +295,21 @@ class FlowLogTimes(logging.Handler):
             self.listed = record.created
         elif self.BATCH.search(msg):
             self.batches.append(record.created)
+        elif self.PUBLISHED.search(msg):
+            self.published = record.created
+        elif self.LOADED.search(msg):
+            self.loaded = record.created
 
     @contextlib.contextmanager
     def attached(self) -> Iterator[FlowLogTimes]:
-        logger = logging.getLogger("prefect.flow_runs")
-        logger.addHandler(self)
+        loggers = [logging.getLogger("prefect.flow_runs"), logging.getLogger("prefect.task_runs")]
+        for logger in loggers:
+            logger.addHandler(self)
         try:
             yield self
         finally:
-            logger.removeHandler(self)
+            for logger in loggers:
+                logger.removeHandler(self)
 
     def batch_phase(self) -> float | None:
         if self.listed is None or not self.batches:
@@ -321,6 +361,13 @@ def run_flow(label: str, config: Path, *, fresh: Path | None = None,
         t0 = time.perf_counter()
         summary = newsfacts_run(config_path=str(config))
         wall = time.perf_counter() - t0
+    if sampler is not None and times.batches and times.published and times.loaded:
+        last = max(times.batches)
+        sampler.split([("start+listing", None, times.listed),
+                       ("batches", times.listed, last),
+                       ("after batches (collect, pool exit, publish)", last, times.published),
+                       ("DuckDB load", times.published, times.loaded),
+                       ("finish (counts, artifact, runs row)", times.loaded, None)])
     run = FlowRun(label, round(wall, 2), summary, _round(times.batch_phase()),
                   len(times.batches), sampler.report if sampler else None,
                   _round(times.listed - started if times.listed else None))
@@ -600,6 +647,9 @@ def print_report(res: dict[str, Any]) -> None:
               f"batch phase {full['batch_phase_s']} s")
         print("  stage seconds:", json.dumps(full["stage_seconds"]))
         print("  RSS MiB at peak by role:", json.dumps(full["rss"]["at_peak"]))
+        for name, ph in full["rss"].get("phases", {}).items():
+            print(f"  {name}: peak {ph['peak_tree_rss_mib']:.0f} MiB "
+                  f"{json.dumps(ph['at_peak'])}; own peaks {json.dumps(ph['peak_by_role'])}")
     floor = res.get("floor")
     if floor:
         print("  single-process stage ms/doc:", json.dumps(floor["pipeline_stage_ms_per_doc"]))
@@ -623,6 +673,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--out", type=Path, default=Path("/tmp/newsfacts-bench"),
                     help="corpus cache, warehouses, Prefect home, profile listing")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="use this existing corpus (made by bench.corpus, with its stamp) "
+                         "instead of OUT/corpus-DOCS-sSEED; never (re)generated")
     ap.add_argument("--skip-floor", action="store_true", help="no floor / profile")
     ap.add_argument("--skip-scaling", action="store_true", help="no 1-vs-2 Dask workers runs")
     ap.add_argument("--skip-full", action="store_true",
@@ -641,6 +694,17 @@ def corpus_for(out: Path, n: int, seed: int) -> CorpusInfo:
     print(f"[bench] corpus {'cached' if info.cached else 'generated'}: {info.files} files, "
           f"{info.bytes / 1e6:.1f} MB" + ("" if info.cached else
                                           f" in {info.generated_seconds:.1f} s"), flush=True)
+    return info
+
+
+def existing_corpus(path: Path) -> CorpusInfo:
+    """A corpus written earlier, read from its stamp only (so a shared corpus is never
+    rewritten or deleted)."""
+    stamp = path / STAMP
+    if not stamp.is_file():
+        raise SystemExit(f"--corpus {path}: no {STAMP} stamp (not made by bench.corpus)")
+    info = CorpusInfo(**{**json.loads(stamp.read_text())["info"], "cached": True})
+    print(f"[bench] corpus: {path} (existing, {info.files} files)", flush=True)
     return info
 
 
@@ -664,7 +728,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps(results, indent=1, default=str))
 
-    corpus = corpus_for(out, args.docs, args.seed)
+    if args.corpus is not None:
+        corpus = existing_corpus(args.corpus.resolve())
+    else:
+        corpus = corpus_for(out, args.docs, args.seed)
     results["corpus"] = asdict(corpus)
     cpath = Path(corpus.path)
 

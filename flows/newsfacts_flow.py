@@ -11,7 +11,12 @@ Entrypoint for deployments: ``flows/newsfacts_flow.py:newsfacts_run``.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
+import random
+import socket
+import subprocess
 import sys
 import time
 import uuid
@@ -32,7 +37,38 @@ from newsfacts.config import Config, check_paths, load_config
 from newsfacts.manifest import QUARANTINED, FileRecord, plan, resolve
 from newsfacts.pipeline import process_files
 from newsfacts.read import list_files, plan_batches
-from newsfacts.warehouse import Warehouse
+from newsfacts.warehouse import Warehouse, lean_allocator, release_memory
+
+
+def _skip_dask_collection_in_workers() -> None:
+    """In a process-pool worker, load Prefect's collections except ``prefect_dask``.
+
+    A worker hydrating a task's context looks up a block class, which makes Prefect import
+    every installed collection; ``prefect_dask`` brings dask and distributed (~15 MB per
+    worker) and registers no blocks, and a process-pool worker never runs Dask. This
+    module is imported (to unpickle the task) before that lookup, so the collections can
+    be loaded here first. Uses Prefect's private module: on any surprise it does nothing
+    and Prefect loads everything as before.
+    """
+    import multiprocessing
+
+    if multiprocessing.parent_process() is None or "prefect_dask" in sys.modules:
+        return
+    try:
+        from importlib.metadata import EntryPoints, entry_points
+
+        from prefect._internal.plugins import collections as plugins
+
+        if plugins._collections is not None:
+            return
+        eps = [ep for ep in entry_points(group="prefect.collections")
+               if ep.value.split(":")[0].split(".")[0] != "prefect_dask"]
+        plugins._collections = plugins.safe_load_entrypoints(EntryPoints(eps))
+    except Exception:  # an optimisation only: never fail a task over it
+        return
+
+
+_skip_dask_collection_in_workers()
 
 
 def ensure_prefect_api() -> str | None:
@@ -41,8 +77,8 @@ def ensure_prefect_api() -> str | None:
     With no ``PREFECT_API_URL``, Prefect starts a temporary server per *process*, so every
     process-pool worker would start its own (~5 s each, and its runs land elsewhere).
     Starting it once here and exporting the URL makes the workers report to it. The server
-    stops at interpreter exit (Prefect registers that), after log and event workers have
-    flushed; stopping it earlier makes them retry against a dead port for a minute.
+    stops at interpreter exit, after log and event workers have flushed; stopping it
+    earlier makes them retry against a dead port for a minute.
     """
     from prefect.settings import get_current_settings
 
@@ -50,13 +86,97 @@ def ensure_prefect_api() -> str | None:
     if current:
         return str(current)
     from prefect.context import refresh_global_settings_context
-    from prefect.server.api.server import SubprocessASGIServer
 
-    server = SubprocessASGIServer()
+    server = _TemporaryServer()
     server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
     refresh_global_settings_context()
     return server.api_url
+
+
+class _TemporaryServer:
+    """Prefect's temporary API server (``prefect.server.api.server.SubprocessASGIServer``:
+    the same uvicorn command, environment, health wait and stop at exit), started without
+    importing ``prefect.server`` here: that import alone costs this process ~80 MB that it
+    would hold for the whole run, for code that only runs in the server's own process."""
+
+    _PORTS = range(8000, 9000)
+
+    def __init__(self) -> None:
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def _free_port(self) -> int:
+        for _ in range(10):
+            port = random.choice(self._PORTS)
+            with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                    return port
+                except OSError:
+                    time.sleep(random.uniform(0.1, 0.5))
+        raise RuntimeError("Unable to find an available port for the temporary Prefect server")
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        import prefect
+        from prefect.settings import get_current_settings
+
+        self.port = self._free_port()
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+               "PREFECT__SERVER_FINAL": "1",
+               **get_current_settings().to_environment_variables(exclude_unset=True)}
+        return subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+             "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
+             "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+            env=env,
+        )
+
+    def start(self) -> None:
+        import httpx
+        from prefect.logging import get_logger
+        from prefect.settings import get_current_settings
+
+        self.process = self._spawn()
+        get_logger().info("Starting temporary server on http://127.0.0.1:%d", self.port)
+        atexit.register(self.stop)
+        wait = get_current_settings().server.ephemeral.startup_timeout_seconds
+        deadline = time.monotonic() + wait
+        with httpx.Client() as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() == 3:  # the port was taken after all: another one
+                    self.process = self._spawn()
+                    continue
+                if self.process.poll() is not None:
+                    break
+                try:
+                    if client.get(f"{self.api_url}/health").status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.1)
+        code = self.process.poll()
+        self.stop()
+        raise RuntimeError("Timed out while attempting to connect to the temporary Prefect "
+                           "API server" + (f" (it exited with code {code})" if code else ""))
+
+    def stop(self) -> None:
+        proc, self.process = self.process, None
+        if proc is None:
+            return
+        from prefect.logging import get_logger
+
+        get_logger().info("Stopping temporary server on http://127.0.0.1:%d", self.port)
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def make_warehouse(config: Config) -> Warehouse:
@@ -97,14 +217,16 @@ def process_batch(
 ) -> dict[str, Any]:
     """Process one batch of files and stage its rows; returns what the run needs to know."""
     config = Config.model_validate(config_data)
+    lean_allocator()
     result = process_files(Path(root), items, config, run_id, now)
     make_warehouse(config).stage(run_id, batch_no, result.tables)
+    result.tables.clear()
     quarantined = sum(r.status == QUARANTINED for r in result.records)
     get_run_logger().info(
         "batch %d: %d files, %d documents, %d quarantined, %d same bytes; %d trade figures, "
         "%d troop counts", batch_no, result.files, len(result.staged), quarantined,
         len(result.touched), result.trade_figures, result.troop_counts)
-    return {
+    out = {
         "batch_no": batch_no,
         "files": result.files,
         "bytes": result.bytes_read,
@@ -114,15 +236,34 @@ def process_batch(
         "docs_skipped_language": result.docs_skipped_language,
         "seconds": result.seconds,
     }
+    del result
+    release_memory()
+    return out
+
+
+class _Bulk:
+    """Per-file data handed between flows and tasks in this process, kept opaque to Prefect:
+    Prefect walks a flow's return value and a task's parameters looking for futures,
+    rebuilding every dict, list and dataclass it meets. For a manifest of 100,000
+    FileRecords that is about 1.1 million visits (~3 s of a no-op run) and, briefly, a
+    second copy of the manifest at the memory peak of a full run."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
 
 
 @task(name="publish", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def publish(
-    config_data: dict[str, Any], run_id: str, manifest: dict[str, FileRecord],
-    remove: list[str], take: dict[str, int], full_refresh: bool, now: datetime,
+    config_data: dict[str, Any], run_id: str, changes: _Bulk, full_refresh: bool,
+    now: datetime,
 ) -> list[int]:
-    """Make the staged rows the current Parquet datasets (only the buckets touched)."""
+    """Make the staged rows the current Parquet datasets (only the buckets touched).
+    ``changes`` holds (manifest by path, doc_ids to remove, doc_id -> batch to take)."""
+    manifest, remove, take = changes.data
     wh = make_warehouse(Config.model_validate(config_data))
+    lean_allocator()
     buckets = sorted(wh.publish(run_id, manifest, set(remove), take, full_refresh=full_refresh,
                                 now=now))
     get_run_logger().info("published %d documents added, %d removed, %d bucket files rewritten",
@@ -132,10 +273,12 @@ def publish(
 
 @task(name="load-duckdb", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_duckdb(
-    config_data: dict[str, Any], run_id: str, previous: str | None, remove: list[str],
-    added: list[str], buckets: list[int], full_refresh: bool,
+    config_data: dict[str, Any], run_id: str, previous: str | None, ids: _Bulk,
+    buckets: list[int], full_refresh: bool,
 ) -> str:
-    """Bring DuckDB to the published state in one transaction."""
+    """Bring DuckDB to the published state in one transaction. ``ids`` holds (doc_ids
+    removed or replaced, doc_ids added)."""
+    remove, added = ids.data
     wh = make_warehouse(Config.model_validate(config_data))
     mode = wh.load_duckdb(run_id, previous, set(remove), set(added), set(buckets),
                           full_refresh=full_refresh)
@@ -173,7 +316,7 @@ class _Progress:
 def _run_batches(
     config: Config, config_data: dict[str, Any], root: Path,
     items: list[tuple[str, int, str | None]], run_id: str, now: datetime, first_batch: int,
-    logger: Any,
+    logger: Any, into: _Collected,
 ) -> list[dict[str, Any]]:
     batches = plan_batches([(p, n) for p, n, _ in items], config.batch_files, config.batch_bytes)
     expected = {p: sha for p, _, sha in items}
@@ -183,12 +326,14 @@ def _run_batches(
                              first_batch + i, now)
         for i, paths in enumerate(batches)
     ]
+    del batches, expected
     results = []
     for fut in as_completed(futures):
         res = fut.result()
+        into.add(res)  # the per-file records become FileRecords now, not after the last batch
         results.append(res)
         progress.update(res["files"], res["bytes"], logger, res["batch_no"] - first_batch,
-                        len(batches))
+                        len(futures))
     progress.close()
     return sorted(results, key=lambda r: r["batch_no"])
 
@@ -221,17 +366,19 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     rejected_changed = any(old.get(p) is None or (old[p].reason, old[p].detail)
                            != (r.reason, r.detail) for p, r in rejected.items())
     list_s = time.perf_counter() - t0
-    new_paths = {p for p, _, sha in work.to_process if p not in old}
+    n_listed, n_rejected = len(listing.files), len(listing.rejected)
+    del listing  # the plan holds what the run needs; the listing is another tuple per file
+    files_new = sum(p not in old for p, _, _ in work.to_process)
     logger.info(
         "run %s: %d files listed (%d to read, %d unchanged, %d gone, %d rejected) in %.1f s",
-        run_id, len(listing.files), len(work.to_process), len(work.unchanged),
-        len(work.deleted), len(listing.rejected), list_s,
+        run_id, n_listed, len(work.to_process), len(work.unchanged),
+        len(work.deleted), n_rejected, list_s,
     )
     summary: dict[str, Any] = {
         "run_id": run_id, "input": str(root), "warehouse": str(config.warehouse.resolve()),
         "full_refresh": full_refresh,
-        "files_seen": len(listing.files) + len(listing.rejected),
-        "files_new": len(new_paths),
+        "files_seen": n_listed + n_rejected,
+        "files_new": files_new,
         "files_changed": 0, "files_deleted": len(work.deleted),
         "files_unchanged": len(work.unchanged), "files_processed": 0,
         "docs_skipped_language": 0, "bytes": 0, "duckdb": "unchanged",
@@ -239,22 +386,26 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     }
     if work.is_noop and not rejected_changed:
         logger.info("nothing changed since the last run")
-        return {"summary": summary, "previous": previous, "manifest": old, "publish": None}
+        return {"summary": summary, "previous": previous, "bulk": _Bulk((old, None))}
 
+    collected = _Collected(old)
     results = _run_batches(config, config_data, root, work.to_process, run_id, started, 0,
-                           logger)
-    processed, staged, touched = _collect(results, old, run_id)
+                           logger, collected)
+    processed, staged, touched = collected.processed, collected.staged, collected.touched
     processed.update(rejected)
     res = resolve(work, processed, staged, old)
     if res.reprocess:  # duplicates whose original went away: read them again
         logger.info("re-reading %d duplicates whose original changed or went away",
                     len(res.reprocess))
-        sizes = {p: n for p, n, _ in listing.files}
+        # sizes as listed: processed files were in the plan, the others unchanged
+        sizes = {p: r.size for p, r in work.unchanged.items()}
+        sizes.update((p, n) for p, n, _ in work.to_process)
+        again = _Collected(old)
         more = _run_batches(config, config_data, root, [(p, sizes[p], None)
-                            for p in res.reprocess], run_id, started, len(results), logger)
-        p2, s2, _ = _collect(more, old, run_id)
-        processed.update(p2)
-        staged.update(s2)
+                            for p in res.reprocess], run_id, started, len(results), logger,
+                            again)
+        processed.update(again.processed)
+        staged.update(again.staged)
         results += more
         res = resolve(work, processed, staged, old)
     changed = {p for p, r in processed.items() if p in old and p not in rejected
@@ -272,40 +423,47 @@ def process_corpus(config_data: dict[str, Any], run_id: str, full_refresh: bool)
     })
     # Publishing happens in the parent flow, after this subflow's worker pool has shut down,
     # so idle workers do not sit in memory while the main process merges and loads.
-    return {"summary": summary, "previous": previous, "manifest": res.manifest,
-            "publish": {"remove": sorted(res.remove_doc_ids), "take": res.take}}
+    todo = {"remove": sorted(res.remove_doc_ids), "take": res.take}
+    return {"summary": summary, "previous": previous, "bulk": _Bulk((res.manifest, todo))}
 
 
-def _collect(
-    results: list[dict[str, Any]], old: dict[str, FileRecord], run_id: str
-) -> tuple[dict[str, FileRecord], dict[str, int], set[str]]:
-    processed: dict[str, FileRecord] = {}
-    staged: dict[str, int] = {}
-    touched: set[str] = set()
-    for r in results:
-        for rec in r["records"]:
-            processed[rec[0]] = FileRecord(*rec)
+class _Collected:
+    """What the batches found, folded in as each batch returns: a FileRecord per file read,
+    the batch that staged each document's rows, and the files whose bytes had not changed.
+    A batch's per-file records are dropped from its result once folded in, so the main
+    process holds them once (as FileRecords), not also as the batches' tuples."""
+
+    def __init__(self, old: dict[str, FileRecord]) -> None:
+        self.old = old
+        self.processed: dict[str, FileRecord] = {}
+        self.staged: dict[str, int] = {}
+        self.touched: set[str] = set()
+
+    def add(self, r: dict[str, Any]) -> None:
+        for rec in r.pop("records"):
+            self.processed[rec[0]] = FileRecord(*rec)
         for path in r["staged"]:
-            staged[path] = r["batch_no"]
-        for path, size, mtime in r["touched"]:
-            processed[path] = replace(old[path], size=size, mtime_ns=mtime)
-            touched.add(path)
-    return processed, staged, touched
+            self.staged[path] = r["batch_no"]
+        for path, size, mtime in r.pop("touched"):
+            self.processed[path] = replace(self.old[path], size=size, mtime_ns=mtime)
+            self.touched.add(path)
 
 
 def _publish_and_load(
     config_data: dict[str, Any], wh: Warehouse, run_id: str, work: dict[str, Any], logger: Any
 ) -> dict[str, Any]:
-    summary, manifest, todo = work["summary"], work["manifest"], work["publish"]
+    summary = work["summary"]
+    manifest, todo = work.pop("bulk").data
     if todo is None:  # nothing changed; DuckDB may still be a publish behind after a crash
         summary["duckdb"] = wh.sync_duckdb(work["previous"])
         return _finish(summary, wh, manifest, logger)
     t0 = time.perf_counter()
-    buckets = publish(config_data, run_id, manifest, todo["remove"], todo["take"],
+    buckets = publish(config_data, run_id, _Bulk((manifest, todo["remove"], todo["take"])),
                       summary["full_refresh"], datetime.now(UTC))
     t1 = time.perf_counter()
-    summary["duckdb"] = load_duckdb(config_data, run_id, work["previous"], todo["remove"],
-                                    sorted(todo["take"]), buckets, summary["full_refresh"])
+    summary["duckdb"] = load_duckdb(config_data, run_id, work["previous"],
+                                    _Bulk((todo["remove"], sorted(todo["take"]))), buckets,
+                                    summary["full_refresh"])
     summary["stage_seconds"]["publish"] = round(t1 - t0, 3)
     summary["stage_seconds"]["duckdb"] = round(time.perf_counter() - t1, 3)
     return _finish(summary, wh, manifest, logger)
@@ -366,6 +524,7 @@ def newsfacts_run(
         "config_sha256": config.sha256(), "version": __version__,
     }
     wh = make_warehouse(config)
+    lean_allocator()  # this process merges and writes the Parquet files (and runs threads)
     logger = get_run_logger()
     with wh.lock(config.lock_timeout_s,
                  on_wait=lambda holder: logger.warning("waiting for the warehouse: %s", holder)):

@@ -110,27 +110,36 @@ def resolve(
     if not plan_.full_refresh:
         held = {r.doc_id: p for p, r in old_manifest.items() if r.status == DOCUMENT and r.doc_id}
 
-    candidates: dict[str, list[str]] = {}
+    # doc_id -> its paths in sorted order: a str for the usual single path, a list only
+    # for byte-identical files (a list per document costs ~10 MB per 100,000 documents)
+    candidates: dict[str, str | list[str]] = {}
     for path in sorted(new):
         rec = new[path]
         if rec.doc_id and (rec.status == DOCUMENT or rec.reason == "duplicate"):
-            candidates.setdefault(rec.doc_id, []).append(path)
+            seen = candidates.get(rec.doc_id)
+            if seen is None:
+                candidates[rec.doc_id] = path
+            elif isinstance(seen, str):
+                candidates[rec.doc_id] = [seen, path]
+            else:
+                seen.append(path)
 
     take: dict[str, int] = {}
     reprocess: list[str] = []
     owners: dict[str, str] = {}
     for doc_id, paths in candidates.items():
-        owner = paths[0]
+        owner = paths if isinstance(paths, str) else paths[0]
         owners[doc_id] = owner
         rows_exist = owner == held.get(doc_id) and owner not in staged
         if owner in staged:
             take[doc_id] = staged[owner]
         elif not rows_exist:
             reprocess.append(owner)
-        for path in paths:
+        for path in (paths,) if isinstance(paths, str) else paths:
             rec = new[path]
             if path == owner:
-                new[path] = replace(rec, status=DOCUMENT, reason=None, detail=None)
+                if rec.status != DOCUMENT or rec.reason is not None or rec.detail is not None:
+                    new[path] = replace(rec, status=DOCUMENT, reason=None, detail=None)
             else:
                 new[path] = replace(rec, status=QUARANTINED, reason="duplicate",
                                     detail=f"same bytes as {owner}")

@@ -7,8 +7,6 @@ column-wise and turned into Arrow tables once per batch.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import os
 import time
@@ -45,50 +43,40 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
 
 
-def lean_allocator() -> None:
-    """Let Arrow allocate with the C library's malloc in this process, not its default
-    mimalloc pool, which keeps freed pages (tens of MB in a batch worker after a batch's
-    tables are gone). Arrow is a small part of a batch's cost, so speed does not change."""
-    if pa.default_memory_pool().backend_name != "system":
-        pa.set_memory_pool(pa.system_memory_pool())
-
-
-def release_memory() -> None:
-    """Give memory freed by a finished batch back to the OS (Arrow's pool and glibc's
-    heap), so a long-lived worker's resident size stays near its imports."""
-    pa.default_memory_pool().release_unused()
-    if _malloc_trim is not None:
-        _malloc_trim(0)
-
-
-def _find_malloc_trim() -> Any:
-    name = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):  # not glibc
-        return None
-
-
-_malloc_trim = _find_malloc_trim()
-
-
 def fact_id(doc_id: str, kind: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}:{kind}:{start}:{end}".encode()).hexdigest()[:32]
 
 
 class _Columns:
-    """Column-wise row buffers for one table, turned into Arrow once."""
+    """Column-wise row buffers for one table. Every ``flush`` turns the buffered rows into
+    an Arrow chunk, so Python holds at most a few documents' rows at a time (Arrow's
+    buffers are compact and go back to the OS when freed; a batch's worth of small Python
+    objects would leave the worker's heap fragmented and larger after every batch)."""
 
     def __init__(self, table: str) -> None:
         self.schema = TABLES[table]
         self.cols: dict[str, list[Any]] = {name: [] for name in self.schema.names}
+        self.chunks: list[pa.Table] = []
 
     def add(self, **row: Any) -> None:
         for name, values in self.cols.items():
             values.append(row[name])
 
+    def flush(self) -> None:
+        if next(iter(self.cols.values())):
+            self.chunks.append(pa.table(self.cols, schema=self.schema))
+            self.cols = {name: [] for name in self.schema.names}
+
     def table(self) -> pa.Table:
-        return pa.table(self.cols, schema=self.schema)
+        self.flush()
+        if not self.chunks:
+            return self.schema.empty_table()
+        table = pa.concat_tables(self.chunks).combine_chunks()
+        self.chunks.clear()
+        return table
+
+
+FLUSH_DOCS = 50  # documents between conversions of the row buffers to Arrow
 
 
 def _read(path: Path, max_bytes: int) -> tuple[bytes | None, int, int, str | None, str | None]:
@@ -164,6 +152,11 @@ def process_files(
         staged_ids.add(sha)
         result.staged.append(rel)
         result.records.append(record)
+        if len(result.staged) % FLUSH_DOCS == 0:
+            t0 = time.thread_time()
+            for cols in out.values():
+                cols.flush()
+            secs["arrow"] += time.thread_time() - t0
     t0 = time.thread_time()
     result.tables = {name: cols.table() for name, cols in out.items()}
     secs["arrow"] += time.thread_time() - t0
