@@ -24,8 +24,8 @@ def skip_dask_collection_in_workers() -> None:
     every installed collection; ``prefect_dask`` brings dask and distributed (~15 MB per
     worker) and registers no blocks, and a process-pool worker never runs Dask. The flow
     module calls this when it is imported (a worker imports it to unpickle the task), which
-    is before that lookup, so the collections can be loaded here first. Uses Prefect's private module: on any surprise it does nothing
-    and Prefect loads everything as before.
+    is before that lookup, so the collections can be loaded here first. Uses Prefect's
+    private module: on any surprise it does nothing and Prefect loads everything as before.
     """
     import multiprocessing
 
