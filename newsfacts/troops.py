@@ -1136,8 +1136,9 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         head = _headline_place(doc, actor) or _dateline(doc)
         if head is not None:
             return head
-    if own and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)):
-        return own
+    if own and action != "deploy" and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)
+                                        or _CALL_UP_RE.search(stext)):
+        return own  # exercising, on alert or called up at home (rule 44); not when sent away
     if own and _HOME_ARMY_RE.search(stext) and c.kind in ("noun", "strong", "gated") and \
             own in {m.country for m in doc.mentions[max(0, s_no - 1)]} | {
                 m.country for m in doc.mentions[s_no]} | {
@@ -1169,6 +1170,8 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
 _MASSED_RE = re.compile(r"\b(?:massed|massing|amassed|amassing|gathered|build-up|buildup)\b",
                         re.IGNORECASE)
 _BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier)\b", re.IGNORECASE)
+_CALL_UP_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|call-up)\b",
+                         re.IGNORECASE)
 _ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
 _HOME_ARMY_RE = re.compile(
     r"\b(?:army|armed forces|military|navy)(?:'s)?,?\s+(?:\w+\s+){0,2}?(?:is|has|numbers|totals|"

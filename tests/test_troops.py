@@ -432,3 +432,18 @@ def test_where_troops_come_from_is_their_owner_not_their_location(
     location; several states without a named force give no actor."""
     _, fact = _one(sentence)
     assert (fact.actor, fact.location, fact.action) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Israeli army said it had mobilised 300,000 reservists in 48 hours.",
+     ("ISR", "ISR", "other")),
+    ("The UK is sending 20,000 troops to take part in Nato's largest exercise since the Cold "
+     "War.", ("GBR", None, "deploy")),
+])
+def test_home_is_the_location_only_for_forces_that_stay_home(
+    sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    """Rule 44: exercising, on alert or called up at home -> their own state; troops sent
+    to an exercise somewhere unnamed have no location."""
+    _, fact = _one(sentence)
+    assert (fact.actor, fact.location, fact.action) == expected
