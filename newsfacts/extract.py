@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from newsfacts.gazetteer import find_mentions
-from newsfacts.model import CountryMention, DocContext, Extraction, Sentence
+from newsfacts.model import CountryMention, DocContext, Extraction, Sentence, SentenceLocator
 from newsfacts.trade import extract_trade
 from newsfacts.troops import extract_troops
 
@@ -17,10 +15,10 @@ def country_mentions(text: str, sentences: list[Sentence]) -> list[list[CountryM
     out: list[list[CountryMention]] = [[] for _ in sentences]
     if not sentences:
         return out
-    starts = [s.start for s in sentences]
+    locate = SentenceLocator(sentences)
     for m in find_mentions(text, sentences[0].start, sentences[-1].end):
-        no = bisect_right(starts, m.start) - 1
-        if no >= 0 and m.end <= sentences[no].end:
+        no = locate(m.start, m.end)
+        if no >= 0:
             out[no].append(CountryMention(no, m.start, m.end, m.surface, m.code))
     return out
 

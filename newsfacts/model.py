@@ -7,6 +7,8 @@ end-exclusive, so ``text[char_start:char_end]`` is the quote.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,6 +25,22 @@ class Sentence(NamedTuple):
     start: int
     end: int
     paragraph_no: int
+
+
+class SentenceLocator:
+    """The sentence a span of the text lies in, by binary search over sentence starts, so a
+    whole-document scan can be split by sentence; a span that straddles two sentences (or
+    lies between them) lies in none: -1."""
+
+    __slots__ = ("_sentences", "_starts")
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def __call__(self, start: int, end: int) -> int:
+        no = bisect_right(self._starts, start) - 1
+        return no if no >= 0 and end <= self._sentences[no].end else -1
 
 
 @dataclass(frozen=True, slots=True)

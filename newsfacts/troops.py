@@ -22,13 +22,12 @@ stays linear in the text length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsfacts.gazetteer import Mention, find_mentions, is_place
-from newsfacts.model import CountryMention, DocContext, Sentence, TroopFact
+from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
 from newsfacts.numbers import Number, find_numbers
 from newsfacts.patterns import folded_pattern, word_alternation
 
@@ -529,10 +528,10 @@ def _sentences_matching(pattern: re.Pattern[str], folded: str,
     flags = [False] * len(sentences)
     if not sentences:
         return flags
-    starts = [s.start for s in sentences]
+    locate = SentenceLocator(sentences)
     for m in pattern.finditer(folded, sentences[0].start, sentences[-1].end):
-        no = bisect_right(starts, m.start()) - 1
-        if no >= 0 and m.end() <= sentences[no].end:
+        no = locate(m.start(), m.end())
+        if no >= 0:
             flags[no] = True
     return flags
 
@@ -965,11 +964,11 @@ _POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+
 
 _STATE_LIST_RE = re.compile(r"(?:,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
                             r"|\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)+")
-# A bloc named as the force the listed states serve in ("... serve in the African Union
-# force"), not merely as a source ("..., the United Nations said").
 _MOVE_TO_RE = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?[A-Z]")
 _FROM_LIST_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
                            + "(?:" + _STATE_LIST_RE.pattern + ")?")
+# A bloc named as the force the listed states serve in ("... serve in the African Union
+# force"), not merely as a source ("..., the United Nations said").
 _BLOC_FORCE_RE = re.compile(
     r"\b(?:(?P<AU>African Union)|(?P<UN>United Nations|U\.N\.|UN)|(?P<NATO>NATO))(?!\w)"
     r"(?=[^.;]{0,20}\b(?:force|forces|mission|peacekeep\w*|contingent|operation)\b)")
