@@ -118,7 +118,8 @@ _NUMBER_FOLDED_RE = re.compile(
     rf"(?=[\da-z])(?:{_core([p.lower() for p in _GLUED_PREFIXES])})"
 )
 _HEDGE_BEFORE_RE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+$", re.IGNORECASE)
-_HEDGE_ENDINGS = tuple({h.split()[-1] for h in HEDGES})
+_HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
+_HEDGE_ENDINGS = tuple(_HEDGE_LAST_WORDS)  # for str.endswith
 # After a number, what joins it to a range end: "to", "-", "and" (after between), "or".
 _RANGE_JOIN_RE = re.compile(r"\s?(?:-|–|to|and|or)\s?", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -367,7 +368,6 @@ _WORDS_AFTER_RE = re.compile(
     rf"(?P<of>\s{{0,3}}of\s{{1,3}}|\s{{0,3}})(?P<w1>{_WORD})"
     rf"(?:\s{{1,3}}(?P<w2>{_WORD}))?(?:\s{{1,3}}(?P<w3>{_WORD}))?"
 )
-_HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
 _BEFORE_LAST_WORDS = _HEDGE_LAST_WORDS | {"between", "from", "a", "an"}
 _SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫")
 

@@ -240,12 +240,10 @@ _MORE_THAN_SOLD_RE = re.compile(
     r"\s+more\s+than\s+(?:what\s+)?(?:it|they|\w+)\s+(?P<w>sold|exported|bought|imported)",
     re.IGNORECASE,
 )
-_DIGIT_OR_CUE_RE = re.compile(
-    r"\d|[$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b", re.IGNORECASE
-)
-# The same test in two steps, the cheap one first (a character class scans fast).
+# What any amount needs: a digit, a currency sign or a plural scale word ("billions of
+# dollars"). Two scans, the cheap one first (a character class scans fast).
 _DIGIT_OR_SIGN_RE = re.compile(r"[\d$£€¥]")
-_CUE_WORD_FOLDED_RE = re.compile(r"\b(?:billions?|millions?|trillions?|hundreds|thousands)\b")
+_SCALE_WORDS_FOLDED_RE = re.compile(r"\b(?:billions?|millions?|trillions?|hundreds|thousands)\b")
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
@@ -320,7 +318,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     The body is read first so that a headline figure restated in the body can take the
     body's flow and currency (rule 28: both are recorded, each as written)."""
     text = doc.text
-    if not doc.sentences or not _DIGIT_OR_CUE_RE.search(text):
+    if not doc.sentences or not _may_hold_amount(doc, 0, len(text)):
         return []
     state = _Doc(text=text)
     state.reporting = _reporting_economy(doc)
@@ -368,9 +366,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
         mentions = _sentence_mentions(doc, no)
-    maybe_money = _DIGIT_OR_SIGN_RE.search(text, s, e) or _CUE_WORD_FOLDED_RE.search(
-        doc.folded, s, e)
-    amounts = list(find_money(text, s, e, folded=doc.folded)) if maybe_money else []
+    amounts = (list(find_money(text, s, e, folded=doc.folded))
+               if _may_hold_amount(doc, s, e) else [])
     if not amounts:
         _carry_mentions(text, s, mentions, state)
         return
@@ -455,6 +452,11 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _may_hold_amount(doc: DocContext, s: int, e: int) -> bool:
+    return bool(_DIGIT_OR_SIGN_RE.search(doc.text, s, e)
+                or _SCALE_WORDS_FOLDED_RE.search(doc.folded, s, e))
 
 
 def _weak_negative(text: str, money: Money, cues: list[Cue]) -> bool:
