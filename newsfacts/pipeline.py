@@ -11,6 +11,7 @@ import hashlib
 import os
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from newsfacts.failpoints import failpoint
 from newsfacts.language import detect_language
 from newsfacts.manifest import DOCUMENT, QUARANTINED, FileRecord
 from newsfacts.metadata import find_published_date
+from newsfacts.model import TradeFact, TroopFact
 from newsfacts.read import decode
 from newsfacts.schema import DOCUMENT_TABLES, TABLES
 
@@ -231,6 +233,17 @@ def _prepare(entry: _Pending, config: Config, secs: dict[str, float]) -> None:
     secs["language"] += time.thread_time() - t1
 
 
+def _fact_columns(doc_id: str, kind: str, text: str,
+                  facts: Sequence[TradeFact] | Sequence[TroopFact]) -> dict[str, list[Any]]:
+    """The columns every fact table has: id, document, sentence, offsets and quote."""
+    return dict(
+        fact_id=[fact_id(doc_id, kind, f.char_start, f.char_end) for f in facts],
+        doc_id=[doc_id] * len(facts), sentence_no=[f.sentence_no for f in facts],
+        char_start=[f.char_start for f in facts], char_end=[f.char_end for f in facts],
+        quote=[text[f.char_start : f.char_end] for f in facts],
+    )
+
+
 def _extract_rows(
     out: dict[str, _Columns],
     result: BatchResult,
@@ -263,19 +276,13 @@ def _extract_rows(
             paragraph_no=[s.paragraph_no for s in sents], char_start=[s.start for s in sents],
             char_end=[s.end for s in sents], text=[text[s.start : s.end] for s in sents]),
         "trade_figures": dict(
-            fact_id=[fact_id(doc_id, "trade", f.char_start, f.char_end) for f in trade],
-            doc_id=[doc_id] * len(trade), sentence_no=[f.sentence_no for f in trade],
-            char_start=[f.char_start for f in trade], char_end=[f.char_end for f in trade],
-            quote=[text[f.char_start : f.char_end] for f in trade],
+            **_fact_columns(doc_id, "trade", text, trade),
             amount=[f.amount for f in trade], amount_high=[f.amount_high for f in trade],
             currency=[f.currency for f in trade],
             is_approximate=[f.is_approximate for f in trade], per=[f.per for f in trade],
             flow=[f.flow for f in trade], partners=[list(f.partners) for f in trade]),
         "troop_counts": dict(
-            fact_id=[fact_id(doc_id, "troops", f.char_start, f.char_end) for f in troops],
-            doc_id=[doc_id] * len(troops), sentence_no=[f.sentence_no for f in troops],
-            char_start=[f.char_start for f in troops], char_end=[f.char_end for f in troops],
-            quote=[text[f.char_start : f.char_end] for f in troops],
+            **_fact_columns(doc_id, "troops", text, troops),
             count=[f.count for f in troops], count_high=[f.count_high for f in troops],
             is_approximate=[f.is_approximate for f in troops], actor=[f.actor for f in troops],
             location=[f.location for f in troops], action=[f.action for f in troops]),
