@@ -465,20 +465,26 @@ def floor_and_pipeline(corpus: Path, files: list[str]) -> dict[str, Any]:
     }
 
 
-def _interleaved_language_ms(corpus: Path, files: list[str], n_chars: int) -> float:
-    """CPU ms of langdetect per document when extraction runs between the calls."""
-    from newsfacts.analyze import analyze_text
-    from newsfacts.language import detect_language
+def _decoded_texts(corpus: Path, files: list[str]) -> Iterator[str]:
+    """The text of each file the benchmark's pipeline would read (not timed)."""
     from newsfacts.read import decode
 
-    spent, docs = 0.0, 0
     for rel in files:
         path = corpus / rel
         if path.stat().st_size > MAX_FILE_BYTES:
             continue
         text = decode(path.read_bytes()).text
-        if text is None:
-            continue
+        if text is not None:
+            yield text
+
+
+def _interleaved_language_ms(corpus: Path, files: list[str], n_chars: int) -> float:
+    """CPU ms of langdetect per document when extraction runs between the calls."""
+    from newsfacts.analyze import analyze_text
+    from newsfacts.language import detect_language
+
+    spent, docs = 0.0, 0
+    for text in _decoded_texts(corpus, files):
         a = analyze_text(text)  # clean, segment and extract: not timed
         t0 = time.process_time()
         detect_language(a.text, n_chars)
@@ -494,20 +500,13 @@ def extract_breakdown(corpus: Path, files: list[str]) -> dict[str, Any]:
     from newsfacts.extract import country_mentions
     from newsfacts.metadata import find_published_date
     from newsfacts.model import DocContext
-    from newsfacts.read import decode
     from newsfacts.trade import extract_trade
     from newsfacts.troops import extract_troops
 
     parts = dict.fromkeys(("country_mentions", "extract_trade", "extract_troops",
                            "find_published_date"), 0.0)
     docs = sentences = 0
-    for rel in files:
-        path = corpus / rel
-        if path.stat().st_size > MAX_FILE_BYTES:
-            continue
-        text = decode(path.read_bytes()).text
-        if text is None:
-            continue
+    for text in _decoded_texts(corpus, files):
         a = analyze_text(text, extract_facts=False)
         t0 = time.process_time()
         mentions = country_mentions(a.text, a.sentences)
