@@ -124,7 +124,6 @@ def publish(
     ``changes`` holds (manifest by path, doc_ids to remove, doc_id -> batch to take)."""
     manifest, remove, take = changes.data
     wh = make_warehouse(Config.model_validate(config_data))
-    lean_allocator()
     buckets = sorted(wh.publish(run_id, manifest, set(remove), take, full_refresh=full_refresh,
                                 now=now))
     get_run_logger().info("published %d documents added, %d removed, %d bucket files rewritten",
