@@ -27,7 +27,11 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.prefect_api import ensure_prefect_api, skip_dask_collection_in_workers
+from flows.prefect_api import (
+    ensure_prefect_api,
+    share_prefect_api,
+    skip_dask_collection_in_workers,
+)
 from newsfacts import __version__
 from newsfacts.config import Config, check_paths, load_config
 from newsfacts.manifest import QUARANTINED, FileRecord, plan, resolve
@@ -71,15 +75,33 @@ def make_task_runner(config: Config) -> TaskRunner[Any]:
     return ProcessPoolTaskRunner(max_workers=runner.workers)
 
 
+class _Bulk:
+    """Per-file data handed between flows and tasks, kept opaque to Prefect: Prefect walks a
+    flow's return value and a task's parameters and return value looking for futures,
+    rebuilding every dict, list and dataclass it meets. For a manifest of 100,000
+    FileRecords that is about 1.1 million visits (~3 s of a no-op run) and, briefly, a
+    second copy of the manifest at the memory peak of a full run; for a batch's file list
+    it is paid in the flow process on every submit, where it competes with the workers.
+    It pickles like any object, so it also travels to process and Dask workers."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+
+
 @task(name="process-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_batch(
-    config_data: dict[str, Any], root: str, items: list[tuple[str, str | None]], run_id: str,
-    batch_no: int, now: datetime,
-) -> dict[str, Any]:
-    """Process one batch of files and stage its rows; returns what the run needs to know."""
+    config_data: dict[str, Any], root: str, items: _Bulk, run_id: str, batch_no: int,
+    now: datetime,
+) -> _Bulk:
+    """Process one batch of files and stage its rows; returns what the run needs to know.
+    ``items`` holds (path, expected SHA-256) per file; both ways the per-file lists travel
+    as ``_Bulk``: Prefect would otherwise walk (and, to resolve futures, rebuild) them on
+    every submit, in the flow process, once per batch."""
     config = Config.model_validate(config_data)
     lean_allocator()
-    result = process_files(Path(root), items, config, run_id, now)
+    result = process_files(Path(root), items.data, config, run_id, now)
     make_warehouse(config).stage(run_id, batch_no, result.tables)
     result.tables.clear()
     quarantined = sum(r.status == QUARANTINED for r in result.records)
@@ -99,20 +121,7 @@ def process_batch(
     }
     del result
     release_memory()
-    return out
-
-
-class _Bulk:
-    """Per-file data handed between flows and tasks in this process, kept opaque to Prefect:
-    Prefect walks a flow's return value and a task's parameters looking for futures,
-    rebuilding every dict, list and dataclass it meets. For a manifest of 100,000
-    FileRecords that is about 1.1 million visits (~3 s of a no-op run) and, briefly, a
-    second copy of the manifest at the memory peak of a full run."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: Any) -> None:
-        self.data = data
+    return _Bulk(out)
 
 
 @task(name="publish", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -182,14 +191,14 @@ def _run_batches(
     expected = {p: sha for p, _, sha in items}
     progress = _Progress(len(items), sum(n for _, n, _ in items))
     futures = [
-        process_batch.submit(config_data, str(root), [(p, expected[p]) for p in paths], run_id,
-                             first_batch + i, now)
+        process_batch.submit(config_data, str(root), _Bulk([(p, expected[p]) for p in paths]),
+                             run_id, first_batch + i, now)
         for i, paths in enumerate(batches)
     ]
     del batches, expected
     results = []
     for fut in as_completed(futures):
-        res = fut.result()
+        res = fut.result().data
         into.add(res)  # the per-file records become FileRecords now, not after the last batch
         results.append(res)
         progress.update(res["files"], res["bytes"], logger, res["batch_no"] - first_batch,
@@ -376,6 +385,7 @@ def newsfacts_run(
         {"input": input_dir, "warehouse": warehouse_dir},
     )
     check_paths(config)
+    share_prefect_api()  # before any worker process starts
     run_id = str(flow_run.get_id() or uuid.uuid4())
     started = datetime.now(UTC)
     row: dict[str, Any] = {

@@ -69,6 +69,24 @@ def ensure_prefect_api() -> str | None:
     return server.api_url
 
 
+def share_prefect_api() -> None:
+    """Inside a flow run, make worker processes started from now on report to this run's
+    API: a run started from Python (not ``newsfacts run``, which calls
+    ``ensure_prefect_api`` first) has Prefect's own temporary server, whose address Prefect
+    does not export, so each Dask or process-pool worker would start a server of its own
+    (seconds of CPU each) and its task runs would land there, not beside the flow's."""
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.client.orchestration import get_client
+    from prefect.context import refresh_global_settings_context
+
+    with get_client(sync_client=True) as client:
+        url = str(client.api_url).rstrip("/")
+    if url.startswith("http"):
+        os.environ["PREFECT_API_URL"] = url
+        refresh_global_settings_context()
+
+
 class _TemporaryServer:
     """Prefect's temporary API server (``prefect.server.api.server.SubprocessASGIServer``:
     the same uvicorn command, environment, health wait and stop at exit), started without

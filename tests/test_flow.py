@@ -197,3 +197,32 @@ def test_flow_loads_from_its_prefect_entrypoint(prefect_api: str | None, tmp_pat
     cfg.write_text("runner:\n  kind: threads\n")
     summary = flow(config_path=str(cfg), input_dir=str(SAMPLE), warehouse_dir=str(tmp_path / "w"))
     assert summary["documents"] > 10
+
+
+def test_flow_called_from_python_shares_one_prefect_server(tmp_path: Path) -> None:
+    """Without PREFECT_API_URL, Prefect starts a temporary server for the flow; the worker
+    processes must report to it rather than each start a server of their own."""
+    from .conftest import REPO
+
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("runner:\n  kind: processes\n  workers: 2\nbatch_files: 2\n")
+    code = (
+        "import sys\n"
+        "from flows.newsfacts_flow import newsfacts_run\n"
+        "if __name__ == '__main__':\n"
+        "    s = newsfacts_run(config_path=sys.argv[1], input_dir=sys.argv[2],\n"
+        "                      warehouse_dir=sys.argv[3])\n"
+        "    print('documents', s['documents'])\n"
+    )
+    script = tmp_path / "run.py"
+    script.write_text(code)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PYTHONPATH=str(REPO),
+               PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="INFO")
+    out = subprocess.run([sys.executable, str(script), str(cfg), str(SAMPLE), str(tmp_path / "w")],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "documents " in out.stdout
+    log = out.stdout + out.stderr
+    assert log.count("Starting temporary server") == 1, log[-3000:]
