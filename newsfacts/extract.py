@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfacts.gazetteer import find_mentions
-from newsfacts.model import CountryMention, DocContext, Extraction, Sentence, SentenceLocator
+from newsfacts.model import CountryMention, DocContext, Extraction, Sentence
 from newsfacts.trade import extract_trade
 from newsfacts.troops import extract_troops
 
@@ -15,11 +15,16 @@ def country_mentions(text: str, sentences: list[Sentence]) -> list[list[CountryM
     out: list[list[CountryMention]] = [[] for _ in sentences]
     if not sentences:
         return out
-    locate = SentenceLocator(sentences)
-    for m in find_mentions(text, sentences[0].start, sentences[-1].end):
-        no = locate(m.start, m.end)
-        if no >= 0:
-            out[no].append(CountryMention(no, m.start, m.end, m.surface, m.code))
+    # Mentions come left to right, so the sentence a mention starts in is found by walking
+    # the sentence starts along with them (what ``SentenceLocator`` finds by bisection).
+    starts = [s.start for s in sentences]
+    last = len(sentences) - 1
+    no = -1
+    for start, end, surface, code in find_mentions(text, sentences[0].start, sentences[-1].end):
+        while no < last and starts[no + 1] <= start:
+            no += 1
+        if no >= 0 and end <= sentences[no].end:
+            out[no].append(CountryMention(no, start, end, surface, code))
     return out
 
 

@@ -126,6 +126,10 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _NAME_AFTER = re.compile(r"\s([A-Z][a-z]+)\b")
 
 
+# Surfaces whose code depends on the words around them (see ``_resolve``).
+_CONTEXT_SURFACES = frozenset({"Georgia", "GEORGIA", "Jordan", "Chad"})
+
+
 def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | None:
     """The code of one raw match after the context rules, or None when it is not a country."""
     if code == NOT_A_COUNTRY:
@@ -147,23 +151,47 @@ def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | 
 
 @lru_cache(maxsize=2)
 def _mention_re(caps: bool = False) -> re.Pattern[str]:
-    alternation = word_alternation(caps_table() if caps else surface_table())
-    # Case-sensitive on purpose: "US" the country, not "us" the pronoun. Possessive 's stays
-    # outside the match. A surface ending in "." may be followed by anything.
-    return re.compile(rf"(?<![\w.])(?=[A-Z])(?:{alternation})(?:(?<=\.)|(?![\w]))")
+    """The surfaces as one prefix tree. Case-sensitive on purpose: "US" the country, not "us"
+    the pronoun. Possessive 's stays outside the match; a surface ending in "." may be
+    followed by anything. Only surfaces starting with A-Z are in it (no others can match,
+    see ``find_mentions``), so the pattern starts with a literal letter from the tree and the engine
+    can skip ahead to those letters instead of testing every position."""
+    table = caps_table() if caps else surface_table()
+    alternation = word_alternation(s for s in table if "A" <= s[:1] <= "Z")
+    return re.compile(rf"(?:{alternation})(?:(?<=\.)|(?![\w]))")
 
 
 def find_mentions(
     text: str, start: int = 0, end: int | None = None, *, caps: bool = False
 ) -> Iterator[Mention]:
     """Every country/bloc mention in ``text[start:end]``, left to right (with ``caps``, also
-    ALL-CAPS names as in headlines and datelines)."""
+    ALL-CAPS names as in headlines and datelines).
+
+    A surface must not continue a word or follow a "." (``(?<![\\w.])``). That test is made
+    here, on the rare hit inside a word ("McDonald"), rather than by the engine at every
+    position; after such a hit the scan resumes one character on, so the matches are the
+    ones ``finditer`` would give for the pattern with the look-behind in front."""
     table = caps_table() if caps else surface_table()
-    for m in _mention_re(caps).finditer(text, start, len(text) if end is None else end):
-        surface = m.group(0)
-        code = _resolve(text, m.start(), m.end(), surface, table[surface])
-        if code is not None:
-            yield Mention(m.start(), m.end(), surface, code)
+    pattern = _mention_re(caps)
+    pos = start
+    end = len(text) if end is None else end
+    while True:
+        for m in pattern.finditer(text, pos, end):
+            at, to = m.span()
+            if at:
+                ch = text[at - 1]
+                if ch == "." or ch == "_" or ch.isalnum():  # what the engine calls \w
+                    pos = at + 1
+                    break
+            surface = m.group(0)
+            code = table[surface]
+            if code == NOT_A_COUNTRY or surface in _CONTEXT_SURFACES:
+                code = _resolve(text, at, to, surface, code)
+                if code is None:
+                    continue
+            yield Mention(at, to, surface, code)
+        else:
+            return
 
 
 def code_for(surface: str) -> str | None:

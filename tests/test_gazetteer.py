@@ -67,3 +67,12 @@ def test_regions_of_2020s_wire_copy() -> None:
     assert _codes("drills in Inner Mongolia") == [("Inner Mongolia", "CHN")]
     assert _codes("Mongolia and Kursk") == [("Mongolia", "MNG"), ("Kursk", "RUS")]
     assert is_place("Kursk") and is_place("Inner Mongolia")
+
+
+def test_names_inside_words_or_after_a_dot_are_not_mentions() -> None:
+    """The look-behind the scan leaves to Python: a surface must start a word and not
+    follow a "." ("McDonald", "x.India"); the scan then goes on from the next character."""
+    assert _codes("McDonald and theIraq deal") == []
+    assert _codes("x.India then India") == [("India", "IND")]
+    assert _codes("ſIraq ÉIraq _Iraq 1Iraq (Iraq") == [("Iraq", "IRQ")]
+    assert _codes("NATOIraq, Iraq") == [("Iraq", "IRQ")]

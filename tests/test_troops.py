@@ -447,3 +447,71 @@ def test_home_is_the_location_only_for_forces_that_stay_home(
     to an exercise somewhere unnamed have no location."""
     _, fact = _one(sentence)
     assert (fact.actor, fact.location, fact.action) == expected
+
+
+def test_sentence_flags_match_separate_scans() -> None:
+    """``_sentence_flags`` scans once for both flags; each must be what the pattern's own
+    ``finditer`` gives, including a match that straddles two sentences ("combat | troops")
+    and hides the one inside the second."""
+    import itertools
+    import re
+
+    from newsfacts.patterns import fold_case, folded_pattern
+    from newsfacts.troops import _HINT_RE, _MILITARY_RE, _sentence_flags
+
+    def by_scan(pattern: re.Pattern[str], folded: str, sents: list[Sentence]) -> list[bool]:
+        flags = [False] * len(sents)
+        for m in pattern.finditer(folded, sents[0].start, sents[-1].end):
+            for no, s in enumerate(sents):
+                if s.start <= m.start() and m.end() <= s.end:
+                    flags[no] = True
+        return flags
+
+    text = ("The general said combat troops and 5,000 Armed Forces staff left. Air force "
+            "units, the navy's marines. Nothing here. Levels of 2,000-strong brigades.")
+    folded = fold_case(text)
+    cuts = [0, 17, 24, 31, 66, 96, 110, len(text)]  # one cut inside "combat troops"
+    sents = [Sentence(a, b, 0) for a, b in itertools.pairwise(cuts)]
+    hints, military = _sentence_flags(folded, sents)
+    assert hints == by_scan(folded_pattern(_HINT_RE), folded, sents)
+    assert military == by_scan(folded_pattern(_MILITARY_RE), folded, sents)
+    assert text[24:31] == "troops " and hints[2] is False  # hidden by "combat troops"
+
+
+def test_ascii_twin_matches_its_pattern() -> None:
+    """``_AsciiTwin`` gives the pattern's answers: as the lower-cased twin on ASCII, as the
+    pattern itself otherwise (where "ſ", "K" or "ı" can match an ASCII letter)."""
+    from newsfacts.troops import _EXERCISE, _LOC_PREP, _NON_STATE_BEFORE
+
+    for s in ("troops sent INTO the ", "Troops in Northern ", "into ſouthern ", "drills",
+              "war GAMES", "KILLED in ", "ıN the "):
+        for twin in (_EXERCISE, _LOC_PREP):
+            want = twin.pattern.search(s)
+            got = twin.search(s)
+            assert (want and want.span()) == (got and got.span())
+    text = "Xrebel force of 300 and the Rebel 400, the ſeparatist 500"
+    for start in range(len(text)):
+        for end in (start + 10, start + 25, len(text)):
+            want = _NON_STATE_BEFORE.pattern.search(text, start, end) is not None
+            assert _NON_STATE_BEFORE.found_in(text, start, min(end, len(text))) == want
+
+
+def test_cue_patterns_behind_a_word_start_test_find_the_same_cues() -> None:
+    """The folded cue patterns start with a word-start test (``_at_word_start``), which is
+    only right while every cue starts with a letter: they must find what the bare folded
+    patterns find."""
+    from newsfacts.patterns import fold_case, folded_pattern
+    from newsfacts.troops import (
+        _AFTER_CUE_FOLDED_RE,
+        _AFTER_CUE_RE,
+        _BEFORE_CUE_FOLDED_RE,
+        _BEFORE_CUE_RE,
+    )
+
+    path = Path(__file__).resolve().parent / "data" / "troops_challenge.jsonl"
+    texts = [fold_case(json.loads(line)["text"]) for line in path.read_text().splitlines()]
+    for fast, plain in ((_AFTER_CUE_FOLDED_RE, folded_pattern(_AFTER_CUE_RE)),
+                        (_BEFORE_CUE_FOLDED_RE, folded_pattern(_BEFORE_CUE_RE))):
+        for text in texts:
+            got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
