@@ -24,7 +24,14 @@ from typing import NamedTuple
 
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
-from newsfacts.numbers import Money, default_currency, find_money, is_family, national_currency
+from newsfacts.numbers import (
+    Money,
+    default_currency,
+    find_money,
+    is_family,
+    may_yield_money,
+    national_currency,
+)
 from newsfacts.patterns import FoldedScan, word_alternation
 
 # --- lexicons --------------------------------------------------------------------------------
@@ -241,9 +248,10 @@ _MORE_THAN_SOLD_RE = re.compile(
     re.IGNORECASE,
 )
 # What any amount needs: a digit, a currency sign or a plural scale word ("billions of
-# dollars"). Two scans, the cheap one first (a character class scans fast).
-_DIGIT_OR_SIGN_RE = re.compile(r"[\d$£€¥]")
-_SCALE_WORDS_FOLDED_RE = re.compile(r"\b(?:billions?|millions?|trillions?|hundreds|thousands)\b")
+# dollars"), in one scan of the folded text (folding leaves digits and signs as they are).
+_AMOUNT_FOLDED_RE = re.compile(
+    r"[\d$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b"
+)
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
@@ -275,8 +283,8 @@ _PLACE_BEFORE_RE = re.compile(r"\b(?:met|meet|meeting|held|talks|summit|said|tol
 _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?)\b", re.IGNORECASE)
 _BLOC_ANAPHOR_RE = re.compile(r"\bthe\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
-_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
-_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
+_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # What may stand between the words of a compound cue ("trade deficit", "export credit",
 # "deficit on trade", "barter trade pact"); a verb or conjunction ends it ("fighters will
 # cost").
@@ -284,6 +292,27 @@ _COMPOUND_GAP_RE = re.compile(
     r"[\s-]*(?:(?:on|in|of)\s+)?(?:(?!(?:will|would|could|can|may|might|should|must|was|"
     r"were|is|are|has|have|had|and|or|but|to)\b)[\w-]+[\s-]+)?", re.IGNORECASE)
 _BASIS_RE = re.compile(r"\s+basis\b")  # "on a balance of payments basis" is a method
+# Small patterns of the helpers below, compiled once (a call of ``re.search`` with a string
+# pays a cache lookup every time).
+_PREP_IN_GAP_RE = re.compile(r"\b(?:on|in|of)\s")
+_PUNCT_IN_GAP_RE = re.compile(r"[,;:()]")
+_COST_GAP_RE = re.compile(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s+")
+_PHRASE_GAP_RE = re.compile(r"\s+(?:from|of|by|to|in)\s")
+_TOKEN_RE = re.compile(r"\S+")
+_BUY_SELL_RE = re.compile(r"(?:bought|buys?|purchased|sold|sells?)$", re.IGNORECASE)
+_UNIT_AFTER_RE = re.compile(
+    r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
+    r"unit|bushel|lb|kg|copy)\b|\s+against\s+the\s+\w+", re.IGNORECASE)
+_AT_BEFORE_RE = re.compile(r"\bat\s+$")
+_EACH_AFTER_RE = re.compile(r"\s+each\b")
+_SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
+_WORD_RUN_RE = re.compile(r"[\w.'-]+")
+_AIR_BEFORE_RE = re.compile(r"\bAir\s+$")
+_COMMA_RE = re.compile(r"[,;]")
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z]+")
+_NAME_RE = re.compile(r"[\w.'-]+(?:\s[A-Z][\w.'-]*)*")
+_OWNER_RE = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}['’]s?\s+")
+_NON_NAME_RE = re.compile(r"\bnon-[A-Z]")
 _NEG = "-"  # the flow of an amount governed by a non-trade head
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
                   "imports": 3, "trade": 4}
@@ -327,11 +356,21 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     if title is not None:
         state.subject = state.partners = tuple(_dedupe(c for c, _ in _sentence_mentions(doc, 0)))
         body_start = 1
+    # Sentences without amounts only pass their economies on to the next figures (rule
+    # 20); most sentences hold none, so their mentions are read only when a later
+    # sentence has figures, and only back to the last one that names a subject.
+    pending: list[int] = []
     for no in range(body_start, len(doc.sentences)):
         sent = doc.sentences[no]
         if sent.end - sent.start <= MAX_SPAN:
-            _scan_sentence(doc, no, state)
+            amounts = _amounts(doc, sent.start, sent.end)
+            if not amounts:
+                pending.append(no)
+                continue
+            _carry_pending(doc, pending, state)
+            _scan_sentence(doc, no, state, amounts=amounts)
             continue
+        _carry_pending(doc, pending, state)
         # A "sentence" longer than any real one (a table, a run-on flood) is read in
         # pieces cut at whitespace, so the work per amount stays bounded (linear time).
         lo = sent.start
@@ -344,6 +383,8 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
             _scan_sentence(doc, no, state, span=(lo, hi),
                            mentions=[m for m in whole if lo <= m[1] < hi])
             lo = hi
+    if state.rejected:
+        _carry_pending(doc, pending, state)  # a rescued figure's currency reads the subject
     facts = _rescued(state)
     if title is not None:
         head = _Doc(text=text, reporting=state.reporting, topics=state.topics)
@@ -360,17 +401,21 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
 def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                    body: Sequence[TradeFact] | None = None,
                    span: tuple[int, int] | None = None,
-                   mentions: list[tuple[str, int]] | None = None) -> None:
+                   mentions: list[tuple[str, int]] | None = None,
+                   amounts: list[Money] | None = None) -> None:
     text = doc.text
     sent = doc.sentences[no]
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
         mentions = _sentence_mentions(doc, no)
-    amounts = (list(find_money(text, s, e, folded=doc.folded))
-               if _may_hold_amount(doc, s, e) else [])
+    if amounts is None:
+        amounts = _amounts(doc, s, e)
     if not amounts:
         _carry_mentions(text, s, mentions, state)
         return
+    # Which economies are counterparts depends on the sentence only: read once, not per
+    # amount.
+    classified = _classified(text, s, mentions)
     cues = _cues(text, s, e, doc.folded)
     arms_here = any(c.flow == "arms" for c in cues)
     currencies = _sentence_currencies(amounts, state)
@@ -399,7 +444,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if body is not None:
             same = _same_in_body(money, currency, body, state)
             if same is not None:
-                partners = _partners_of(text, s, e, money, mentions, amounts, state,
+                partners = _partners_of(text, s, e, money, classified, amounts, state,
                                         same.flow, cues) or same.partners
                 fact = TradeFact(no, money.start, money.end, money.value, money.high,
                                  same.currency, money.approx or _approx_before(text, s, money),
@@ -418,7 +463,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
         ):
             flow = "arms"
-        partners = _partners_of(text, s, e, money, mentions, amounts, state, flow, cues)
+        partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
         if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
             _has_state_party(text, s, e, mentions, state)
         ):
@@ -444,19 +489,38 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     state.facts.extend(emitted)
     if emitted:
         state.partners = emitted[-1].partners
-        subj = _subject_mentions(text, s, [m for m in mentions if m[1] < emitted[0].char_start])
+        first = emitted[0].char_start
+        subj = tuple(_dedupe(c for c, st, cp in classified if not cp and st < first))
         if subj:
             state.subject = subj
     else:
-        _carry_mentions(text, s, mentions, state)
+        _carry_mentions(text, s, mentions, state, classified)
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
 
 
+def _amounts(doc: DocContext, s: int, e: int) -> list[Money]:
+    """The money amounts of ``text[s:e]``; two cheap screens first, as most sentences
+    hold no amount (no digit, or only dates, counts and percentages)."""
+    if not _may_hold_amount(doc, s, e) or not may_yield_money(doc.text, s, e, doc.folded):
+        return []
+    return list(find_money(doc.text, s, e, folded=doc.folded))
+
+
+def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
+    """Apply ``_carry_mentions`` of the sentences in ``pending`` (in order, none with
+    figures) and empty it. Each one that names a subject overwrites what the ones before
+    it set, so only the last such sentence is read."""
+    for no in reversed(pending):
+        if _carry_mentions(doc.text, doc.sentences[no].start, _sentence_mentions(doc, no),
+                           state):
+            break
+    pending.clear()
+
+
 def _may_hold_amount(doc: DocContext, s: int, e: int) -> bool:
-    return bool(_DIGIT_OR_SIGN_RE.search(doc.text, s, e)
-                or _SCALE_WORDS_FOLDED_RE.search(doc.folded, s, e))
+    return _AMOUNT_FOLDED_RE.search(doc.folded, s, e) is not None
 
 
 def _weak_negative(text: str, money: Money, cues: list[Cue]) -> bool:
@@ -483,15 +547,20 @@ def _rescued(state: _Doc) -> list[TradeFact]:
     return sorted(facts, key=lambda f: f.char_start)
 
 
-def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: _Doc) -> None:
+def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: _Doc,
+                    classified: list[tuple[str, int, bool]] | None = None) -> bool:
     """A sentence without figures that names economies becomes the context (rule 20); one
-    that names only counterparts ("a summit in Chile") leaves the subject as it was."""
+    that names only counterparts ("a summit in Chile") leaves the subject as it was.
+    True when the context changed. ``classified``: ``_classified`` of the mentions."""
     if not mentions:
-        return
-    subj = _subject_mentions(text, s, mentions)
+        return False
+    if classified is None:
+        classified = _classified(text, s, mentions)
+    subj = tuple(_dedupe(c for c, _st, cp in classified if not cp))
     if subj:
         state.subject = subj
         state.partners = tuple(_dedupe(c for c, _ in mentions))
+    return bool(subj)
 
 
 def _continues(state: _Doc, no: int, text: str = "", s: int = 0, money: Money | None = None
@@ -523,7 +592,7 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
         if merged and len(gap) <= 80 and _COMPOUND_GAP_RE.fullmatch(gap):
             prev = merged[-1]
             word = text[cue.start : cue.end].lower()
-            if cue.flow == _NEG and prev.flow != _NEG and re.search(r"\b(?:on|in|of)\s", gap):
+            if cue.flow == _NEG and prev.flow != _NEG and _PREP_IN_GAP_RE.search(gap):
                 merged.append(cue)  # "deficit on a balance of payments basis": no compound
                 continue
             if cue.flow == _NEG and prev.flow != _NEG and word in FLOW_KEEPS_HEAD:
@@ -593,12 +662,12 @@ def _modifies_flow(text: str, flow: Cue, neg: Cue) -> bool:
     it ("exports from the largest economy"), or the verb "cost" stating that flow's value
     ("imports of wheat from Russia cost ...")?"""
     gap = text[flow.end : neg.start]
-    if len(gap) > 60 or re.search(r"[,;:()]", gap):
+    if len(gap) > 60 or _PUNCT_IN_GAP_RE.search(gap):
         return False
     word = text[neg.start : neg.end].lower()
     if word in ("cost", "costs"):
-        return re.fullmatch(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s+", gap) is not None
-    return word in PHRASE_NEGATIVES and re.match(r"\s+(?:from|of|by|to|in)\s", gap) is not None
+        return _COST_GAP_RE.fullmatch(gap) is not None
+    return word in PHRASE_NEGATIVES and _PHRASE_GAP_RE.match(gap) is not None
 
 
 def _checked(text: str, e: int, cue: Cue, state: _Doc) -> str:
@@ -634,13 +703,13 @@ def _topics(text: str) -> list[tuple[int, bool]]:
 def _after_window(text: str, pos: int, e: int) -> int:
     """End of the few words right after an amount that can still be its head
     ("a 16 mln dlr trade deficit", "800 mln dlrs in crude exports")."""
-    for words, m in enumerate(re.finditer(r"\S+", text[pos:e])):
+    # Tokens are read in place (no slice: ``e`` is often the end of the document).
+    for words, m in enumerate(_TOKEN_RE.finditer(text, pos, e)):
         token = m.group(0)
-        bare = token.strip(".,;:()'\"").lower()
-        if bare in AFTER_STOP or words >= 4:
-            return pos + m.start()
+        if words >= 4 or token.strip(".,;:()'\"").lower() in AFTER_STOP:
+            return m.start()
         if token[-1] in ".;:)(,":
-            return pos + m.start() + len(token.rstrip(".,;:()"))
+            return m.start() + len(token.rstrip(".,;:()"))
     return e
 
 
@@ -662,8 +731,7 @@ def _is_conversion(text: str, prev: Money, money: Money) -> bool:
 
 def _buys_currency(text: str, cue: Cue, money: Money) -> bool:
     """"purchased 150 mln dlrs in the half-hour": a verb buying money, not goods."""
-    if money.start - cue.end > 3 or not re.match(r"(?:bought|buys?|purchased|sold|sells?)$",
-                                                   text[cue.start : cue.end], re.IGNORECASE):
+    if money.start - cue.end > 3 or not _BUY_SELL_RE.match(text[cue.start : cue.end]):
         return False
     return _GOODS_AFTER_RE.match(text, money.end, money.end + 40) is None
 
@@ -672,11 +740,9 @@ def _is_unit_price(text: str, money: Money, e: int) -> bool:
     """Prices of one unit, exchange rates and small sums are not trade figures."""
     if not money.scaled and not money.vague and money.value < 1e5:
         return True
-    return re.match(r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
-                    r"unit|bushel|lb|kg|copy)\b|\s+against\s+the\s+\w+",
-                    text[money.end : e], re.IGNORECASE) is not None or (
-        re.search(r"\bat\s+$", text[max(0, money.start - 4) : money.start]) is not None
-        and re.match(r"\s+each\b", text[money.end : e]) is not None
+    return _UNIT_AFTER_RE.match(text[money.end : e]) is not None or (
+        _AT_BEFORE_RE.search(text[max(0, money.start - 4) : money.start]) is not None
+        and _EACH_AFTER_RE.match(text[money.end : e]) is not None
     )
 
 
@@ -693,7 +759,7 @@ def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
 
 
 def _is_sales_to(text: str, s: int, money: Money) -> bool:
-    return re.search(r"\bsales\s+to\b", text[s : money.start], re.IGNORECASE) is not None
+    return _SALES_TO_RE.search(text[s : money.start]) is not None
 
 
 def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
@@ -703,9 +769,9 @@ def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
     if not mentions:
         return bool(state.subject or state.partners)
     for _code, start in mentions:
-        m = re.match(r"[\w.'-]+", text[start:e])
+        m = _WORD_RUN_RE.match(text[start:e])
         end = start + (m.end() if m else 0)
-        if re.search(r"\bAir\s+$", text[max(s, start - 5) : start]):
+        if _AIR_BEFORE_RE.search(text[max(s, start - 5) : start]):
             continue
         if _COMPANY_AFTER_RE.match(text, end, e) and not _POSSESSIVE_RE.match(text, end, e):
             continue
@@ -728,7 +794,7 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         nxt = [a.start for a in amounts if a.start >= pos]
         limit = min(nxt[0] if nxt else e, pos + 40)
         m = _PER_AFTER_RE.search(text, pos, limit)
-        if m is not None and not re.search(r"[,;]", text[pos : m.start()]):
+        if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
     prev = [a.end for a in amounts if a.end <= money.start]
     lo = prev[-1] if prev else s
@@ -793,8 +859,12 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     sent = doc.sentences[no]
     raw: Iterable[tuple[str, int, int]]
     span = text[sent.start : sent.end]
-    lower = len(span) - len(span.translate(_DROP_LOWER))
-    upper = len(span) - len(span.translate(_DROP_UPPER)) if lower < len(span) // 4 else 0
+    # Letters counted on the UTF-8 bytes (ASCII letters are single bytes there): a bytes
+    # translation is several times cheaper than a str one.
+    raw_bytes = span.encode("utf-8", "surrogatepass")
+    lower = len(raw_bytes) - len(raw_bytes.translate(None, _LOWER_BYTES))
+    upper = (len(raw_bytes) - len(raw_bytes.translate(None, _UPPER_BYTES))
+             if lower < len(span) // 4 else 0)
     if upper and upper > 0.8 * (upper + lower):
         raw = _caps_mentions(span, sent.start)
     else:
@@ -838,12 +908,12 @@ def _caps_mentions(span: str, offset: int) -> list[tuple[str, int, int]]:
         word = m.group(0)
         return word if word in table else word.title()
 
-    titled = re.sub(r"[A-Z][A-Z]+", fix, span)
+    titled = _CAPS_WORD_RE.sub(fix, span)
     return [(m.code, offset + m.start, offset + m.end) for m in find_mentions(titled)]
 
 
 def _name_end(text: str, start: int) -> int:
-    m = re.match(r"[\w.'-]+(?:\s[A-Z][\w.'-]*)*", text[start : start + 60])
+    m = _NAME_RE.match(text[start : start + 60])
     return start + (m.end() if m else 0)
 
 
@@ -863,26 +933,23 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
     return out
 
 
-def _subject_mentions(text: str, s: int, mentions: list[tuple[str, int]]) -> tuple[str, ...]:
-    return tuple(_dedupe(c for c, _st, cp in _classified(text, s, mentions) if not cp))
-
-
-def _partners_of(text: str, s: int, e: int, money: Money, mentions: list[tuple[str, int]],
-                 amounts: list[Money], state: _Doc, flow: str, cues: list[Cue]
-                 ) -> tuple[str, ...]:
+def _partners_of(text: str, s: int, e: int, money: Money,
+                 classified: list[tuple[str, int, bool]], amounts: list[Money], state: _Doc,
+                 flow: str, cues: list[Cue]) -> tuple[str, ...]:
     """Partners in order of mention (rules 20-25): the subject (the economies named before
     the amount, or only the one owning the cue when it is attached to it: "the US's
     deficit with China"; else the one carried over), the counterpart of the amount's
-    clause, then economies named after the amount in its clause."""
+    clause, then economies named after the amount in its clause. ``classified`` is
+    ``_classified`` of the sentence's mentions."""
+    mentions = [(c, st) for c, st, _cp in classified]
     gov = [c for c in cues if c.end <= money.num_start]
     cue_at = gov[-1].start if gov else money.start
     glob = _GLOBAL_BEFORE_RE.search(text, max(s, cue_at - 30), cue_at)
     if glob:
         # "world trade": no economy; "Japan's worldwide trade surplus": Japan's own.
-        owners = [c for c, st in mentions if st < glob.start() and re.fullmatch(
-            r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}['’]s?\s+", text[st : glob.start()])]
+        owners = [c for c, st in mentions
+                  if st < glob.start() and _OWNER_RE.fullmatch(text[st : glob.start()])]
         return tuple(owners[-1:])
-    classified = _classified(text, s, mentions)
     carried = _carried(state, flow, {c for c, _ in mentions})
     if not classified:
         return carried
@@ -1000,7 +1067,7 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
         g = before[-1]
         tail = _name_end(text, g[-1][1])
         gap = text[tail : money.start]
-        reset = re.search(r"\bnon-[A-Z]", gap) is not None
+        reset = _NON_NAME_RE.search(gap) is not None
         for m in _UNCODED_COUNTERPART_RE.finditer(gap):
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.numbers import find_money, find_numbers
+from newsfacts.numbers import find_money, find_numbers, may_yield_money
+from newsfacts.patterns import fold_case
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PEERS = SHARED / "peers" / "recognizers_currency_en.jsonl"
@@ -102,6 +103,49 @@ def test_find_numbers_unchanged_for_head_counts() -> None:
 )
 def test_modern_prefixes_and_change_ranges(text: str, expected: list) -> None:
     assert money(text) == expected
+
+
+# --- the screen before the grammar ----------------------------------------------------------
+
+
+def _screen_agrees(text: str, start: int = 0, end: int | None = None) -> bool:
+    """may_yield_money is False only where find_money finds nothing."""
+    end = len(text) if end is None else end
+    found = list(find_money(text, start, end, folded=fold_case(text)))
+    return may_yield_money(text, start, end, fold_case(text)) or not found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rs5 crore", "Rs.5", "RM5.2bn", "$US1bn", "5bn-dollar deal", "USD 200", "200 USD.",
+     "€5", "5 dlrs", "5 D-marks", "5 deutsche   marks", "five hundred dollars", "2.2. Billion",
+     "half a million", "eight billion", "5k", "5M", "tens of millions", "500 francs",
+     "5 Swiss francs", "400 mln stg", "5 yen", "2 SDRs", "5 lakh crore", "5 crores", "5 bn",
+     "3 million", "4.1 billion from 3,304.1 in 1985", "5 dlrs’", "RS 5", "5 ﬁve", "5 K", "5 dlrſ"],
+)
+def test_screen_keeps_every_amount(text: str) -> None:
+    assert may_yield_money(text, 0, len(text), fold_case(text))
+    assert _screen_agrees(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["June 21, 2017", "Shares rose 11 pct after the results.", "Some 17,500 people attended.",
+     "The talks in Europe were the first since 2004.", "Newsroom reference NF-0-0005484.",
+     "It has 37,000 to 42,000 soldiers in the country."],
+)
+def test_screen_drops_sentences_without_money(text: str) -> None:
+    assert not may_yield_money(text, 0, len(text), fold_case(text))
+    assert _screen_agrees(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,$£-abdeiklmnorsty\u017fDMRSU")),
+               max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+def test_screen_never_drops_an_amount(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert _screen_agrees(text, start, end)
 
 
 # --- guarantees ---------------------------------------------------------------------------
