@@ -226,3 +226,23 @@ def test_flow_called_from_python_shares_one_prefect_server(tmp_path: Path) -> No
     assert "documents " in out.stdout
     log = out.stdout + out.stderr
     assert log.count("Starting temporary server") == 1, log[-3000:]
+
+
+def test_local_dask_cluster_runs_without_interactive_timers() -> None:
+    """The local cluster a run starts turns off what serves a dashboard user and takes CPU
+    from the batches (worker profiler, 20 ms health ticks); a user's own cluster is theirs."""
+    import dask
+    from prefect_dask import DaskTaskRunner
+
+    from flows.newsfacts_flow import make_task_runner
+    from newsfacts.config import Config
+
+    with dask.config.set({"distributed.worker.profile.enabled": True}):
+        remote = make_task_runner(Config.model_validate(
+            {"runner": {"kind": "dask", "address": "tcp://127.0.0.1:1"}}))
+        assert isinstance(remote, DaskTaskRunner)
+        assert dask.config.get("distributed.worker.profile.enabled") is True
+        local = make_task_runner(Config.model_validate({"runner": {"kind": "dask", "workers": 2}}))
+        assert isinstance(local, DaskTaskRunner)
+        assert dask.config.get("distributed.worker.profile.enabled") is False
+        assert dask.config.get("distributed.admin.tick.interval") == "500ms"
