@@ -329,6 +329,7 @@ class FlowRun:
     batches: int
     rss: RssReport | None = None
     listed_after_s: float | None = None  # from the call to the "files listed" log line
+    first_batch_s: float | None = None  # from "files listed" to the first "batch done"
 
     def docs(self) -> int:
         return int(self.summary.get("files_processed", 0))
@@ -370,7 +371,9 @@ def run_flow(label: str, config: Path, *, fresh: Path | None = None,
                        ("finish (counts, artifact, runs row)", times.loaded, None)])
     run = FlowRun(label, round(wall, 2), summary, _round(times.batch_phase()),
                   len(times.batches), sampler.report if sampler else None,
-                  _round(times.listed - started if times.listed else None))
+                  _round(times.listed - started if times.listed else None),
+                  _round(min(times.batches) - times.listed
+                         if times.listed and times.batches else None))
     print(f"[bench] {label}: {run.wall_s:.1f} s wall, {run.docs()} documents, "
           f"batch phase {run.batch_phase_s} s", flush=True)
     return run
@@ -790,6 +793,10 @@ def main(argv: list[str] | None = None) -> int:
         results["scaling"] = {
             "documents": runs[0].docs(), "runner": "dask", "batch_phase_s": phases,
             "wall_s": [r.wall_s for r in runs], "docs_per_s": [round(x, 1) for x in rates],
+            "batches": [r.batches for r in runs],
+            # the local cluster starts at the first submit and each worker's first batch pays
+            # its imports: compare with the time of a later batch (phase / batches x workers)
+            "first_batch_done_s": [r.first_batch_s for r in runs],
             "speedup": round(rates[1] / rates[0], 2) if rates[0] else None,
             "wall_minus_list_publish_duckdb_s": [
                 round(r.wall_s - sum(r.summary["stage_seconds"].get(k, 0.0)
@@ -805,7 +812,9 @@ def main(argv: list[str] | None = None) -> int:
                 round((r.rss or RssReport()).cpu_s_by_role.get("worker", 0.0) / (p * w), 2)
                 if p else None for r, p, w in zip(runs, phases, (1, 2), strict=True)],
             "method": "batch phase = time of the last 'batch i/n done' log record minus the "
-                      "'files listed' record (excludes cluster start, listing, publish, DuckDB)",
+                      "'files listed' record: excludes listing, publish and DuckDB; includes "
+                      "the local cluster's start (prefect-dask starts it at the first submit) "
+                      "and each worker's first-batch imports",
         }
         save()
 
