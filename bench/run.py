@@ -302,14 +302,20 @@ class FlowLogTimes(logging.Handler):
 
     @contextlib.contextmanager
     def attached(self) -> Iterator[FlowLogTimes]:
+        # The timings come from INFO records: make sure they are made even when
+        # PREFECT_LOGGING_LEVEL asks for less (the bench then shows them on the console too).
         loggers = [logging.getLogger("prefect.flow_runs"), logging.getLogger("prefect.task_runs")]
+        levels = [logger.level for logger in loggers]
         for logger in loggers:
             logger.addHandler(self)
+            if logger.getEffectiveLevel() > logging.INFO:
+                logger.setLevel(logging.INFO)
         try:
             yield self
         finally:
-            for logger in loggers:
+            for logger, level in zip(loggers, levels, strict=True):
                 logger.removeHandler(self)
+                logger.setLevel(level)
 
     def batch_phase(self) -> float | None:
         if self.listed is None or not self.batches:
