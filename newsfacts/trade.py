@@ -54,10 +54,10 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
              r"Typhoons?|Eurofighters?|Rafales?|Gripens?|Tornados?|Mirages?|S-[34]00|Patriots?|"
              r"Abrams|Leopard|HIMARS|Apaches?|Black\s+Hawks?)(?:\s+(?:jets|fighters|planes|"
              r"aircraft|tanks|helicopters|systems))?"),
-    ("exports", r"exports?|exported|re-exports?|shipments?|shipped|sold|sells?|"
+    ("exports", r"exports?|exported|exporting|re-exports?|shipments?|shipped|sold|sells?|"
                 r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
                 r"supplied|supply"),
-    ("imports", r"imports?|imported|bought|buys?|buying|purchases?|purchased|ordered|"
+    ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|ordered|"
                 r"orders?"),
     ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links"),
 )
@@ -65,7 +65,7 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
 # figure", rules 1, 7, 8, 11).
 NEGATIVE_CUES = (
     r"profits?|loss(?:es)?|revenues?|earnings|income|net|sales|budgets?|spending|"
-    r"loans?|credits?|aid|debts?|investments?|invested|reserves|prices?|costs?|cost|"
+    r"loans?|credits?|aid|debts?|investments?|invest(?:s|ed|ing)?|reserves|prices?|costs?|cost|"
     r"fines?|fined|capital|tariffs?|duty|duties|subsid(?:y|ies)|tax(?:es)?|rebates?|"
     r"remittances|bonds?|shares|stakes?|assets|capitali[sz]ation|stock\s+market|"
     r"market\s+(?:value|size|worth|share)|dividends?|GDP|"
@@ -138,6 +138,7 @@ _AFTER_STOP_WORDS = """from to against versus vs or and than compared while but 
 AFTER_STOP = frozenset(_AFTER_STOP_WORDS.split())
 # A flow cue followed by one of these heads is that head ("export credit", "trade bill").
 # "export earnings" stay exports (rule 9), "arms sales" stay arms.
+IMPORT_BILL = frozenset(["bill", "bills"])
 FLOW_KEEPS_HEAD = frozenset(["earnings", "revenue", "revenues", "sales", "receipts"])
 # Balance cues whose "between X and Y" words are not flows of their own.
 BETWEEN_BALANCE = r"(?:difference|gap)\s+between"
@@ -225,8 +226,9 @@ _PER_ADJ_RE = re.compile(
     re.IGNORECASE,
 )
 _APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?,\s+"
-                          r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-")
+_DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?(?:,\s+"
+                          r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
+                          r"\d{1,2})?\s+\((?:Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI)\)\s+[-\u2013\u2014])")
 _COUNTERPART_RE = re.compile(
     rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?$", re.IGNORECASE
 )
@@ -270,9 +272,12 @@ _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners
 # $30 billion a year of Australian iron ore", "purchased 150 mln dlrs worth of grain").
 _GOODS_AFTER_RE = re.compile(
     r"['’]?s?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
-    r"\s+(?:worth|of|in\s+goods)", re.IGNORECASE)
+    r"\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
+    r"exchange|forex|reserves|dollars|dlrs|euros|yen|yuan|bonds|treasur(?:y|ies)|securities|"
+    r"debt|shares|stock))", re.IGNORECASE)
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
 # economy is named (rule 8: not domestic procurement).
+_FOR_RE = re.compile(r"\s+for\s")
 _AWARD_RE = re.compile(r"\b(?:award(?:s|ed|ing)?)\b", re.IGNORECASE)
 _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+to\s+$",
                            re.IGNORECASE)
@@ -280,8 +285,10 @@ _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+
 # counterpart of the flow.
 _PLACE_BEFORE_RE = re.compile(r"\b(?:met|meet|meeting|held|talks|summit|said|told|visit)\s+"
                               r"(?:in|at)\s+(?:the\s+)?$")
+_PLACE_PREP_RE = re.compile(r"\b(?:in|at|from|to|near|of|outside|via|visit(?:ed|ing)?)\s+$")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|,\s*[A-Z][a-z]{2,4}\.?\s+\d|\s-\s)")
 _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?)\b", re.IGNORECASE)
-_BLOC_ANAPHOR_RE = re.compile(r"\bthe\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
+_BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
 _LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
 _UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -307,6 +314,7 @@ _AT_BEFORE_RE = re.compile(r"\bat\s+$")
 _EACH_AFTER_RE = re.compile(r"\s+each\b")
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
+_IN_BEFORE_RE = re.compile(r"\bin\s+(?:the\s+)?$")
 _AIR_BEFORE_RE = re.compile(r"\bAir\s+$")
 _COMMA_RE = re.compile(r"[,;]")
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z]+")
@@ -330,6 +338,7 @@ class _Doc:
 
     text: str
     reporting: str | None = None  # the dateline's economy
+    reporting_at: int = -1  # where the dateline starts
     subject: tuple[str, ...] = ()  # the economy the figures are about
     partners: tuple[str, ...] = ()  # partners of the last figure
     currency: str | None = None  # the last currency written
@@ -350,7 +359,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     if not doc.sentences or not _may_hold_amount(doc, 0, len(text)):
         return []
     state = _Doc(text=text)
-    state.reporting = _reporting_economy(doc)
+    state.reporting, state.reporting_at = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
@@ -595,8 +604,10 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
             if cue.flow == _NEG and prev.flow != _NEG and _PREP_IN_GAP_RE.search(gap):
                 merged.append(cue)  # "deficit on a balance of payments basis": no compound
                 continue
-            if cue.flow == _NEG and prev.flow != _NEG and word in FLOW_KEEPS_HEAD:
-                flow = prev.flow
+            if cue.flow == _NEG and prev.flow != _NEG and (
+                word in FLOW_KEEPS_HEAD or (prev.flow == "imports" and word in IMPORT_BILL)
+            ):
+                flow = prev.flow  # "export earnings", "arms sales", "oil import bill"
             elif cue.flow != _NEG and prev.flow != _NEG:
                 flow = min((prev.flow, cue.flow), key=lambda f: _FLOW_PRIORITY[f])
                 if prev.flow == "arms" or cue.flow == "arms":
@@ -635,6 +646,12 @@ def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
     if window:
         if window[0].flow == _NEG:
             return _NEG
+        if _FOR_RE.match(text, money.end):
+            # "the budget includes $30 billion for new warships": the purpose of a
+            # non-trade sum, not a flow.
+            gov = [c for c in cues if c.end <= money.num_start]
+            if gov and gov[-1].flow == _NEG:
+                return _NEG
         best = min(window, key=lambda c: _FLOW_PRIORITY.get(c.flow, 9))
         return _checked(text, e, best, state)
     before = [c for c in cues if c.end <= money.num_start]
@@ -773,6 +790,8 @@ def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
         end = start + (m.end() if m else 0)
         if _AIR_BEFORE_RE.search(text[max(s, start - 5) : start]):
             continue
+        if _IN_BEFORE_RE.search(text, max(s, start - 8), start):
+            continue  # "sold $72 billion worth of iPhones in China": a market, not a party
         if _COMPANY_AFTER_RE.match(text, end, e) and not _POSSESSIVE_RE.match(text, end, e):
             continue
         return True
@@ -875,6 +894,13 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
+        if code == "BEL" and text.startswith("Brussels", start) and not (
+            _PLACE_PREP_RE.search(text, max(sent.start, start - 12), start)
+            or _DATELINE_AFTER_RE.match(text, _end)
+        ):
+            # "Brussels and Tokyo trade ...": the European Union's institutions (rule 24).
+            bloc = _last_bloc(doc, no, start)
+            code = bloc if bloc in ("EU", "EEC") else "EU"
         out.append((code, start))
     # Substring tests first: the two scans below are rarely needed and cost more.
     for m in _UNION_RE.finditer(span) if _UNION_NAME_RE.search(span) else ():
@@ -898,7 +924,9 @@ def _last_bloc(doc: DocContext, no: int, before: int) -> str | None:
                  and m.char_start < before]
         if codes:
             return codes[-1]
-    return None
+    # "The bloc's deficit ..., the European Union's statistics agency said": named later
+    # in the same sentence.
+    return next((m.country for m in doc.mentions[no] if m.country in BLOCS), None)
 
 
 def _caps_mentions(span: str, offset: int) -> list[tuple[str, int, int]]:
@@ -950,7 +978,7 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         owners = [c for c, st in mentions
                   if st < glob.start() and _OWNER_RE.fullmatch(text[st : glob.start()])]
         return tuple(owners[-1:])
-    carried = _carried(state, flow, {c for c, _ in mentions})
+    carried = _carried(state, flow, {c for c, _ in mentions}, s)
     if not classified:
         return carried
     pair = _trading_partners(text, s, money, mentions) if flow == "trade" else None
@@ -1021,7 +1049,7 @@ def _trading_partners(text: str, s: int, money: Money, mentions: list[tuple[str,
     return (subject[0], owner[0])
 
 
-def _carried(state: _Doc, flow: str, named: set[str]) -> tuple[str, ...]:
+def _carried(state: _Doc, flow: str, named: set[str], s: int = -1) -> tuple[str, ...]:
     """The economies a sentence without a subject continues (rules 20-21): the last
     figure's partners when the sentence continues it (same flow, naming nothing new) or
     the flow is two-sided (trade, deals), else the subject of the story so far."""
@@ -1030,6 +1058,12 @@ def _carried(state: _Doc, flow: str, named: set[str]) -> tuple[str, ...]:
         last is not None and last.flow == flow and named <= set(state.partners)
     ):
         return state.partners or state.subject
+    if not (state.subject or state.partners) and state.reporting and len(named) == 1 and \
+            flow in ("exports", "imports", "surplus", "deficit") and 0 <= state.reporting_at <= s:
+        # The first figure of a story with a dateline, naming only the other economy
+        # ("TOKYO (Reuters) - Exports to China fell ..."): the dateline's economy reports
+        # it (rule 21).
+        return (state.reporting,)
     return state.subject or state.partners
 
 
@@ -1084,15 +1118,17 @@ def _clause_end(text: str, pos: int, e: int, amounts: list[Money], money: Money)
     return brk.start() if brk else limit
 
 
-def _reporting_economy(doc: DocContext) -> str | None:
-    """The economy of the dateline ("OTTAWA, April 9 - "), if the story has one."""
+def _reporting_economy(doc: DocContext) -> tuple[str | None, int]:
+    """The economy of the dateline ("OTTAWA, April 9 - ", "TOKYO (Reuters) - "), if the
+    story has one, and where the dateline starts."""
     for sent in doc.sentences[:3]:
         m = _DATELINE_RE.match(doc.text, sent.start, sent.end)
         if m is None:
             continue
         city = m.group("city").strip()
-        return DATELINE_CITIES.get(city) or code_for(city.title()) or code_for(city)
-    return None
+        code = DATELINE_CITIES.get(city) or code_for(city.title()) or code_for(city)
+        return code, sent.start
+    return None, -1
 
 
 def _dedupe(codes: Iterable[str]) -> list[str]:

@@ -73,6 +73,9 @@ MODIFIERS: frozenset[str] = frozenset({
     "security", "defence", "defense", "partner", "local", "remaining", "serving",
     "fellow", "young", "female", "male", "combat-ready", "well-trained", "highly",
     "standby", "rapid", "reaction", "quick", "deployable", "ready", "strong",
+    "operations", "special-operations", "commando", "engineering", "logistics", "medical",
+    "intelligence", "signals", "artillery", "assault", "amphibious", "rotational", "light",
+    "mountain",
 })
 # Modifiers that make the count a non-state or non-military group (rule 34).
 NON_STATE: frozenset[str] = frozenset({
@@ -100,6 +103,8 @@ _CASUALTY_BEFORE = (
     r"down(?:ed|ing)?|shot|claimed the lives of|lives of|at least \d[\d,]* dead|"
     r"corpses of|graves of|funerals? of|names of|names,[\w ,]{0,40} of|identities of|"
     r"prosecution of|trial of|case of|sentence on|convicted|condemned|accused|charged|"
+    r"(?:casualties|losses|fatalities|death toll)\s+(?:\w+\s+){0,3}?(?:reached|hit|topped|"
+    r"exceeded|surpassed|rose to|climbed to|stood at|totall?ed|numbered|at|of)|"
     r"(?:infected|killed|dead|wounded|injured|casualties|victims|prisoners|detainees|"
     r"hostages|captives|POWs),?\s+(?:\w+\s+){0,1}(?:included|including|among them|of whom)"
 )
@@ -114,7 +119,8 @@ _CASUALTY_AFTER = (
     r"deserted|defected|surrendered|perished|drowned|murdered|buried|"
     r"casualties|fatalities|killed in action|kia|mia|pows?|prisoners|hostages|"
     r"named|listed|identified|accused|condemned|convicted|charged|on trial|freed|released|"
-    r"exchanged|swapped|held captive|held hostage|"
+    r"exchanged|swapped|held captive|held hostage|diagnosed with|treated for|"
+    r"suffer(?:ed|ing)|sustain(?:ed|ing)|hospitali[sz]ed|"
     r"aboard the (?:helicopter|aircraft|plane|jet)|who were aboard|"
     r"among (?:the )?(?:dead|killed|wounded|injured|casualties|victims|missing|fatalities))\b"
 )
@@ -186,6 +192,7 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
     (r"send(?:s|ing)?|sent|deploy(?:s|ed|ing|ment of)?|dispatch(?:es|ed|ing)?|despatch(?:ed)?|"
      r"order(?:s|ed|ing)?|amass(?:es|ed|ing)?|land(?:s|ed|ing)|"
      r"airlift(?:s|ed|ing)?|fl(?:y|ew|own|ying)|rush(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
+     r"push(?:es|ed|ing)?|"
      r"add(?:s|ed|ing)?|surge|boost(?:s|ed|ing)?|reinforc(?:e|es|ed|ing)|"
      r"the use of|commit(?:s|ted|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
      r"offer(?:s|ed|ing)?|assistance of|bring(?:s|ing)?(?! home| back)|"
@@ -197,7 +204,8 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
     (r"withdraw(?:s|n|al of|ing|als)?|withdrew|pull(?:s|ed|ing)? out|pull-?out of|"
      r"pull(?:s|ed|ing)? back|pull(?:s|ed|ing)?|bring(?:s|ing)? home|brought home|"
      r"call(?:s|ed|ing)? home|"
-     r"evacuat(?:e|es|ed|ing|ion of)|cut(?:s|ting)?(?: by)?|reduc(?:e|es|ed|ing|tion)(?: of| by)?|"
+     r"evacuat(?:e|es|ed|ing|ion of)|cut(?:s|ting)?(?: by)?|reduc(?:e|es|ing|tion)(?: of| by)?|"
+     r"(?<!a )(?<!the )(?<!its )(?<!their )reduced(?: by)?|"
      r"draw(?:s|ing)? down|drawdown of|repatriat(?:e|es|ed|ing|ion of)|remov(?:e|es|ed|ing|al of)|"
      r"demobili[sz](?:e|ed|ing|ation of)|disband(?:s|ed|ing)?|return(?:s|ed|ing)? home|"
      r"abandon(?:s|ed|ing)?|decreas(?:e|ed|ing)(?: by)?", "withdraw"),
@@ -221,7 +229,7 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"(?:in|at|on)|(?:have|has|had|were|was|are|is|be|been|being) (?:being )?(?:sent|"
      r"dispatched|ordered|flown|airlifted|rushed|moved|redeployed|posted|mobili[sz]ed)|"
      r"(?:have|has|had|were|was|be|been|being|are being|is being) deployed|"
-     r"(?:are|is) deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)|"
+     r"(?:are|is) deployed(?=\s+(?:to|into)\b)|"
      r"(?:will|would|to|could) (?:be )?(?:deploy|sent|join|go|head|travel|arrive|reach)|"
      r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
@@ -235,6 +243,7 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"serv(?:e|es|ed|ing)|fight(?:s|ing)?|fought|engaged|patrol(?:s|led|ling)?|on foot patrol|"
      r"on alert|on standby|guard(?:s|ed|ing)?|massed|now in|in theatre|in theater|"
      r"are in|were in|is in|was in|are inside|were inside|attended|deployed (?:in|on|at|along)|"
+     r"(?:are|is) deployed|"
      r"currently|still|there|on the ground|were attacked|came under", "present"),
 )
 
@@ -299,7 +308,10 @@ _MAN_RE = re.compile(r"-(?:man|member|men)\b", re.IGNORECASE)
 # "a force / an army of N": the count is the force's strength.
 _FORCE_OF_RE = re.compile(
     r"\b(?:force|forces|army|armies|contingent|garrison|corps|brigade|battalion|division|"
-    r"regiment|detachment|unit|legion|column|company|navy|militia|group)\s+of\s+$",
+    r"regiment|detachment|unit|legion|column|company|navy|militia|group)\s+of\s+$"
+    # "Japan's Ground Self-Defense Force has some 150,000 members": a state force's size.
+    r"|\b(?:force|forces|army|navy|military|corps)\s+(?:has|had|have|now has|numbers?|"
+    r"numbered|totals?|totall?ed)\s+$",
     re.IGNORECASE,
 )
 # Before "N-strong" with no noun after: the unit it describes ("eight battalions of").
@@ -346,7 +358,7 @@ _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
     r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
     r"|(?P<pronoun>\b(?:its|their)\s+(?:military\s+)?(?:presence|force|forces|contingent|"
-    r"garrison|deployment)\b)",
+    r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b))",
     re.IGNORECASE,
 )
 _IN_UNITS_RE = re.compile(
@@ -447,7 +459,7 @@ class _Cand(NamedTuple):
     count: int
     high: int | None
     approx: bool
-    kind: str  # noun | strong | man | gated | elided | level | units | demonym
+    kind: str  # noun | strong | man | gated | elided | level | units | demonym | parallel
     noun_start: int  # where the part after the number starts (modifiers, noun); for
     # "troops, numbering N" where the troop noun starts
     num_start: int
@@ -501,10 +513,12 @@ def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | No
             return None
         word = t.group(1)
         low = word.lower()
-        if low in ("men", "members"):
-            if _compound_next(text, t.end(), end):
+        if low in ("men", "members", "men.", "members."):
+            # (a token keeps a sentence's full stop: "... has some 150,000 members.")
+            stop = t.end() - (low[-1] == ".")
+            if _compound_next(text, stop, end):
                 return None
-            return t.end(), low, mods
+            return stop, low.rstrip("."), mods
         if word in ('"', "'"):
             p = t.end()
             continue
@@ -630,15 +644,19 @@ def _candidates(doc: DocContext, s_no: int, seen_values: set[int], military_at: 
     out: list[_Cand] = []
     military = military_at[s_no]
     prev_military = s_no > 0 and military_at[s_no - 1]
+    last_end = -1  # end of the last count with its own troop noun in this sentence
     for n in _numbers(doc, sent.start, sent.end):
-        c = _candidate(doc, s_no, n, seen_values, military, prev_military and recent)
+        c = _candidate(doc, s_no, n, seen_values, military, prev_military and recent,
+                       last_end)
         if c is not None:
             out.append(c._replace(vague=n.vague) if n.vague else c)
+            if c.kind in ("noun", "strong", "man", "gated"):
+                last_end = c.end
     return out
 
 
 def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], military: bool,
-               prev_military: bool) -> _Cand | None:
+               prev_military: bool, last_end: int = -1) -> _Cand | None:
     text = doc.text
     s_start, s_end = doc.sentences[s_no].start, doc.sentences[s_no].end
     st = _STRONG_RE.match(text, n.end, s_end)
@@ -720,7 +738,9 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                 not _ARMED.found_in(text, s_start, s_end):
             return None  # "rallied his 220 troops in the House before the vote"
         kind = "level" if _FROM_BEFORE_RE.search(text, max(s_start, q_start - 40),
-                                                 q_start) else "noun"
+                                                 q_start) or (
+            text.endswith("to ", max(s_start, q_start - 3), q_start)
+            and _TO_LEVEL_RE.search(text, max(s_start, q_start - 70), q_start)) else "noun"
         return _Cand(q_start, t_end, count, high, n.approx, kind, n.end, n.num_start)
     # "N Armenians served in the Wehrmacht": a plural people noun as the head when the
     # verb right after says they served in an army (rule 42), or "soldiers, including N Xs".
@@ -751,6 +771,14 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                 start = the.start()
         return _Cand(start, n.end, count, high, n.approx, "level" if level else "elided",
                      n.end, n.num_start)
+    # Right after a count in the same sentence (rule 32): "leave 8,600 troops, down from
+    # 9,800" (a level), "900 troops in Syria and about 2,500 in Iraq" (a parallel count).
+    if last_end >= 0 and n.start - last_end <= 100:
+        gap = text[last_end : n.start]
+        if _DOWN_FROM_RE.search(gap):
+            return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
+        if _PARALLEL_GAP_RE.search(gap) and _PARALLEL_NEXT_RE.match(text, n.end, s_end):
+            return _Cand(q_start, n.end, count, high, n.approx, "parallel", n.end, n.num_start)
     return None
 
 
@@ -759,6 +787,14 @@ _DATE_BEFORE_RE = re.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$",
 )
 _CAP_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
+# "cut its contingent in Mali to 100 soldiers": the new level, not the change (rule 48).
+_TO_LEVEL_RE = re.compile(
+    r"\b(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?|"
+    r"shrink(?:s|ing)?|shrank|draw(?:s|ing)? down|drew down)\s+"
+    r"(?:its|their|the)\s+(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
+_DOWN_FROM_RE = re.compile(r"^[^.;:]*,\s+(?:down|up)\s+from\s+$")
+_PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+$")
+_PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]")
 _ADDED_HEDGE_RE = re.compile(r"(?:an?\s+)?(?:extra|additional|further|another|more)$",
                              re.IGNORECASE)
 _SENT_START_RE = re.compile(r"^[\s\"'(]*(?:[A-Z][A-Za-z.]*\s+){0,2}$")
@@ -1013,8 +1049,12 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     if s_no > 0 and (prev is None or s_no - prev_s_no > 1):
         pf = _FORCE_NAME_RE.search(text, doc.sentences[s_no - 1].start,
                                    doc.sentences[s_no - 1].end)
+        if pf is None:
+            # "... hosts a NATO battlegroup. Its 1,000 troops": a bloc's named force.
+            pf = _BLOC_FORCE_RE.search(text, doc.sentences[s_no - 1].start,
+                                       doc.sentences[s_no - 1].end)
         if pf and _POSS_PRON_RE.search(text, max(sent.start, c.start - 12), c.start + 4):
-            return FORCE_NAMES[pf.group(0)]
+            return _force_code(pf)
     # Context: the previous fact's state (rule 52), else the document's main state.
     if prev_actor is not None:
         return prev_actor
@@ -1055,7 +1095,8 @@ _FROM_LIST_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z
 # force"), not merely as a source ("..., the United Nations said").
 _BLOC_FORCE_RE = re.compile(
     r"\b(?:(?P<AU>African Union)|(?P<UN>United Nations|U\.N\.|UN)|(?P<NATO>NATO))(?!\w)"
-    r"(?=[^.;]{0,20}\b(?:force|forces|mission|peacekeep\w*|contingent|operation)\b)")
+    r"(?=[^.;]{0,20}\b(?:force|forces|mission|peacekeep\w*|contingent|operation|"
+    r"battle ?groups?)\b)")
 
 
 def _force_code(m: re.Match[str]) -> str:
@@ -1201,6 +1242,9 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     elif action == "deploy" and places and _TO_EXERCISE_RE.search(stext) and \
             _ORIGIN_RE.search(text, max(sent.start, places[0][0] - 30), places[0][0]):
         places = []  # "fly 3,500 marines to the exercise from bases in Okinawa"
+    ob = _OWN_BORDER_RE.search(text, c.end, sent.end) if own else None
+    if ob is not None and not any(c.end <= pos < ob.start() for pos, _, _ in places):
+        return own  # "deployed 10,000 soldiers along its border with China" (rule 44)
     region = _REGION_RE.search(text, sent.start, sent.end)
     after = [(pos, code, multi) for pos, code, multi in places if pos >= c.end]
     before = [(pos, code, multi) for pos, code, multi in places if pos < c.start]
@@ -1215,6 +1259,13 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         return None if multi else code
     if region is not None:
         return None
+    if action == "deploy":
+        for m in doc.mentions[s_no]:
+            if m.char_start >= c.end and len(m.country) == 3 and m.country != own and \
+                    _TO_HELP_RE.search(text, max(c.end, m.char_start - 30), m.char_start):
+                return m.country  # "sent to fight for Russia", "to help Nigeria" (rule 43)
+    if own and _THE_BORDER.found_in(text, c.end, sent.end):
+        return own  # "sent to the southern border", no other state named (rule 44)
     if action == "deploy" and _TO_EXERCISE_RE.search(stext):
         head = _headline_place(doc, actor) or _dateline(doc)
         if head is not None:
@@ -1253,12 +1304,22 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
 _MASSED_RE = re.compile(r"\b(?:massed|massing|amassed|amassing|gathered|build-up|buildup)\b",
                         re.IGNORECASE)
 _BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier)\b", re.IGNORECASE)
+# Troops sent to or kept on their own side of a border are at home (rule 44).
+_TO_HELP_RE = re.compile(r"\bto\s+(?:fight\s+(?:for|alongside|with)|help|support|aid|assist|"
+                         r"reinforce|back|defend|protect)\s+(?:the\s+)?$")
+_THE_BORDER_RE = re.compile(r"\b(?:to|along|on|at|near)\s+the\s+(?:\w+\s+)?(?:border|frontier)\b"
+                            r"(?!\s+(?:with|of|between)\b)", re.IGNORECASE)
+_OWN_BORDER_RE = re.compile(r"\b(?:along|on|near|to|at)\s+(?:its|their)\s+(?:own\s+)?"
+                            r"(?:side of the\s+)?(?:\w+\s+)?(?:border|borders|frontier)\b")
 _CALL_UP_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|call-up)\b",
                          re.IGNORECASE)
 _ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
 _HOME_ARMY_RE = re.compile(
-    r"\b(?:army|armed forces|military|navy)(?:'s)?,?\s+(?:\w+\s+){0,2}?(?:is|has|numbers|totals|"
-    r"of|estimated at|strength|called up|mobili[sz]ed)\b|\bunder arms\b", re.IGNORECASE)
+    r"\b(?:army|armed forces|military|navy|(?:Self-)?Defen[cs]e Forces?)(?:'s)?,?\s+"
+    r"(?:\w+\s+){0,2}?(?:is|has|have|numbers?|totals?|of|estimated at|strength|called up|"
+    r"mobili[sz]ed)\b"
+    r"|\bunder arms\b|\bstanding army\b|\bhas\s+(?:\w+\s+){1,3}active[- ]duty\b",
+    re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:in\s+)?$",
                         re.IGNORECASE)
 _TO_EXERCISE_RE = re.compile(r"\bto the (?:\w+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
@@ -1276,9 +1337,12 @@ _LEVEL_CHANGE_RE = re.compile(
     r"expand(?:s|ed|ing)?|bolster(?:s|ed|ing)?|add(?:s|ed|ing)?))\b",
     re.IGNORECASE,
 )
+_ROTATE_BEFORE_RE = re.compile(r"\brotat(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_TO_PLACE_AFTER_RE = re.compile(r"[^.;]{0,60}?\s(?:to|into)\s+(?:the\s+)?[A-Z]")
 _INVASION_RE = re.compile(r"\b(?:incursion|invasion|offensive)\b", re.IGNORECASE)
 _HOME_AFTER_RE = re.compile(r"\s+home\b")
-_THE_COUNTRY_RE = re.compile(r"\b(?:from|in|into|out of|inside) the country\b", re.IGNORECASE)
+_THE_COUNTRY_RE = re.compile(r"\b(?:from|in|into|out of|inside) the country\b|"
+                             r"\bon (?:its|their) (?:own )?(?:soil|territory)\b", re.IGNORECASE)
 
 
 def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
@@ -1320,6 +1384,9 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
         return "present"
     if _HOME_AFTER_RE.match(text[c.end : c.end + 8]):
         return "withdraw"  # "call tens of thousands of U.S. troops home"
+    if cued == "present" and _ROTATE_BEFORE_RE.search(text, max(left, anchor - 40), anchor) \
+            and _TO_PLACE_AFTER_RE.match(text, c.end, right):
+        return "deploy"  # "rotate 4,000 soldiers ... to Romania" (rule 46)
     return cued
 
 
@@ -1389,7 +1456,9 @@ _PASSIVE_RE = re.compile(r"\s*(?:were|was|have been|had been|are being|will be|w
                          r"airlifted|moved|ordered)\b", re.IGNORECASE)
 _STANDBY_OTHER_RE = re.compile(
     r"\b(?:put|puts|putting|placed|placing|place)\b(?:[^;]{0,60}?)\bon\s+(?:\w+\s+)?"
-    r"(?:standby|stand-by|alert|readiness|notice to (?:move|deploy))\b", re.IGNORECASE)
+    r"(?:standby|stand-by|alert|readiness|notice to (?:move|deploy))\b"
+    r"|\bto\s+(?:prepare|be\s+ready|get\s+ready|stand\s+ready)\s+(?:to\s+deploy|for\s+"
+    r"(?:a\s+)?(?:possible\s+)?deployment)\b|\bprepare-to-deploy\b", re.IGNORECASE)
 
 
 # The case-insensitive tests above as run on short spans (see ``_AsciiTwin``).
@@ -1404,6 +1473,7 @@ _CASUALTY_AFTER_OR_MIXED = _AsciiTwin(
 _CIVIL_WAR = _AsciiTwin(_CIVIL_WAR_RE)
 _EXERCISE = _AsciiTwin(_EXERCISE_RE)
 _FORCE_OF = _AsciiTwin(_FORCE_OF_RE)
+_THE_BORDER = _AsciiTwin(_THE_BORDER_RE)
 _LOC_PREP = _AsciiTwin(_LOC_PREP_RE)
 _MASSED = _AsciiTwin(_MASSED_RE)
 _MILITARY = _AsciiTwin(_MILITARY_RE)
@@ -1455,6 +1525,11 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             if _excluded(doc.text, c, sent.start, sent.end):
                 continue
             antecedent = by_value.get(c.count) if c.kind == "elided" else None
+            if c.kind == "parallel":
+                # "and about 2,500 in Iraq": the count just before in the sentence.
+                if prev is None or prev_s_no != s_no or prev.char_end > c.start:
+                    continue
+                antecedent = prev
             action = _action(doc, s_no, c)
             if antecedent is not None and not _has_own_cue(doc, s_no, c):
                 action = antecedent.action

@@ -266,8 +266,8 @@ def score_challenge() -> dict[str, object]:
 
 # Ratchet: measured on the set as written (see docs/accuracy-troops.md); raise when better.
 # The "blind-" items were written after the fixes and not tuned on (see the doc).
-CHALLENGE_FLOORS = {"f1": 0.98, "quote_exact": 0.98, "value": 0.98, "approx": 0.98,
-                    "actor": 0.98, "location": 0.94, "action": 0.98}
+CHALLENGE_FLOORS = {"f1": 0.99, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                    "actor": 1.0, "location": 0.97, "action": 0.99}
 
 
 def test_challenge_set_floor() -> None:
@@ -515,3 +515,80 @@ def test_cue_patterns_behind_a_word_start_test_find_the_same_cues() -> None:
         for text in texts:
             got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
             assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+# --- modern wire copy, third pass (docs/accuracy-troops.md) --------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The United States will send 500 troops to Poland and 300 to Lithuania.",
+     [("500 troops", "USA", "POL", "deploy"), ("300", "USA", "LTU", "deploy")]),
+    ("The U.S. will cut its force in Iraq to 2,500 troops, down from 3,000.",
+     [("2,500 troops", "USA", "IRQ", "present"), ("3,000", "USA", "IRQ", "present")]),
+    ("Washington will send 2,000 more troops to the Gulf, bringing the total there to "
+     "about 30,000.",
+     [("2,000 more troops", "USA", None, "deploy"), ("about 30,000", "USA", None, "present")]),
+])
+def test_counts_after_a_count_without_their_noun(
+    sentence: str, expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    """Rule 32/48: a parallel count ("and 300 to Lithuania"), "down from N" and "the total
+    ... to N" after a count in the same sentence."""
+    assert [(q, f.actor, f.location, f.action) for q, f in _facts(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 200 soldiers suffered heat stroke during the march.",
+    "Ukraine said Russian losses stood at 1,100 soldiers in the past day.",
+    "Eleven service members were treated for concussions after the attack.",
+])
+def test_more_casualty_phrasings(sentence: str) -> None:
+    assert _facts(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russia has deployed 20,000 troops along its border with Finland.", ("RUS", "deploy")),
+    ("The Israel Defense Forces has about 170,000 active-duty soldiers.", ("ISR", "present")),
+    ("Poland has about 10,000 U.S. troops on its soil.", ("POL", "present")),
+])
+def test_own_border_home_army_and_its_soil(sentence: str, expected: tuple[str, str]) -> None:
+    _, fact = _one(sentence)
+    assert (fact.location, fact.action) == expected
+
+
+def test_prepare_to_deploy_is_standby_and_are_deployed_is_present() -> None:
+    _, ready = _one("The Pentagon ordered 3,000 troops to prepare to deploy to Poland.")
+    assert (ready.actor, ready.location, ready.action) == ("USA", "POL", "other")
+    _, there = _one("Chad, where some 1,000 French soldiers are deployed, asked them to stay.")
+    assert there.action == "present"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Pentagon will rotate 3,000 soldiers from Fort Hood to Poland.",
+     ("3,000 soldiers", "deploy")),
+    ("The Pentagon will rotate 3,000 soldiers out of Iraq.", ("3,000 soldiers", "withdraw")),
+    ("Paris will keep a reduced force of 1,000 soldiers in Chad.",
+     ("1,000 soldiers", "present")),
+    ("About 300 U.S. special operations forces are in Syria.",
+     ("About 300 U.S. special operations forces", "present")),
+])
+def test_rotations_reduced_forces_and_special_operations(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    q, fact = _one(sentence)
+    assert (q, fact.action) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Egypt has offered a force of 3,000 men.", ("3,000 men", "EGY", None)),
+    ("The Lithuanian army has some 15,000 members.", ("some 15,000 members", "LTU", "LTU")),
+    ("Chad sent 1,000 soldiers to help Nigeria fight Boko Haram.",
+     ("1,000 soldiers", "TCD", "NGA")),
+    ("The Pentagon said 1,500 active-duty troops would be sent to the southern border.",
+     ("1,500 active-duty troops", "USA", "USA")),
+])
+def test_men_at_a_full_stop_helping_a_state_and_the_border(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    q, fact = _one(sentence)
+    assert (q, fact.actor, fact.location) == expected
