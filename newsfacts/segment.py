@@ -103,14 +103,20 @@ def _list_markers(text: str, start: int, end: int) -> tuple[set[int], list[int]]
     return inside, starts
 
 
-def _is_boundary(text: str, m: re.Match[str], pstart: int, pend: int) -> bool:
-    ts, te = m.start(), m.end()
+def _is_boundary(
+    text: str, m: re.Match[str], pstart: int, pend: int, spaces_only: bool = False
+) -> bool:
+    """Whether candidate ``m`` ends a sentence. ``spaces_only``: the paragraph has no line
+    break or tab (always so after ``clean_text``), so only a space can start the word
+    before the terminator."""
+    ts, te = m.span()
     if te >= pend:
         return False  # the paragraph ends here anyway
     run = m.group()
     nxt_pos = te
     glued = not text[te].isspace()
     if not glued:
+        nxt_pos += 1
         while nxt_pos < pend and text[nxt_pos].isspace():
             nxt_pos += 1
         if nxt_pos >= pend:
@@ -119,9 +125,13 @@ def _is_boundary(text: str, m: re.Match[str], pstart: int, pend: int) -> bool:
     if nxt.islower():
         return False
     # The word before the terminator, without opening quotes or brackets.
-    ws = max(
-        text.rfind(" ", pstart, ts), text.rfind("\n", pstart, ts), text.rfind("\t", pstart, ts)
-    )
+    if spaces_only:
+        ws = text.rfind(" ", pstart, ts)
+    else:
+        ws = max(
+            text.rfind(" ", pstart, ts), text.rfind("\n", pstart, ts),
+            text.rfind("\t", pstart, ts),
+        )
     word_start = ws + 1 if ws >= 0 else pstart
     prev = text[word_start:ts].lstrip(_OPENERS)
     if glued:
@@ -132,19 +142,23 @@ def _is_boundary(text: str, m: re.Match[str], pstart: int, pend: int) -> bool:
         tok_end = text.find(" ", te, pend)
         token = text[word_start : pend if tok_end < 0 else tok_end]
         return not ("@" in token or "://" in token or "www." in token)
-    stops = run.replace(" ", "").rstrip("\"')]}\u2019\u201d\u00bb")
-    if stops and not stops.strip(".\u2026"):
-        n_dots = stops.count(".") + 3 * stops.count("\u2026")
-        if n_dots == 3:
-            # An ellipsis marks an omission, usually mid-sentence: a boundary only before a
-            # clear sentence opener ("I" is too often a pause: "the thing is . . . I didn't").
-            return _is_starter(text, nxt_pos, pend) and not text.startswith("I ", nxt_pos)
-        if n_dots >= 4:
-            return True  # a full stop plus an ellipsis
-    if not (nxt.isalnum() or nxt in _OPENERS or nxt in "$\u00a3\u20ac\u00a5"):
+    if run != ".":  # a lone full stop, by far the most common run, skips to the word test
+        stops = run.replace(" ", "").rstrip("\"')]}\u2019\u201d\u00bb")
+        if stops and not stops.strip(".\u2026"):
+            n_dots = stops.count(".") + 3 * stops.count("\u2026")
+            if n_dots == 3:
+                # An ellipsis marks an omission, usually mid-sentence: a boundary only before
+                # a clear sentence opener ("I" is too often a pause: "the thing is . . . I
+                # didn't").
+                return _is_starter(text, nxt_pos, pend) and not text.startswith("I ", nxt_pos)
+            if n_dots >= 4:
+                return True  # a full stop plus an ellipsis
+        if not (nxt.isalnum() or nxt in _OPENERS or nxt in "$\u00a3\u20ac\u00a5"):
+            return False
+        if run[0] != "." or stops not in (".",):
+            return True  # "?", "!", "?!": only a lower-case continuation rejects them
+    elif not (nxt.isalnum() or nxt in _OPENERS or nxt in "$\u00a3\u20ac\u00a5"):
         return False
-    if run[0] != "." or stops not in (".",):
-        return True  # "?", "!", "?!": only a lower-case continuation rejects them
     # A single full stop: is the word before it an abbreviation? ("Tuesday.Mr." -> "mr")
     low = prev.lower()
     if not low:
@@ -157,7 +171,7 @@ def _is_boundary(text: str, m: re.Match[str], pstart: int, pend: int) -> bool:
     if nxt.isdigit():
         return not (
             low in _NUMERIC or low in _MONTHS or low in _PREPOSITIVE
-            or _MULTI_DOT.fullmatch(prev) is not None or len(prev) == 1
+            or len(prev) == 1 or ("." in prev and _MULTI_DOT.fullmatch(prev) is not None)
         )  # fmt: skip
     if low in _PREPOSITIVE:
         return False
@@ -166,7 +180,7 @@ def _is_boundary(text: str, m: re.Match[str], pstart: int, pend: int) -> bool:
         or low in _MONTHS
         or low in _NUMERIC
         or len(prev) == 1
-        or _MULTI_DOT.fullmatch(prev) is not None
+        or ("." in prev and _MULTI_DOT.fullmatch(prev) is not None)
     ):
         return _is_starter(text, nxt_pos, pend)
     return True
@@ -175,17 +189,18 @@ def _is_boundary(text: str, m: re.Match[str], pstart: int, pend: int) -> bool:
 def _segment_paragraph(text: str, start: int, end: int, para_no: int, out: list[Sentence]) -> None:
     cuts: list[int] = []
     inside, item_starts = _list_markers(text, start, end)
+    spaces_only = text.find("\n", start, end) < 0 and text.find("\t", start, end) < 0
     for m in _CANDIDATE.finditer(text, start, end):
-        if m.start() in inside:
+        # The last candidate usually ends the paragraph, which ends the sentence anyway.
+        if m.end() >= end or m.start() in inside:
             continue
-        if _is_boundary(text, m, start, end):
-            run = m.group()
+        if _is_boundary(text, m, start, end, spaces_only):
+            ms, me = m.span()
             # "compounds. . . . The": the full stop ends the sentence; the ellipsis opens the next.
-            ms = m.start()
-            if run.startswith(". . . .") and ms > start and not text[ms - 1].isspace():
+            if text.startswith(". . . .", ms, me) and ms > start and not text[ms - 1].isspace():
                 cuts.append(ms + 1)
             else:
-                cuts.append(m.end())
+                cuts.append(me)
     if item_starts:
         cuts = sorted(set(cuts).union(item_starts))
     cuts.append(end)

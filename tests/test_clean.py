@@ -135,3 +135,26 @@ def test_corpus_idempotent_and_layout() -> None:
         assert "\n\n\n" not in out and "  " not in out, path
         for para in out.split("\n\n"):
             assert para and "\n" not in para, path
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # every line its own paragraph (no line ends in a space or tab)
+        ("Title\nFirst para.\n\n  Second  para.\nThird",
+         "Title\n\nFirst para.\n\nSecond para.\n\nThird"),
+        ("one\n\n\n\ttwo\t\n", "one\n\ntwo"),
+        # a soft break joins only a lower-case continuation
+        ("one \nmore line\nNext", "one more line\n\nNext"),
+        ("one\t\nmore", "one more"),
+        ("one \nMore", "one\n\nMore"),
+    ],
+)
+def test_line_per_paragraph_layout(raw: str, want: str) -> None:
+    assert clean_text(raw) == want
+
+
+def test_mapped_characters_in_runs() -> None:
+    # runs of characters the table maps, at the start, inside and at the end of the text
+    raw = "\u201c\u2018Hi\u2019\u201d\u00a0\u00a0x\u200b\u200by\u2013\u2014\u2013"
+    assert clean_text(raw) == "\"'Hi'\" xy-\u2014-"

@@ -182,3 +182,20 @@ def test_properties(raw: str) -> None:
     for s in spans:
         piece = raw[s.start : s.end]
         assert piece and piece == piece.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the word before a terminator starts after a space, tab or line break alike
+        ("He met\tGen. Smith. Then he left.", ["He met\tGen. Smith.", "Then he left."]),
+        ("He met\nGen. Smith. Then he left.", ["He met\nGen. Smith.", "Then he left."]),
+        ("He met Gen. Smith. Then he left.", ["He met Gen. Smith.", "Then he left."]),
+        ("It cost\t5 bln. No. 2 said so. Prof.\tX came.",
+         ["It cost\t5 bln.", "No. 2 said so.", "Prof.\tX came."]),
+        ("See p. 55. The U.S.\tArmy left. Mr. X. Y came.",
+         ["See p. 55.", "The U.S.\tArmy left.", "Mr. X. Y came."]),
+    ],
+)
+def test_word_before_terminator_after_any_break(text: str, want: list[str]) -> None:
+    assert [text[s.start : s.end] for s in segment(text)] == want
