@@ -100,25 +100,32 @@ _SCALE = (
 
 
 def _core(glued_prefixes: Sequence[str]) -> str:
+    """The grammar, one named group per kind of number phrase.
+
+    A numeral starts at a digit and every other branch at the start of a word, so at any
+    position at most one of the two halves can match and their order does not matter. The
+    guards in front let the engine reject most positions with two cheap tests before trying
+    the alternatives (``(?=\\d)`` or ``\\b`` in front cost twice as much): the first
+    character must be a digit or a letter some branch starts with, and a word branch needs
+    a non-letter before it (its own ``\\b`` still decides).
+    """
     return (
-        rf"(?P<vague>\b(?:{_VAGUE})\b)"
+        rf"(?=[\d{_WORD_STARTS}])"
+        rf"(?:(?P<num>{_digits(glued_prefixes)})(?P<scale>{_SCALE})?"
+        rf"|(?<![a-z])(?:(?P<vague>\b(?:{_VAGUE})\b)"
         rf"|(?P<half>\bhalf\s+a(?:n)?\s+(?:{_SCALE_WORD})\b)"
         rf"|(?P<dozen>\b(?:a|one|two|three|four|five|half\sa)\s+dozen\b)"
-        rf"|(?P<num>{_digits(glued_prefixes)})(?P<scale>{_SCALE})?"
-        rf"|(?P<words>\b{_WORDS}\b)"
+        rf"|(?P<words>\b{_WORDS}\b)))"
     )
 
 
-# The leading guard lets the engine reject most positions (spaces, punctuation, letters
-# inside a word) before trying the alternatives: every branch starts at a digit or at the
-# start of a word, so the guard changes no match, and it halves the scan time.
+# First letters of every word branch: vague amounts, "half", "a"/"an", and the units and
+# tens that start spelled-out numbers and "<unit> dozen".
+_WORD_STARTS = "".join(sorted({w[0] for w in (*VAGUE, *UNITS, *TENS, "a", "half")}))
 _ANY_DIGIT_RE = re.compile(r"\d")
-_START_GUARD = r"(?:(?=\d)|\b(?=[a-z]))"
-_NUMBER_RE = re.compile(rf"{_START_GUARD}(?:{_core(_GLUED_PREFIXES)})", re.IGNORECASE)
+_NUMBER_RE = re.compile(_core(_GLUED_PREFIXES), re.IGNORECASE)
 # The same grammar for case-folded text (``patterns.fold_case``): about 40% faster.
-_NUMBER_FOLDED_RE = re.compile(
-    rf"{_START_GUARD}(?:{_core([p.lower() for p in _GLUED_PREFIXES])})"
-)
+_NUMBER_FOLDED_RE = re.compile(_core([p.lower() for p in _GLUED_PREFIXES]))
 _HEDGE_BEFORE_RE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+$", re.IGNORECASE)
 _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
 _HEDGE_ENDINGS = tuple(_HEDGE_LAST_WORDS)  # for str.endswith
@@ -132,7 +139,8 @@ _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _SPACES_RE = re.compile(r"\s+")
 _SCALE_WORD_RE = re.compile(_SCALE_WORD, re.IGNORECASE)
 _SIGN_RE = re.compile(r"(?:US)?[$£€¥]\s?")
-_PLURAL_END_RE = re.compile(r"s\s*$", re.IGNORECASE)
+# What ends a plural ("hundreds of billions"), as IGNORECASE "s" reads it (the long s too).
+_PLURAL_ENDS = ("s", "S", "\u017f")
 
 
 class Number(NamedTuple):
@@ -237,12 +245,18 @@ def find_numbers(
         m = number_re.search(scan, pos, end)
         if m is None:
             return
-        parsed = _parse(m)
-        if parsed is None:
-            pos = m.end()
-            continue
-        value, vague, scaled = parsed
-        n_start, n_end = m.start(), m.end()
+        num = m.group("num")
+        if num:  # _parse's numeral case, inline: most matches are numerals
+            scale = m.group("scale")
+            value = round(float(num.replace(",", "")) * _scale_value(scale), 6)
+            vague, scaled = False, scale is not None
+        else:
+            parsed = _parse(m)
+            if parsed is None:
+                pos = m.end()
+                continue
+            value, vague, scaled = parsed
+        n_start, n_end = m.span()
         before = text[max(start, n_start - 40) : n_start]
         # The patterns below end in a word and spaces; most numbers follow none of those
         # words, and a suffix test is much cheaper than a search.
@@ -264,9 +278,9 @@ def find_numbers(
             m2 = number_re.match(scan, j.end(), end) if ok else None
             # "$35 to $50 billion": allow a repeated currency sign before the high end.
             if ok and m2 is None:
-                sym = _SIGN_RE.match(text[j.end() : end])
+                sym = _SIGN_RE.match(text, j.end(), end)
                 if sym:
-                    m2 = number_re.match(scan, j.end() + sym.end(), end)
+                    m2 = number_re.match(scan, sym.end(), end)
             p2 = _parse(m2) if m2 else None
             if p2 and not p2[1]:
                 hv = p2[0]
@@ -402,7 +416,7 @@ def _might_have_currency(text: str, pos: int, end: int) -> bool:
     m = _WORDS_AFTER_RE.match(text, pos, end)
     if m is None:
         return False
-    words = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
+    words = [w for w in m.group("w1", "w2", "w3") if w]
     return any(_currency_word(w) is not None for w in words) or words[0].lower() in ("to", "and")
 
 
@@ -470,29 +484,33 @@ def _suffix_currency(
     """(currency, end) of a currency written right after ``pos``: a currency word or
     ISO code, optionally after a one- or two-word country qualifier; or None."""
     m = _WORDS_AFTER_RE.match(text, pos, end)
-    if m is None or (m.group("of").strip() and not allow_of):
+    if m is None:
         return None
-    spans = [(m.group(k), m.start(k), m.end(k)) for k in ("w1", "w2", "w3") if m.group(k)]
+    of, *found = m.group("of", "w1", "w2", "w3")
+    if of.strip() and not allow_of:
+        return None
+    # (word, group number) of the words present; group 2 is "w1".
+    spans = [(w, k) for k, w in enumerate(found, 2) if w]
     for n_qual in range(min(3, len(spans))):
         # A two-word currency ("pounds sterling", "deutsche marks") first.
         for width in (2, 1):
             if n_qual + width > len(spans):
                 continue
-            words = spans[n_qual : n_qual + width]
-            surface = " ".join(w for w, _, _ in words)
-            code = _currency_word(surface) if width == 2 else _currency_word(words[0][0])
-            if code is None or (width == 1 and surface.rstrip(".'’") != surface
-                                and _currency_word(surface) is None):
+            surface = (
+                f"{spans[n_qual][0]} {spans[n_qual + 1][0]}" if width == 2 else spans[n_qual][0]
+            )
+            code = _currency_word(surface)
+            if code is None:
                 continue
             if surface.isupper() is False and surface.rstrip(".'’") in CURRENCIES.iso:
                 continue
-            qual = " ".join(w for w, _, _ in spans[:n_qual]) or None
+            qual = " ".join(w for w, _ in spans[:n_qual]) or None
             resolved = _resolve_written(code, qual)
             if resolved is None:
                 continue
-            last_word, _, last_end = words[-1]
+            last_word, last_key = spans[n_qual + width - 1]
             stripped = last_word.rstrip(".'’")
-            return resolved, last_end - (len(last_word) - len(stripped))
+            return resolved, m.end(last_key) - (len(last_word) - len(stripped))
     return None
 
 
@@ -512,17 +530,26 @@ def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None
     m = _PREFIX_RE.search(window)
     if m is None:
         return None
-    if m.group("pre"):
-        key = _SPACES_RE.sub("", m.group("pre").lower())
-        code = CURRENCIES.prefixes.get(key) or CURRENCIES.prefixes.get(
-            m.group("pre").lower()
-        )
+    pre = m.group("pre")
+    code = _prefix_code(pre) if pre else CURRENCIES.iso[m.group("iso")]
+    return code, n_start - (len(window) - m.start())
+
+
+def _prefix_code(pre: str) -> str:
+    """The currency of a prefix as written ("US$", "u.s. $", "Rs."). Few spellings recur,
+    so each is looked up once; the grammar bounds the set."""
+    code = _PREFIX_CODES.get(pre)
+    if code is None:
+        key = _SPACES_RE.sub("", pre.lower())
+        code = CURRENCIES.prefixes.get(key) or CURRENCIES.prefixes.get(pre.lower())
         if code is None:
             spaced = key.replace("$", " $", 1) if key != "$" else key
             code = CURRENCIES.prefixes.get(spaced, "DOLLAR")
-    else:
-        code = CURRENCIES.iso[m.group("iso")]
-    return code, n_start - (len(window) - m.start())
+        _PREFIX_CODES[pre] = code
+    return code
+
+
+_PREFIX_CODES: dict[str, str] = {}
 
 
 _DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽₺₦₱฿₫]")
@@ -553,26 +580,34 @@ def _may_hold_money(text: str, start: int, end: int) -> bool:
     return any(_currency_word(w) is not None for w in words)
 
 
-def _money_hint_re() -> re.Pattern[str]:
+def _money_hint_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What every amount find_money yields has in its sentence, on folded text: a currency
     sign, a currency prefix, word or code, or a scale ("bn", "million", glued "m"). The
     words start after a non-letter and currency words end before a letter or hyphen, as
-    the money grammar reads them; codes are confirmed in the original case by the caller."""
+    the money grammar reads them; codes are confirmed in the original case by the caller.
+
+    Two forms of one grammar: the plain one, and one that matches from the character before
+    (the sign itself, or the non-letter before a word). The second starts with a character
+    class, so the engine skips to candidates in C (three times faster), but it cannot match
+    a word at the very start of the text: there the plain one is tried."""
     prefixes = [p for p in CURRENCIES.prefixes if re.fullmatch(r"[a-z.]+", p)]
     signs = {c for p in CURRENCIES.prefixes for c in p if not re.fullmatch(r"[a-z. ]", c)}
     words = {part for w in CURRENCIES.words for part in w.split()}
     abbrs = ["mln", "bln", "trln", "bn", "mn", "tn", "trn", "mil", "crore", "crores", "lakh",
              "lakhs", "m", "b", "k"]
-    return re.compile(
-        rf"[{re.escape(''.join(sorted(signs)))}]"
-        rf"|(?<![a-z])(?:(?:{word_alternation(words)})(?![a-z-])"
+    sign = f"[{re.escape(''.join(sorted(signs)))}]"
+    branches = (
+        rf"(?:(?:{word_alternation(words)})(?![a-z-])"
         rf"|{word_alternation(prefixes)}|{_SCALE_WORD}"
         rf"|(?:{word_alternation(abbrs)})(?![a-z])"
         rf"|(?P<iso>{word_alternation(c.lower() for c in CURRENCIES.iso)})(?![a-z]))"
     )
+    plain = re.compile(rf"{sign}|(?<![a-z]){branches}")
+    from_before = re.compile(rf"[^a-z](?:(?<={sign})|{branches})")
+    return plain, from_before
 
 
-_MONEY_HINT_RE = _money_hint_re()
+_MONEY_HINT_RE, _MONEY_HINT_FROM_BEFORE_RE = _money_hint_res()
 # Characters outside ASCII that ``str.lower`` or IGNORECASE read as ASCII letters ("ſ" is
 # an "s", the Kelvin sign a "k"): with one of them in a sentence the hint is not a screen.
 _ASCII_LOOKALIKE_RE = re.compile(
@@ -588,9 +623,22 @@ def may_yield_money(text: str, start: int, end: int, folded: str) -> bool:
     have neither, and this one scan is cheaper than the money grammar."""
     if _ASCII_LOOKALIKE_RE.search(text, start, end):
         return True
-    for m in _MONEY_HINT_RE.finditer(folded[start:end]):
-        if m.lastgroup != "iso" or text[start + m.start() : start + m.end()] in CURRENCIES.iso:
+    # On the slice, so nothing before ``start`` counts. Hints after an unconfirmed code
+    # are looked for after it, as ``_MONEY_HINT_RE.finditer`` would.
+    scan = folded[start:end]
+    m = _MONEY_HINT_RE.match(scan)
+    pos = 0
+    if m is not None:
+        if m.lastgroup != "iso" or text[start : start + m.end()] in CURRENCIES.iso:
             return True
+        pos = m.end()
+    while (m := _MONEY_HINT_FROM_BEFORE_RE.search(scan, pos)) is not None:
+        if m.lastgroup != "iso":
+            return True
+        a, b = m.span("iso")
+        if text[start + a : start + b] in CURRENCIES.iso:
+            return True
+        pos = b
     return False
 
 
@@ -621,14 +669,20 @@ def find_money(
         m = number_re.search(scan, pos, end)
         if m is None:
             return
-        parsed = _parse(m)
-        pos = m.end()
-        if parsed is None:
-            continue
-        value, vague, scaled = parsed
-        n_start, n_end = m.start(), m.end()
+        n_start, n_end = m.span()
+        pos = n_end
         num = m.group("num")
-        scale_mult = _scale_value(m.group("scale")) if num else 1.0
+        if num:  # _parse's numeral case, inline: most matches are numerals
+            scale = m.group("scale")
+            scale_mult = _scale_value(scale)
+            value = round(float(num.replace(",", "")) * scale_mult, 6)
+            vague, scaled = False, scale is not None
+        else:
+            parsed = _parse(m)
+            if parsed is None:
+                continue
+            value, vague, scaled = parsed
+            scale_mult = 1.0
         if num and not scaled:
             typo = _TYPO_SCALE_RE.match(text, n_end, end)
             if typo:
@@ -648,7 +702,7 @@ def find_money(
             continue  # fast path: a count or a year, no money
         # Hedge before the quote ("more than $60bn", "an estimated 4.7 billion baht").
         before = text[max(start, q_start - 40) : q_start]
-        words_before = before.split()
+        words_before = before.rsplit(None, 1)
         last_before = words_before[-1].lower() if words_before else ""
         hedge_m = _HEDGE_BEFORE_RE.search(before) if last_before in _HEDGE_LAST_WORDS else None
         hedge = None
@@ -661,7 +715,7 @@ def find_money(
         between = last_before == "between" and _BETWEEN_RE.search(before) is not None
         after_from = last_before in ("from", "a", "an") and _FROM_RE.search(
             text[max(start, n_start - 20) : q_start]) is not None
-        window = text[max(start, q_start - 20) : q_start]
+        window = before[-20:] if hedge is None else text[max(start, q_start - 20) : q_start]
         change = window.rstrip().lower().endswith(CHANGE_WORDS) and (
             _CHANGE_BEFORE_RE.search(window) is not None)
         j = _RANGE_JOIN_RE.match(text, n_end, end) if between else _MONEY_JOIN_RE.match(
@@ -670,7 +724,7 @@ def find_money(
         # After a change verb "X to Y" is a change and a level ("rose 200 mln to 7.2
         # billion"), unless the low end is a bare numeral sharing the high end's scale
         # and close to it ("rise by 350 to 400 mln stg": a range, rule 27).
-        bare_low = bool(m.group("num")) and not scaled and currency is None
+        bare_low = bool(num) and not scaled and currency is None
         if j and not vague and not after_from and (not change or bare_low):
             joiner = j.group(0).strip().lower()
             if joiner != "and" or between:
@@ -692,7 +746,7 @@ def find_money(
                             b = _BETWEEN_RE.search(before)
                             if b is not None:
                                 q_start = min(q_start, q_start - (len(before) - b.start()))
-        allow_of = vague or bool(_PLURAL_END_RE.search(text[n_start:n_end]))
+        allow_of = vague or text[n_start:n_end].rstrip()[-1:] in _PLURAL_ENDS
         suffix = None if currency else _suffix_currency(text, n_end, end, allow_of=allow_of)
         q_end = n_end
         if suffix:

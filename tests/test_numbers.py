@@ -206,3 +206,37 @@ def test_peer_currency_cases() -> None:
     rate = sum(_peer_pass(c) for c in cases) / len(cases)
     print(f"peer currency pass rate: {rate:.3f} of {len(cases)}")
     assert rate >= PEER_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "want"),
+    [
+        # hints at the very start of the span: nothing before ``start`` counts
+        ("USD 5", 0, True), ("xUSD 5", 1, True), ("mln", 0, True), ("amln", 1, True),
+        ("a mln", 1, True), ("$", 0, True), ("x$", 1, True),
+        # a code is confirmed in its original case; hints after an unconfirmed one count
+        ("xusd 5", 1, False), ("try to 5", 0, False), ("abc try", 4, False),
+        ("try 5 dollars", 0, True), ("try $", 0, True), ("TRY 5", 0, True),
+        ("tryUSD", 0, False), ("try-USD", 0, True), ("trying", 0, False),
+    ],
+)
+def test_screen_at_span_edges(text: str, start: int, want: bool) -> None:
+    assert may_yield_money(text, start, len(text), fold_case(text)) is want
+    assert _screen_agrees(text, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a word number starts a word; a numeral may follow a glued currency prefix
+        ("xfive and five", [("five", 5.0)]), ("Afive 5", [("5", 5.0)]),
+        ("a dozen men", [("a dozen", 12.0)]), ("Half a million", [("Half a million", 5e5)]),
+        ("RM5bn and xRM5", [("5bn", 5e9)]), ("ZERO or twenty-one", [("ZERO or twenty-one", 0.0)]),
+        ("attwo 2x 3", [("2", 2.0), ("3", 3.0)]), ("seventy_two 72", [("72", 72.0)]),
+        ("some thousands of troops", [("some thousands", 2000.0)]),
+    ],
+)
+def test_number_starts(text: str, want: list[tuple[str, float]]) -> None:
+    for folded in (None, fold_case(text)):
+        got = [(text[n.start : n.end], n.value) for n in find_numbers(text, folded=folded)]
+        assert got == want
