@@ -81,3 +81,47 @@ def test_folded_scan_finds_exactly_what_finditer_finds(words: list[str]) -> None
     scan = FoldedScan(_MIXED)
     got = [(m.span(), m.lastgroup) for m in scan.finditer(text, fold_case(text), 0, len(text))]
     assert got == [(m.span(), m.lastgroup) for m in _MIXED.finditer(text)]
+
+
+def test_folded_scan_twin_is_a_prefix_tree_of_match_starts() -> None:
+    # the twin is built from the beginnings of the matches, not the whole pattern
+    twin = FoldedScan(_MIXED).twin.pattern
+    assert twin.startswith("(?<![a-z])") and "trade" in twin and "(?P<" not in twin
+
+
+@pytest.mark.parametrize(
+    ("source", "want"),
+    [
+        # cut to _START_ATOMS (8) atoms: a letter, or a run of spaces
+        (r"\b(?=[a-z])(?:trade|an?\s+average)",
+         {"trade", r"a\s{1,}averag", r"an\s{1,}avera"}),
+        (r"(?:ab(?:es)?c|x\sy)", {"abc", "abesc", r"x\sy"}),
+        (r"(?<=t\s)gap|sales?\b", {"gap", "sale", "sales"}),
+        (r"f-\d+|jets?", {r"f\-", "jet", "jets"}),
+        (r"[a-z]+|jets", None),  # a class can begin a match: no beginnings
+        (r"x?y", {"y", "xy"}),
+        (r"(?i:ab)", None),  # inline flags are not read
+    ],
+)
+def test_match_starts(source: str, want: set[str] | None) -> None:
+    from newsfacts.patterns import _START_ATOMS, _match_starts
+
+    assert _START_ATOMS == 8
+    got = _match_starts(source, 0)
+    assert (got if got is None else {"".join(s) for s in got}) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["a", "an", "average", "a  barrel", "per", "s", "trade", "TRADE", "tradesman", "Sales",
+     "sale", " ", "\t", "-", "x", "é", "ſ", "\u212a"]), max_size=14))
+def test_folded_scan_with_optional_and_spaced_beginnings(words: list[str]) -> None:
+    pattern = re.compile(
+        r"\b(?=[a-z])(?:(?P<a>an?\s+average|a\s+barrel|sales?\b)|(?P<b>trade(?:sman)?s?)"
+        r"|(?P<c>(?-i:Sales)\s*x?))",
+        re.IGNORECASE,
+    )
+    text = "".join(words)
+    scan = FoldedScan(pattern)
+    got = [(m.span(), m.lastgroup) for m in scan.finditer(text, fold_case(text), 0, len(text))]
+    assert got == [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
