@@ -25,6 +25,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
 from newsfacts.numbers import (
+    NOT_APPROX_HEDGES,
     Money,
     default_currency,
     find_money,
@@ -42,10 +43,10 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
     ("surplus", r"surplus(?:es)?|excess\s+of\s+exports\s+over\s+imports"),
     ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|in\s+deficit|"
                 r"(?:gap|difference)\s+between(?=\s(?:[^.;]{0,40}?\s)?(?:what\s+)?"
-                r"(?:[\w.]+\s+){0,3}?(?:exports?|imports?|exported|imported|sold|bought)\b)"),
+                r"(?:[\w.]+\s+){0,3}?(?:exports?|imports?|exported|imported|sold|bought|sells?|buys?)\b)"),
     ("agreement", r"agreements?|accords?|deals?|pacts?|contracts?|protocols?|barter"),
     ("arms", r"arms|weapons?|weaponry|military\s+(?:equipment|trucks|vehicles|hardware|"
-             r"aircraft|supplies|technology|sales|purchases|goods)|defen[cs]e\s+(?:equipment|"
+             r"aircraft|supplies|technology|sales?|purchases|goods)|defen[cs]e\s+(?:equipment|"
              r"systems|contracts?|exports?|imports?|sales|deals?|purchases?|orders?)|warplanes?|fighter\s+(?:jets?|planes?|aircraft)|fighters|"
              r"missiles?|missile\s+systems?|tanks|helicopters|warships?|frigates|submarines|"
              r"munitions|ammunition|(?:military|armed|attack|combat)\s+drones|drones|"
@@ -57,8 +58,11 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
     ("exports", r"exports?|exported|exporting|re-exports?|shipments?|shipped|sold|sells?|"
                 r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
                 r"supplied|supply"),
-    ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|ordered|"
-                r"orders?"),
+    ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|"
+                r"purchasing|ordered|orders?"),
+    # "the possible sale to Taiwan of aircraft parts": a sale to a named party, which is a
+    # trade figure only as an arms sale (weapons named nearby, rule 8); else not trade.
+    ("sale", r"sale\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))"),
     ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links"),
 )
 # Heads that make an amount something else than trade (guidelines: "What is a trade
@@ -82,7 +86,7 @@ NEGATIVE_CUES = (
     r"exchange\s+rates?|acquisitions?|acquire|takeover|merger|economy|economies|"
     r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
     r"settlement|ransom|bribes?|smuggl\w+|illegal|sanctions|embargo|award|awarded|"
-    r"arbitration|court|lawsuit|sued"
+    r"arbitration|court|lawsuit|sued|contributions?|savings"
 )
 # Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
 # lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).
@@ -210,6 +214,7 @@ _CUE_RE = re.compile(
 )
 _CUE_SCAN = FoldedScan(_CUE_RE)
 _FLOWS = tuple(flow for flow, _ in FLOW_CUES)
+_ARMS_CUE_RE = re.compile(rf"\b(?:{dict(FLOW_CUES)['arms']})\b", re.IGNORECASE)
 _UNION_RE = re.compile(rf"\b(?:{word_alternation(UNIONS)})\b")
 _UNION_NAME_RE = re.compile(word_alternation(UNIONS))  # no \b: a fast first-letter scan
 _TOPIC_AFTER_RE = re.compile(
@@ -230,7 +235,8 @@ _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5
                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
                           r"\d{1,2})?\s+\((?:Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI)\)\s+[-\u2013\u2014])")
 _COUNTERPART_RE = re.compile(
-    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?$", re.IGNORECASE
+    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?$",
+    re.IGNORECASE,
 )
 _LIST_JOIN_RE = re.compile(r"^\s*(?:,|and|,\s+and|or|-|/|&)?\s*(?:the\s+)?$")
 # An uncoded place after a counterpart preposition ends the previous counterpart
@@ -240,7 +246,7 @@ _UNCODED_COUNTERPART_RE = re.compile(
     r"(?:countries|nations|states|[A-Z][a-z]+)\b"
 )
 _CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?:and|while|but|whereas|with|even\s+as|as|although|though|despite|amid|"
+    r",\s+(?:and|while|but|whereas|with|even\s+as|as|although|though|despite|amid|when|where|"
     r"after|because|(?!(?:in|ex)cluding\b)[a-z]{3,}ing)\b|;|\bwhile\b|\bbut\b"
 )
 # Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
@@ -281,6 +287,12 @@ _FOR_RE = re.compile(r"\s+for\s")
 _AWARD_RE = re.compile(r"\b(?:award(?:s|ed|ing)?)\b", re.IGNORECASE)
 _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+to\s+$",
                            re.IGNORECASE)
+# "pledged to buy ..." is framed as a deal only when the sentence names the deal ("under
+# the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
+_PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
+                            r"promis(?:e|es|ed|ing))\s+to\s+$", re.IGNORECASE)
+_DEAL_NOUN_RE = re.compile(r"\b(?:deals?|agreements?|accords?|pacts?|treat(?:y|ies))\b",
+                           re.IGNORECASE)
 # "... met in Brussels", "said in Beijing": after the amount, a place of an event, not a
 # counterpart of the flow.
 _PLACE_BEFORE_RE = re.compile(r"\b(?:met|meet|meeting|held|talks|summit|said|told|visit)\s+"
@@ -311,6 +323,18 @@ _UNIT_AFTER_RE = re.compile(
     r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
     r"unit|bushel|lb|kg|copy)\b|\s+against\s+the\s+\w+", re.IGNORECASE)
 _AT_BEFORE_RE = re.compile(r"\bat\s+$")
+_MEASURE_AFTER_RE = re.compile(
+    r"\s+(?:metric\s+|short\s+|long\s+|cubic\s+|square\s+)?(?:tons?|tonnes?|barrels?|"
+    r"bushels?|bales?|bags?|ounces?|carats?|kilo(?:gram)?s?|kg|litres?|liters?|gallons?|"
+    r"feet|met(?:re|er)s|units|vehicles|cars|head|bpd|TEUs?|containers|hectares|acres|"
+    r"shares|doses|barrels\s+per\s+day)\b", re.IGNORECASE)
+_EXTRA_RE = re.compile(r"(?:an\s+additional|an\s+extra|additional)\s+", re.IGNORECASE)
+_RATE_FIRST = frozenset("aApPeEyY")
+_SPEND_WORDS = frozenset(["spending"])
+_ON_AFTER_RE = re.compile(r"\s+on\s+(?:the\s+)?(?!\S+\s+(?:\S+\s+)?(?:bonds|treasur\w*|securities|"
+                          r"debt|shares|stocks|assets|equities)\b)", re.IGNORECASE)
+_RATE_AFTER_RE = re.compile(r"\s+(?:(?:a|per|each|every)\s+(?:year|month|quarter)|annually|"
+                            r"yearly)\b(?=\s+\w)", re.IGNORECASE)
 _EACH_AFTER_RE = re.compile(r"\s+each\b")
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
@@ -321,9 +345,15 @@ _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z]+")
 _NAME_RE = re.compile(r"[\w.'-]+(?:\s[A-Z][\w.'-]*)*")
 _OWNER_RE = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}['’]s?\s+")
 _NON_NAME_RE = re.compile(r"\bnon-[A-Z]")
+_AND_VERB_RE = re.compile(r"\sand\s+(?:also\s+)?(?!(?:exceed|need|us|shipp|export|import|"
+                          r"report|expect)ed\b)[a-z]{2,}ed\s")
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
+_BILATERAL_RE = re.compile(r"\b(?:bilateral|two-way)\s+(?:\w+\s+)?trade\b", re.IGNORECASE)
+_THE_COUNTRY_RE = re.compile(r"\b[Tt]he\s+(?:country|nation)(?:['’]s)?\b")
 _NEG = "-"  # the flow of an amount governed by a non-trade head
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
-                  "imports": 3, "trade": 4}
+                  "imports": 3, "sale": 3, "trade": 4}
 
 
 class Cue(NamedTuple):
@@ -463,8 +493,18 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
+        if flow == _NEG and _spent_on_foreign_goods(text, s, money, cues, classified):
+            flow = "imports"
+        elliptic = -1
+        if emitted and (flow is None or flow == _NEG):
+            elliptic = _elliptic_clause(text, money, amounts, cues)
+            if elliptic >= 0:
+                flow = emitted[-1].flow
         if flow == _NEG and _weak_negative(text, money, cues):
             state.rejected.append((no, money, currency))
+        if flow == "sale":
+            flow = "arms" if arms_here or _ARMS_DOC_RE.search(
+                text, max(0, s - ARMS_LOOKBACK), e) else None
         if flow is None or flow == _NEG:
             continue
         if flow != "trade" and (
@@ -473,6 +513,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         ):
             flow = "arms"
         partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
+        if elliptic >= 0 and emitted[-1].partners:
+            # The owner of the figure the clause continues, then the clause's economies.
+            own = [c for c, st, _cp in classified if elliptic <= st < money.start]
+            partners = tuple(_dedupe([emitted[-1].partners[0], *own]))
         if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
             _has_state_party(text, s, e, mentions, state)
         ):
@@ -514,7 +558,18 @@ def _amounts(doc: DocContext, s: int, e: int) -> list[Money]:
     hold no amount (no digit, or only dates, counts and percentages)."""
     if not _may_hold_amount(doc, s, e) or not may_yield_money(doc.text, s, e, doc.folded):
         return []
-    return list(find_money(doc.text, s, e, folded=doc.folded))
+    text = doc.text
+    out: list[Money] = []
+    for m in find_money(text, s, e, folded=doc.folded):
+        if m.bare and _MEASURE_AFTER_RE.match(text, m.end, e):
+            continue  # "8.1 million metric tons": a volume, no money (guidelines)
+        if m.hedge in NOT_APPROX_HEDGES:
+            # "an additional $200 billion": not a hedge; the quote is the amount (rule 17).
+            k = _EXTRA_RE.match(text, m.start, m.num_start)
+            if k is not None:
+                m = m._replace(start=k.end())
+        out.append(m)
+    return out
 
 
 def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
@@ -625,8 +680,14 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
         ):
             # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
             cue = Cue(cue.start, cue.end, "agreement")
+        elif cue.flow in ("exports", "imports") and _PLEDGED_TO_RE.search(
+            text, max(s, cue.start - 25), cue.start
+        ) and _DEAL_NOUN_RE.search(text, s, e):
+            cue = Cue(cue.start, cue.end, "agreement")
         if cue.flow in ("exports", "imports") and cue.start < between_end:
             continue
+        if cue.flow == "sale" and _ARMS_CUE_RE.search(text, cue.start + 4, cue.end):
+            cue = Cue(cue.start, cue.end, "arms")  # "the sale of 40 F-16 fighter jets to"
         m = _BETWEEN_RE.search(text, cue.start, cue.end)
         if m is not None:
             between_end = cue.end + 60
@@ -672,6 +733,41 @@ def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
     if later:
         return _checked(text, e, later[0], state)
     return None
+
+
+def _spent_on_foreign_goods(text: str, s: int, money: Money, cues: list[Cue],
+                            classified: list[tuple[str, int, bool]]) -> bool:
+    """"Indian refiners were spending roughly $4 billion a month on Russian oil": money
+    spent on another economy's goods buys them (rule 5: imports), unlike spending at home
+    or on securities."""
+    before = [c for c in cues if c.end <= money.num_start]
+    if not before or money.start - before[-1].end > 30 or text[
+        before[-1].start : before[-1].end
+    ].lower() not in _SPEND_WORDS:
+        return False
+    pos = money.end
+    rate = _RATE_AFTER_RE.match(text, pos)
+    m = _ON_AFTER_RE.match(text, rate.end() if rate else pos)
+    if m is None:
+        return False
+    home = {c for c, st, _cp in classified if s <= st < money.start}
+    return any(st == m.end() and c not in home for c, st, _cp in classified)
+
+
+def _elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cue]) -> int:
+    """"Shipments to the US fell to $8.75 billion, hit by tariffs, while those to China rose
+    to $12.3 billion": a clause opening with "those to/from ..." and naming no cue of its
+    own has the flow of the figure before it in the sentence. Where that clause starts, or
+    -1."""
+    lo = max((a.end for a in amounts if a.end <= money.start), default=money.start)
+    breaks = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
+    brk = breaks[-1] if breaks else None
+    if brk is None or not _THOSE_RE.match(text, brk.end(), money.start):
+        return -1
+    after = _after_window(text, money.end, len(text))
+    if any(brk.end() <= c.start < after for c in cues):
+        return -1
+    return brk.end()
 
 
 def _modifies_flow(text: str, flow: Cue, neg: Cue) -> bool:
@@ -720,7 +816,12 @@ def _topics(text: str) -> list[tuple[int, bool]]:
 def _after_window(text: str, pos: int, e: int) -> int:
     """End of the few words right after an amount that can still be its head
     ("a 16 mln dlr trade deficit", "800 mln dlrs in crude exports")."""
-    # Tokens are read in place (no slice: ``e`` is often the end of the document).
+    # Tokens are read in place (no slice: ``e`` is often the end of the document). A rate
+    # ("$5 billion a year in ...") is an attribute of the amount, not its head: skipped.
+    if text[pos + 1 : pos + 2] in _RATE_FIRST:
+        rate = _RATE_AFTER_RE.match(text, pos, e)
+        if rate is not None:
+            pos = rate.end()
     for words, m in enumerate(_TOKEN_RE.finditer(text, pos, e)):
         token = m.group(0)
         if words >= 4 or token.strip(".,;:()'\"").lower() in AFTER_STOP:
@@ -964,6 +1065,20 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
 def _partners_of(text: str, s: int, e: int, money: Money,
                  classified: list[tuple[str, int, bool]], amounts: list[Money], state: _Doc,
                  flow: str, cues: list[Cue]) -> tuple[str, ...]:
+    """``_partners`` of the amount; "bilateral" or "two-way" trade with one economy named
+    gets the other from the figures before ("Goyal said the pact would double bilateral
+    trade to $120 billion", rule 21)."""
+    out = _partners(text, s, e, money, classified, amounts, state, flow, cues)
+    if flow == "trade" and len(out) == 1 and _BILATERAL_RE.search(text, s, money.start):
+        other = next((c for c in (*state.partners, *state.subject) if c != out[0]), None)
+        if other is not None:
+            out = (*out, other)
+    return out
+
+
+def _partners(text: str, s: int, e: int, money: Money,
+              classified: list[tuple[str, int, bool]], amounts: list[Money], state: _Doc,
+              flow: str, cues: list[Cue]) -> tuple[str, ...]:
     """Partners in order of mention (rules 20-25): the subject (the economies named before
     the amount, or only the one owning the cue when it is attached to it: "the US's
     deficit with China"; else the one carried over), the counterpart of the amount's
@@ -971,6 +1086,14 @@ def _partners_of(text: str, s: int, e: int, money: Money,
     ``_classified`` of the sentence's mentions."""
     mentions = [(c, st) for c, st, _cp in classified]
     gov = [c for c in cues if c.end <= money.num_start]
+    if flow == "exports" and gov and gov[-1].flow == "exports" and any(
+        cp and gov[-1].end <= st < money.start for _c, st, cp in classified
+    ):
+        # "Exports of textiles from Mali to Norway totalled ...": where the exports of the
+        # amount's own phrase come from is their owner, not a counterpart.
+        classified = [(c, st, cp and not (gov[-1].end <= st < money.start and
+                                          _FROM_BEFORE_RE.search(text, max(s, st - 10), st)))
+                      for c, st, cp in classified]
     cue_at = gov[-1].start if gov else money.start
     glob = _GLOBAL_BEFORE_RE.search(text, max(s, cue_at - 30), cue_at)
     if glob:
@@ -980,6 +1103,8 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         return tuple(owners[-1:])
     carried = _carried(state, flow, {c for c, _ in mentions}, s)
     if not classified:
+        if len(carried) > 1 and _THE_COUNTRY_RE.search(text, s, e):
+            return carried[:1]  # "the country's oil import bill": one economy (rule 20)
         return carried
     pair = _trading_partners(text, s, money, mentions) if flow == "trade" else None
     if pair is not None:
@@ -987,7 +1112,16 @@ def _partners_of(text: str, s: int, e: int, money: Money,
     clause_end = _clause_end(text, money.end, e, amounts, money)
     subjects = [(c, st) for c, st, cp in classified if not cp and st < money.start]
     subject = [c for c, _ in subjects]
-    attached = [x for x in subjects if x[1] < cue_at and cue_at - _name_end(text, x[1]) <= 25]
+    attached = []
+    for x in subjects:
+        if x[1] < cue_at:
+            end = _name_end(text, x[1])
+            # Across a comma only a possessive owns the cue ("Israel's total exports,
+            # while imports ..."), not a word qualifying goods ("buyer of American
+            # weapons, has signed deals").
+            if cue_at - end <= 25 and (text.endswith(("'s", "’s"), x[1], end)
+                                       or not _COMMA_RE.search(text, end, cue_at)):
+                attached.append(x)
     if gov and attached:
         k = subjects.index(attached[-1])
         group = [attached[-1]]
@@ -999,7 +1133,7 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # Economies between the cue and the amount qualify the flow ("imports of
         # Russian oil").
         subject = [c for c, _ in group] + [c for c, st in subjects if st > cue_at]
-    counterpart, cp_after = _counterpart(text, classified, money, clause_end)
+    counterpart, cp_after = _counterpart(text, classified, money, clause_end, amounts)
     later = [(c, st) for c, st, cp in classified if not cp and money.end <= st < clause_end]
     if not counterpart and _ITS_PARTNER_RE.search(text, s, e):
         # "with its neighbour": the other economy of the figures before (rule 20).
@@ -1012,7 +1146,15 @@ def _partners_of(text: str, s: int, e: int, money: Money,
     if subject:
         return tuple(_dedupe([*subject, *counterpart, *after]))
     if flow in ("agreement", "arms", "trade") and later:
-        return tuple(_dedupe([*(c for c, _ in later), *counterpart, *carried]))
+        return tuple(_dedupe([*after, *counterpart, *carried]))
+    cps = {*counterpart, *(c for c, _ in cp_after)}
+    if cps and flow in ("exports", "imports") and state.facts:
+        # "Shipments to neighbouring Bhutan were worth ..." after "Exports to Iran ...":
+        # the economy that owns the last figure of this flow owns this one (rule 21), not
+        # the buyers a sentence without figures named.
+        last = state.facts[-1]
+        if last.flow == flow and last.partners and last.partners[0] not in cps:
+            carried = (last.partners[0],)
     if carried and carried[0] in {*counterpart, *(c for c, _ in cp_after)}:
         # The seller cannot be the buyer: the economy the paragraph is about is.
         cps = {*counterpart, *(c for c, _ in cp_after)}
@@ -1054,6 +1196,15 @@ def _carried(state: _Doc, flow: str, named: set[str], s: int = -1) -> tuple[str,
     figure's partners when the sentence continues it (same flow, naming nothing new) or
     the flow is two-sided (trade, deals), else the subject of the story so far."""
     last = state.facts[-1] if state.facts else None
+    if last is not None and not named and last.flow == flow and state.subject and len(
+        {f.partners for f in state.facts[-6:] if f.sentence_no == last.sentence_no
+         and f.flow == flow}
+    ) > 1:
+        # After a list of bilateral figures ("the gap with Mexico rose to $17.8 billion,
+        # and the deficit with the EU narrowed to $15.2 billion"), a figure naming no
+        # economy cannot continue all of them: it is the subject's own ("So far this
+        # year, the deficit has reached $766.4 billion").
+        return state.subject
     if flow in ("trade", "agreement") or (
         last is not None and last.flow == flow and named <= set(state.partners)
     ):
@@ -1082,9 +1233,12 @@ def _paragraph_owner(state: _Doc, s: int, exclude: set[str]) -> str | None:
 
 
 def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Money,
-                 clause_end: int) -> tuple[list[str], list[tuple[str, int]]]:
+                 clause_end: int, amounts: Sequence[Money] = ()
+                 ) -> tuple[list[str], list[tuple[str, int]]]:
     """The counterpart group of the amount's clause: the nearest one before it, unless an
-    uncoded counterpart ("with Western Europe", "non-EU") came in between; else the first
+    uncoded counterpart ("with Western Europe", "non-EU") came in between, or an earlier
+    amount and a new predicate naming its own economy ("sale of aircraft to Norway for $1.1
+    billion and cleared a $346 million package of missiles for Estonia"); else the first
     one after it in its clause."""
     groups: list[list[tuple[str, int]]] = []
     last_end = -1
@@ -1105,6 +1259,12 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
         for m in _UNCODED_COUNTERPART_RE.finditer(gap):
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True
+        if not reset and any(c for c in classified if money.end <= c[1] < clause_end):
+            for other in amounts:
+                if tail <= other.start and other.end <= money.start and _AND_VERB_RE.search(
+                    text, other.end, money.start
+                ):
+                    return [], []
         return ([c for c, _ in g] if not reset else []), []
     after = [g for g in groups if money.end <= g[0][1] < clause_end
              and not _PLACE_BEFORE_RE.search(text, max(0, g[0][1] - 20), g[0][1])]

@@ -278,7 +278,7 @@ def challenge_report() -> dict:
 # Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
 CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
                     "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
-                    "partners": 0.99}
+                    "partners": 0.993}
 
 
 def test_challenge_set() -> None:
@@ -380,3 +380,136 @@ def test_modern_dateline_reports_the_first_figure_and_market_sales_are_not_deals
     assert [f.partners for f in analyze_text(text).extraction.trade] == [("KOR", "VNM")]
     assert not analyze_text("Samsung sold $20 billion worth of phones in India last year."
                             ).extraction.trade
+
+
+# --- fourth pass: full modern wire articles (a-t01..a-t14) -----------------------------------
+
+
+def _quotes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    a = analyze_text(text)
+    return [(a.text[f.char_start : f.char_end], f.flow, f.partners) for f in a.extraction.trade]
+
+
+def test_bare_amount_of_a_physical_measure_is_no_money() -> None:
+    """A bare amount borrowing the sentence's currency but measuring goods is a volume."""
+    got = _quotes("China's imports rose to $232.9 billion. Imports of soybeans fell to 8.1 "
+                  "million metric tons, while crude oil imports rose to 48.4 million tons.")
+    assert [q for q, _f, _p in got] == ["$232.9 billion"]
+
+
+def test_gap_between_what_it_sells_and_buys_is_a_deficit() -> None:
+    got = _quotes("The gap between what the United States sells and what it buys from other "
+                  "countries dropped to $52.8 billion from $69.3 billion in August.")
+    assert got == [("$52.8 billion", "deficit", ("USA",)), ("$69.3 billion", "deficit", ("USA",))]
+
+
+def test_other_members_of_a_bloc_are_a_counterpart() -> None:
+    got = _quotes("German exports fell in September. Exports to China dropped 4.6% to 6.5 "
+                  "billion euros, while shipments to other European Union countries rose 1.2% "
+                  "to 71.5 billion euros.")
+    assert [p for _q, _f, p in got] == [("DEU", "CHN"), ("DEU", "EU")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US approves possible arms sale to Taiwan\n\nWASHINGTON (Reuters) - The State Department "
+     "approved the potential sale to Taiwan of aircraft parts for an estimated $330 million.",
+     [("an estimated $330 million", "arms", ("USA", "TWN"))]),
+    ("The deal, valued at $8 billion, covers the sale of 40 F-16 fighter jets to Turkey.",
+     [("$8 billion", "arms", ("TUR",))]),
+    ("BP agreed the sale of its stake to Shell for $2 billion.", []),
+    ("The sale to Vietnam of the company's shipping unit raised $300 million.", []),
+])
+def test_a_sale_to_a_party_is_trade_only_as_an_arms_sale(text: str, expected: list) -> None:
+    assert _quotes(text) == expected
+
+
+def test_a_new_predicate_with_its_own_party_drops_the_earlier_counterpart() -> None:
+    got = _quotes("Separately, the State Department approved the possible sale of P-8A aircraft "
+                  "to Norway for $1.1 billion and cleared a $346 million package of Javelin "
+                  "missiles for Estonia.")
+    assert got == [("$1.1 billion", "arms", ("USA", "NOR")),
+                   ("$346 million", "arms", ("USA", "EST"))]
+    same = _quotes("Exports to Japan rose to $4 billion in May and reached $5 billion in June.")
+    assert [p for _q, _f, p in same] == [("JPN",), ("JPN",)]
+
+
+def test_only_a_possessive_owns_a_cue_across_a_comma() -> None:
+    got = _quotes("Saudi Arabia, the largest buyer of American weapons, has signed deals for "
+                  "more than $140 billion of U.S. arms since 2017.")
+    assert got == [("more than $140 billion", "arms", ("SAU", "USA"))]
+    kept = _quotes("Israeli exports to the U.S. were over 2.3 billion dlrs or one-third of "
+                   "Israel's total exports, while imports from the U.S. were around 1.8 billion "
+                   "dlrs.")
+    assert [p for _q, _f, p in kept] == [("ISR", "USA"), ("ISR", "USA")]
+
+
+def test_a_pledge_to_buy_under_a_deal_is_the_deal_and_additional_is_not_quoted() -> None:
+    got = _quotes("Under the 2020 Phase One deal, China pledged to buy an additional $200 "
+                  "billion of U.S. goods over two years.")
+    assert got == [("$200 billion", "agreement", ("CHN", "USA"))]
+    alone = _quotes("China pledged to buy $10 billion of U.S. soybeans.")
+    assert alone == [("$10 billion", "imports", ("CHN", "USA"))]
+
+
+def test_bilateral_trade_with_one_economy_named_takes_the_other_from_before() -> None:
+    got = _quotes("India's exports to the UK rose to $14.5 billion. Indian Commerce Minister "
+                  "Piyush Goyal said the pact would help double bilateral trade to $120 billion "
+                  "by 2030.")
+    assert got[-1] == ("$120 billion", "trade", ("IND", "GBR"))
+
+
+def test_a_rate_after_the_amount_is_not_its_head() -> None:
+    assert not _quotes("Under the trade deal, Indian workers posted to Britain will save about "
+                       "Rs 4,000 crore a year in social security contributions.")
+    got = _quotes("Canada and Mexico trade about $5 billion a year in auto parts.")
+    assert [(q, f) for q, f, _p in got] == [("about $5 billion", "trade")]
+
+
+def test_those_to_continues_the_flow_of_the_figure_before() -> None:
+    got = _quotes("SEOUL (Reuters) - South Korea's exports rose to $59.6 billion. Shipments to "
+                  "the United States fell 16.2% to $8.75 billion, hit by U.S. tariffs on autos "
+                  "and steel, while those to China rose 9.9% to $12.3 billion.")
+    assert got[1:] == [("$8.75 billion", "exports", ("KOR", "USA")),
+                       ("$12.3 billion", "exports", ("KOR", "CHN"))]
+
+
+def test_a_firms_arms_deal_lists_the_parties_after_the_amount_in_order() -> None:
+    got = _quotes("In August, Hyundai Rotem signed a contract worth about 9 trillion won ($6.5 "
+                  "billion) to supply 180 K2 tanks to Poland's military, the largest single "
+                  "defence export deal for South Korea.")
+    assert [p for _q, _f, p in got] == [("POL", "KOR"), ("POL", "KOR")]
+
+
+def test_the_country_is_one_economy_and_a_when_clause_names_no_partner() -> None:
+    got = _quotes("New Delhi and Moscow set a target of raising bilateral trade to $100 billion "
+                  "by 2030. The country's oil import bill rose 4% to Rs 11.6 lakh crore.")
+    assert got[-1] == ("Rs 11.6 lakh crore", "imports", ("IND",))
+    when = _quotes("The EU's energy import bill fell to 376 billion euros in 2024 from 604 "
+                   "billion euros in 2022, when prices soared after Russia's invasion of Ukraine.")
+    assert [p for _q, _f, p in when] == [("EU",), ("EU",)]
+
+
+def test_after_a_list_of_bilateral_figures_an_unnamed_one_is_the_subjects() -> None:
+    got = _quotes("The U.S. trade deficit narrowed in September. The goods gap with Mexico rose "
+                  "to $17.8 billion, and the deficit with the European Union narrowed to $15.2 "
+                  "billion. So far this year, the deficit has reached $766.4 billion.")
+    assert [p for _q, _f, p in got] == [("USA", "MEX"), ("USA", "EU"), ("USA",)]
+
+
+def test_exports_from_one_economy_to_another_and_the_last_owner_carries() -> None:
+    got = _quotes("Exports of textiles from Mali to Norway totalled 24.56 billion dlrs in 1997.")
+    assert [p for _q, _f, p in got] == [("MLI", "NOR")]
+    carried = _quotes("NEW DELHI (Reuters) - India's rice exports rose to $4.6bn. Iran and Saudi "
+                      "Arabia remained the largest buyers. Exports to Iran alone were worth about "
+                      "US$1.2bn. Shipments to neighbouring Bhutan were worth just Rs 5 crore.")
+    assert [p for _q, _f, p in carried] == [("IND",), ("IND", "IRN"), ("IND", "BTN")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indian refiners were spending roughly $4 billion a month on Russian oil this year.",
+     [("roughly $4 billion", "imports", ("IND", "RUS"))]),
+    ("Japan is spending $20 billion on U.S. Treasuries.", []),
+    ("Britain is spending £2 billion on British schools.", []),
+])
+def test_spending_on_another_economys_goods_is_imports(text: str, expected: list) -> None:
+    assert _quotes(text) == expected
