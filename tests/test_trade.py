@@ -278,7 +278,7 @@ def challenge_report() -> dict:
 # Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
 CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
                     "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
-                    "partners": 0.993}
+                    "partners": 0.996}
 
 
 def test_challenge_set() -> None:
@@ -513,3 +513,13 @@ def test_exports_from_one_economy_to_another_and_the_last_owner_carries() -> Non
 ])
 def test_spending_on_another_economys_goods_is_imports(text: str, expected: list) -> None:
     assert _quotes(text) == expected
+
+
+def test_imports_of_another_economys_goods_keep_the_importer() -> None:
+    """Rule 21: "imports of Russian LNG" name only the seller; the importer of the figures
+    before is carried first."""
+    got = _quotes("The EU's energy import bill fell to 376 billion euros in 2024. U.S. LNG "
+                  "accounted for 57% of the bloc's LNG imports, as Europe replaced Russian "
+                  "pipeline gas. Imports of Russian LNG were still worth about 4.5 billion "
+                  "euros in the first half.")
+    assert [p for _q, _f, p in got] == [("EU",), ("EU", "RUS")]
