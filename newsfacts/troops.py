@@ -44,6 +44,9 @@ TROOP_NOUNS: tuple[str, ...] = (
     "forces", "military advisers", "military advisors", "military trainers", "army",
     "rangers", "gis", "g.i.s", "navy seals", "seals", "sappers", "gunners", "cadets",
     "draftees", "regulars", "ground forces", "combat troops",
+    # An army's engineers and labour units (rule 31); "deminers" only in a military sentence.
+    "military engineers", "combat engineers", "military construction workers",
+    "military builders", "deminers",
 )
 # Nouns that are personnel only when the sentence is clearly military ("a force of 3,000
 # men", "(50-60 men)" of an army) - "men" and "members" are far too common otherwise.
@@ -75,7 +78,7 @@ MODIFIERS: frozenset[str] = frozenset({
     "standby", "rapid", "reaction", "quick", "deployable", "ready", "strong",
     "operations", "special-operations", "commando", "engineering", "logistics", "medical",
     "intelligence", "signals", "artillery", "assault", "amphibious", "rotational", "light",
-    "mountain",
+    "mountain", "own",
 })
 # Modifiers that make the count a non-state or non-military group (rule 34).
 NON_STATE: frozenset[str] = frozenset({
@@ -136,7 +139,11 @@ REGIONS: tuple[str, ...] = (
     "the Gulf", "the Persian Gulf", "Balkans", "Latin America", "South America",
     "the Pacific", "Central Asia", "Southeast Asia", "East Asia", "the region",
     "the Caribbean", "Scandinavia", "overseas", "abroad", "around the world",
-    "conflict zones", "war zones", "the Horn of Africa", "the Sahel",
+    "conflict zones", "war zones", "the Horn of Africa", "the Sahel", "Himalayas",
+    # Seas: troops or crews afloat there are in no country (rule 44).
+    "Red Sea", "Mediterranean", "Black Sea", "Baltic Sea", "Baltic", "South China Sea",
+    "East China Sea", "Arabian Sea", "Gulf of Aden", "Indian Ocean", "Atlantic",
+    "Taiwan Strait", "Strait of Hormuz",
 )
 # Named armed forces whose owner the gazetteer cannot see (rule 41: multinational forces
 # keep their bloc code). Historical forces map to the state that fielded them.
@@ -152,6 +159,9 @@ FORCE_NAMES: dict[str, str] = {
     "Saudi-led coalition": "COALITION", "U.S.-led coalition": "COALITION",
     "US-led coalition": "COALITION", "American-led coalition": "COALITION",
     "multinational force": "COALITION", "allied forces": "COALITION",
+    "Marine Expeditionary Unit": "USA", "Marine Expeditionary Force": "USA",
+    "Africa Corps": "RUS", "AU": "AU", "AUSSOM": "AU", "ATMIS": "AU", "UNMISS": "UN",
+    "MINUSCA": "UN", "MINUSMA": "UN", "UNDOF": "UN",
 }
 # Heads of state and government (and defence ministers) whose troops are their state's
 # (rule 40). Surnames that are unambiguous in international news.
@@ -188,7 +198,10 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"has|have|had|with|garrison(?:ed)?|levels? (?:of|to|at)|down (?:from|to)|"
      r"hosts?|hosting|host to|"
      r"compared with|routing|rout(?:ed)?|attack(?:ed|ing)?|engag(?:ed|ing)|expand|"
-     r"existing|remain(?:s|ing)?|currently|still", "present"),
+     r"existing|remain(?:s|ing)?|currently|still|peak(?:s|ed)? at|at (?:its|their) peak|"
+     # "Canada leads a battlegroup of 2,000": commanding a formation, not sending it.
+     r"lead(?:s|ing)? (?:a|the) (?:[\w-]+ ){0,4}?(?:battle ?group|mission|force|contingent)",
+     "present"),
     (r"send(?:s|ing)?|sent|deploy(?:s|ed|ing|ment of)?|dispatch(?:es|ed|ing)?|despatch(?:ed)?|"
      r"order(?:s|ed|ing)?|amass(?:es|ed|ing)?|land(?:s|ed|ing)|"
      r"airlift(?:s|ed|ing)?|fl(?:y|ew|own|ying)|rush(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
@@ -213,7 +226,12 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"exercis(?:e|es|ing)|drills?|create|creating|form(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
      r"recruit(?:s|ed|ing)?|need(?:s|ed)?|grown into|grew (?:in)?to|"
      r"mobili[sz](?:e|es|ed|ing)|requir(?:e|es|ed|ing)|swap|put on standby|"
-     r"build(?:s|ing)? up|establish(?:es|ed|ing)?|call(?:s|ed|ing)? up", "other"),
+     r"build(?:s|ing)? up|establish(?:es|ed|ing)?|call(?:s|ed|ing)? up|"
+     # The future size of a force (rule 51): "could number", "will grow to", "build an army of".
+     r"(?:could|would|will|may|might|(?<!believed )(?<!thought )(?<!said )(?<!estimated )"
+     r"(?<!reported )(?<!known )to) (?:eventually )?(?:number|total)|"
+     r"(?:could|would|will|to) (?:eventually )?(?:grow|expand|swell|rise) (?:in)?to|"
+     r"build(?:s|ing)? (?:an?|its|the) (?:[\w-]+ ){0,2}?(?:army|force|military) of", "other"),
 )
 _AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:will|would|to|could|must) be (?:brought |sent )?home|(?:come|comes|coming|came|"
@@ -234,7 +252,10 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
      r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
-     r"deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)", "deploy"),
+     r"deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)|"
+     # "are to move from Okinawa to Guam": a move with a destination (rule 46).
+     r"(?:mov(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transferr?(?:s|ed|ing)?)"
+     r" from [^.;,]{1,40}? to\b", "deploy"),
     (r"(?:would|will|could|might|may|are|is|be|been) (?:be )?(?:needed|required|necessary)|"
      r"needed|required|(?:being |be |been |were |are )?trained|"
      r"training|passed through|exercis(?:e|es|ing)|drills?|swap|calling themselves|"
@@ -297,7 +318,9 @@ _HINT_WORDS = (
 )
 _HINT_RE = re.compile(rf"\b(?=[a-z]){_HINT_WORDS}", re.IGNORECASE)
 _NOUN_RE = re.compile(rf"(?:{_alt(TROOP_NOUNS)})\b", re.IGNORECASE)
-_UNIT_RE = re.compile(rf"(?:{_alt(UNIT_NOUNS)})\b", re.IGNORECASE)
+# After "N-strong" a state's whole military is a unit too ("South Korea's 500,000-strong
+# military"); not in UNIT_NOUNS, whose words also pass the pre-filter.
+_UNIT_RE = re.compile(rf"(?:{_alt((*UNIT_NOUNS, 'military'))})\b", re.IGNORECASE)
 # One token after a number: a word (with inner dots/hyphens/apostrophes) or a quote mark.
 _TOKEN_RE = re.compile(r"\s{0,3}([A-Za-z][A-Za-z.'-]{0,40}|\"|')")
 # "-strong" / " strong" glued to a number, with an optional scale ("1.6-mln strong").
@@ -430,7 +453,7 @@ _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
     r"invade|invaded|invading|entered|enter|occupy|occupied|around|along|over|leave|left|"
     r"leaving|reach|reached|(?:frontier|territory|soil|airspace) of)\s+"
-    r"(?:(?:the|southern|northern|eastern|western|central|"
+    r"(?:(?:the|southern|northern|eastern|western|central|neighbou?ring|"
     r"north|south|east|west|an|a|air|base|bases|in|of)\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -439,7 +462,8 @@ _HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|
                          r"has hosted)\s+$", re.IGNORECASE)
 _LED_RE = re.compile(r"-led\b")
 _REGION_RE = re.compile(
-    rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?(?:{_alt(REGIONS)})\b"
+    rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?"
+    rf"(?:(?:eastern|western|northern|southern|central)\s+)?(?:{_alt(REGIONS)})\b"
     r"|\b(?:and|or) other (?:countries|nations|conflict zones|places|regions)\b"
 )
 _FORCE_NAME_RE = re.compile(rf"\b(?:{_alt(list(FORCE_NAMES))})\b")
@@ -570,7 +594,7 @@ def _compound_next(text: str, pos: int, end: int) -> bool:
 # Nouns that turn a troop noun into a modifier ("armoured personnel carriers").
 _COMPOUND_RE = re.compile(
     r"\s?(?:'s?\s+)?(?:-|\s)(?:units?|officers?|commanders?|chiefs?|bases?|headquarters|"
-    r"vehicles?|carriers?|trucks?|helicopters?|members|spokesm[ae]n|spokeswom[ae]n|"
+    r"vehicles?|fighting\s+vehicles?|carriers?|trucks?|helicopters?|members|spokesm[ae]n|spokeswom[ae]n|"
     r"officials?|camps?|posts?|depots?|positions|families|wives|children|deaths|graves|"
     r"cemetery|memorial|day)\b"
 )
@@ -731,8 +755,8 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                     or _MILITARY.found_in(text, max(s_start, q_start - 80), q_start)):
                 return None
             return _Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start)
-        if noun == "personnel" and not mods and not military:
-            return None  # "100 personnel" of an embassy
+        if noun in ("personnel", "deminers") and not mods and not military:
+            return None  # "100 personnel" of an embassy, "50 deminers" of a charity
         if noun == "troops" and not doc.mentions[s_no] and \
                 _NON_MILITARY.found_in(text, s_start, s_end) and \
                 not _ARMED.found_in(text, s_start, s_end):
@@ -753,6 +777,22 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
     iu = _IN_UNITS_RE.match(text, n.end, s_end)
     if iu and prev_military:
         return _Cand(q_start, iu.end(), count, high, n.approx, "units", n.end, n.num_start)
+    # "withdraw about 1,000 of its roughly 2,500 troops": a part of a force (rule 32).
+    if text.startswith(" of ", n.end) and _PARTITIVE_RE.match(text, n.end, s_end):
+        return _Cand(q_start, n.end, count, high, n.approx, "partitive", n.end, n.num_start)
+    # "..., far more than the roughly 30 the Pentagon acknowledged": an earlier level.
+    if last_end >= 0 and n.start - last_end <= 200 and text.find(
+            "than", last_end, n.start) >= 0 and _COMPARE_NEXT_RE.match(
+            text, n.end, s_end) and _DOWN_FROM_RE.search(text[last_end : n.start]):
+        return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
+    # Right after a count in the same sentence (rule 32): "900 troops in Syria and about
+    # 2,500 in Iraq", "and a further 3,000 in 2024", "and several thousand more" (a parallel
+    # count; before the elided test, whose value may match some other count by chance).
+    if last_end >= 0 and n.start - last_end <= 100:
+        nx = _PARALLEL_NEXT_RE.match(text, n.end, s_end)
+        if nx and _PARALLEL_GAP_RE.search(text[last_end : n.start]):
+            end = nx.end("more") if nx.group("more") else n.end  # keeps its "more"
+            return _Cand(q_start, end, count, high, n.approx, "parallel", n.end, n.num_start)
     # What follows a bare count: the end of a clause or a verb ("The 1,200 are ...").
     if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
         return None
@@ -771,14 +811,10 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                 start = the.start()
         return _Cand(start, n.end, count, high, n.approx, "level" if level else "elided",
                      n.end, n.num_start)
-    # Right after a count in the same sentence (rule 32): "leave 8,600 troops, down from
-    # 9,800" (a level), "900 troops in Syria and about 2,500 in Iraq" (a parallel count).
-    if last_end >= 0 and n.start - last_end <= 100:
-        gap = text[last_end : n.start]
-        if _DOWN_FROM_RE.search(gap):
-            return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
-        if _PARALLEL_GAP_RE.search(gap) and _PARALLEL_NEXT_RE.match(text, n.end, s_end):
-            return _Cand(q_start, n.end, count, high, n.approx, "parallel", n.end, n.num_start)
+    # "leave 8,600 troops, down from 9,800" (a level, rule 48).
+    if last_end >= 0 and n.start - last_end <= 100 and _DOWN_FROM_RE.search(
+            text[last_end : n.start]):
+        return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     return None
 
 
@@ -792,9 +828,21 @@ _TO_LEVEL_RE = re.compile(
     r"\b(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?|"
     r"shrink(?:s|ing)?|shrank|draw(?:s|ing)? down|drew down)\s+"
     r"(?:its|their|the)\s+(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
-_DOWN_FROM_RE = re.compile(r"^[^.;:]*,\s+(?:down|up)\s+from\s+$")
-_PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+$")
-_PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]")
+# ", down from N", ", far more than the N" (a comparison: rule 50, the earlier level).
+_DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from|(?:(?:far|well|much|many)\s+)?"
+                           r"(?:more|fewer|less)\s+than(?:\s+the)?)\s+$")
+_PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?:that\s+)?"
+                              r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
+_COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
+                              r"by|before|last|(?-i:[A-Z]))\b")
+_PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]"
+                               r"|\s+(?:in|by)\s+(?:19|20)\d\d\b|(?P<more>\s+more)\b")
+# "N of its [hedge] M troops": N is part of the force of M.
+_PARTITIVE_RE = re.compile(
+    r"\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:some|about|around|roughly|nearly|almost|"
+    r"approximately|estimated|an estimated|more than|over)\s+)?\d[\d,.]*"
+    r"(?:\s+(?:thousand|million))?"
+    rf"\s+(?:[\w.'-]+\s+){{0,3}}?(?:{_alt(TROOP_NOUNS)})\b", re.IGNORECASE)
 _ADDED_HEDGE_RE = re.compile(r"(?:an?\s+)?(?:extra|additional|further|another|more)$",
                              re.IGNORECASE)
 _SENT_START_RE = re.compile(r"^[\s\"'(]*(?:[A-Z][A-Za-z.]*\s+){0,2}$")
@@ -849,8 +897,8 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) ->
     for m in _TROOP_LEVEL_RE.finditer(pre):
         if military or m.group("pronoun") is None:
             lv = m
-    if lv is None:
-        return False
+    if lv is None or _MIXED_RE.match(pre, lv.end()):
+        return False  # "the number of troops and police" (rule 34)
     gap = pre[lv.end() :]
     # The level phrase governs this number: close by, or one end of "from N to M".
     return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap))
@@ -898,6 +946,10 @@ _LOOSE_UNIT_MODS = frozenset({"rapid", "deployment", "reaction", "quick", "stand
 # --- exclusions ----------------------------------------------------------------------------
 
 
+_COORD_COUNT_RE = re.compile(
+    r"\s+(?:and|or)\s+(?:(?:at least|some|about|around|nearly|more than|over|another|up to)\s+)?"
+    r"(?:\d[\d,]*|[a-z]+(?:[- ][a-z]+)?)\s+(?:(?:more|other|[A-Z][\w.'-]*)\s+){0,2}"
+    rf"(?:{_alt(TROOP_NOUNS)})\b")
 _CIVIL_WAR_RE = re.compile(r"\b(?:rais(?:ed|ing)|form(?:ed|ing)|organi[sz](?:ed|ing))\s+an?\s+"
                            r"(?:\w+\s+){0,2}(?:army|force|militia)\b[^.;]{0,80}\bcivil war\b",
                            re.IGNORECASE)
@@ -907,8 +959,18 @@ def _excluded(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
     before = text[max(s_start, c.start - 50) : c.start]
     if _CASUALTY_BEFORE_COUNT.search(before):
         return True
-    after = text[c.end : min(s_end, c.end + 60)]
+    end = c.end
+    if c.kind == "partitive":  # "three of its 1,000 soldiers were wounded"
+        pm = _PARTITIVE_RE.match(text, c.end, s_end)
+        end = pm.end() if pm else end
+    after = text[end : min(s_end, end + 60)]
     if _CASUALTY_AFTER_OR_MIXED.match(after):
+        return True
+    # "20 Indian soldiers and at least four Chinese soldiers were killed": a casualty
+    # verb after a second count joined to this one (rule 33).
+    co = _COORD_COUNT_RE.match(text, end, min(s_end, end + 80)) if text.startswith(
+        (" and ", " or "), end) else None
+    if co and _CASUALTY_AFTER_OR_MIXED.match(text[co.end() : min(s_end, co.end() + 60)]):
         return True
     if _NON_STATE_BEFORE.found_in(text, max(s_start, c.num_start - 30), c.num_start):
         # "rebel force of 300 men", "militia of 2,000"
@@ -988,6 +1050,21 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         return inside[0].country
     if fm:
         return FORCE_NAMES[fm.group(0)]
+    lo40 = max(sent.start, c.start - 50)
+    win = text[lo40 : c.start]
+    if ("side" in win or "two" in win or "both" in win) and _BOTH_SIDES_RE.search(win):
+        return None  # "the two sides each still keep 50,000 soldiers" (rule 42)
+    if "attle" in win and _BATTLEGROUP_OF_RE.search(win) and _names(doc, "NATO"):
+        # "Canada leads a battlegroup of 2,000 soldiers from 14 countries": NATO's
+        # multinational formation counted as a whole (rule 41).
+        return "NATO"
+    sf = _SUBJECT_FORCE_RE.match(text, sent.start, c.start) or (
+        _SUBJECT_FORCE_DL_RE.match(text, sent.start, c.start) if s_no < 3 else None)
+    if sf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 30), c.start)
+               or _SIZE_VERB_RE.search(win)):
+        # The sentence's subject is a named force whose size this is: "UNIFIL was set up
+        # ..., when its strength peaked at N"; "A multinational force ... could number N".
+        return FORCE_NAMES[sf.group("name")]
     after = text[c.end : min(sent.end, c.end + 40)]
     if _SEVERAL_STATES_RE.match(after) or _UNSTATED_RE.search(quote):
         return None  # "troops from both countries", "2,500 foreign troops" (rule 42)
@@ -1018,7 +1095,20 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     lead = None
     for lm in _LEADER_RE.finditer(text, sent.start, c.start):
         lead = lm
+    # "the alliance" in a document naming NATO; a named force ("The AU withdrew ..."):
+    # nearer than any state mention before the count, it is the owner.
+    named, named_code = -1, ""
+    lo45 = max(sent.start, c.start - 45)
+    for am in _FORCE_NAME_RE.finditer(text, lo45, c.start):
+        if not _LOC_PREP.search(text[max(sent.start, am.start() - 30) : am.start()]):
+            named, named_code = am.start(), FORCE_NAMES[am.group(0)]
+    al = text.rfind("he alliance", max(sent.start, c.start - 120), c.start) - 1
+    if al > named and text[al] in "Tt" and _names(doc, "NATO") and \
+            not _LOC_PREP.search(text[max(sent.start, al - 30) : al]):
+        named, named_code = al, "NATO"
     for m in reversed([m for m in mentions if m.char_end <= c.start]):
+        if named >= m.char_end:
+            break
         if lead is not None and lead.start() > m.char_end:
             break
         pre = text[max(sent.start, m.char_start - 40) : m.char_start]
@@ -1034,11 +1124,21 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         if _joint_subject(text, mentions, m):
             return None  # "The Netherlands and Belgium will send 400 troops" (rule 42)
         return m.country
+    else:
+        if named < 0 and lead is not None:
+            return LEADERS[lead.group(0)]
+    if named >= 0 and (lead is None or named > lead.start()):
+        return named_code
     if lead is not None:
         return LEADERS[lead.group(0)]
     la = _LEADER_RE.search(text, c.end, sent.end)
     if la and _BY_WORDS_RE.search(text[c.end : la.start()]):
         return LEADERS[la.group(0)]
+    # "Some 90,000 troops took part in NATO's Steadfast Defender exercise" (rule 41).
+    bp = _BLOC_AFTER_RE.match(text, c.end, min(sent.end, c.end + 60))
+    if bp and (bp.group("NATO") is None or not bp.group("NATO").startswith("the")
+               or _names(doc, "NATO")):
+        return bp.lastgroup
     # "It has about 750,000 men under arms": the state the previous sentence is about.
     if s_no > 0 and _PRONOUN_START_RE.match(text, sent.start, c.start):
         subj = _first_state(doc, s_no - 1)
@@ -1061,6 +1161,30 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     if prev is not None:
         return None
     return _doc_country(doc)
+
+
+def _names(doc: DocContext, code: str) -> bool:
+    """Does the document name this state or bloc anywhere?"""
+    return any(m.country == code for ms in doc.mentions for m in ms)
+
+
+_BOTH_SIDES_RE = re.compile(
+    r"\b(?:the two sides|both sides|each side|the two (?:armies|countries|nations|neighbou?rs)|"
+    r"both (?:armies|countries|nations))\b[^.;]{0,40}$", re.IGNORECASE)
+_BATTLEGROUP_OF_RE = re.compile(r"\bbattle ?groups?\s+(?:\w+\s+){0,3}?of\s+$", re.IGNORECASE)
+# A dateline ("BERLIN (Reuters) -", "SEOUL, South Korea (AP) —"): AP copy uses a dash.
+_DATELINE = (r"[A-Z][A-Za-z.' -]{1,40}(?:,\s+[A-Za-z][A-Za-z0-9.' ]{1,30}){0,2}\s*"
+             r"(?:\([A-Za-z .]{2,30}\))?\s*(?:-{1,2}|:|\u2014|\u2013)\s")
+_SUBJECT_FORCE = rf"[\s\"'(]*(?:(?:A|An|The)\s+)?(?P<name>{_alt(list(FORCE_NAMES))})\b"
+_SUBJECT_FORCE_RE = re.compile(_SUBJECT_FORCE)
+# The same after a dateline: tried only on a document's first sentences (it is slow to
+# fail on other sentences).
+_SUBJECT_FORCE_DL_RE = re.compile(rf"{_DATELINE}{_SUBJECT_FORCE}")
+_SIZE_VERB_RE = re.compile(r"\b(?:number|numbers|numbered|total|totals|comprise|comprises)\s+$")
+_BLOC_AFTER_RE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:in|of|for|with)\s+(?:the\s+)?"
+    r"(?:(?P<NATO>NATO|Nato|the alliance)|(?P<UN>U\.N\.|UN|United Nations)|"
+    r"(?P<AU>African Union|AU))'s\b")
 
 
 def _first_state(doc: DocContext, s_no: int) -> str | None:
@@ -1158,6 +1282,12 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
             continue
         if _ARMY_AFTER_RE.match(post):
             continue
+        if text.find("from", start - 10, start) >= 0 and _SOURCE_FROM.found_in(
+                text, max(sent.start, start - 30), start):
+            continue  # "bowing to pressure from the United States": a source, not a place
+        if ("separat" in pre or "divid" in pre or "between" in pre) and \
+                _BOUNDARY_RE.search(pre):
+            continue  # "the Blue Line separating Lebanon from Israel": a line, not a place
         surface = m.surface
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
                       or _ADJ_PLACE_RE.match(post) or _APPOS_PLACE_RE.search(pre))
@@ -1167,6 +1297,12 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
     return out
 
 
+_BOUNDARY_RE = re.compile(
+    r"\b(?:separat(?:e|es|ed|ing)|divid(?:e|es|ed|ing)|between)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:from|and)\s+(?:the\s+)?)?$")
+_SOURCE_FROM_RE = re.compile(
+    r"\b(?:pressure|calls?|demands?|criticism|requests?|objections?|opposition|protests?|"
+    r"threats?|warnings?|appeals?|approval)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _POSS_PLACE_RE = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,2}(?:region|province|city|capital|ports?|border area|territory|"
     r"north|south|east|west|oasis|soil|airspace|waters|coast)\b")
@@ -1174,7 +1310,8 @@ _ADJ_PLACE_RE = re.compile(
     r"\s+(?:ports?|bases?|soil|territory|border area|city|capital|province|region|coast|"
     r"waters|airspace|towns?|villages?|oil fields)\b")
 _APPOS_PLACE_RE = re.compile(r"[A-Z][\w'-]+,\s+the\s+$")
-_AND_PLACE_RE = re.compile(r"(?:'s)?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z]|other\b)|"
+_AND_PLACE_RE = re.compile(r"(?:'s)?\s+(?:and|or)\s+(?:the\s+)?(?:(?!(?:[A-Z][\w-]*\s+){1,3}"
+                           r"(?:region|province|district|state|area|valley)\b)[A-Z]|other\b)|"
                            r",\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,|\s+and\b)")
 
 
@@ -1191,9 +1328,7 @@ def _dateline(doc: DocContext) -> str | None:
     return None
 
 
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Za-z.' -]{1,40}(?:,\s+[A-Za-z][A-Za-z.' ]{1,30}){0,2}\s*(?:\([A-Za-z .]{2,30}\))?"
-    r"\s*(?:-{1,2}|:)\s")
+_DATELINE_RE = re.compile(_DATELINE)
 
 
 def _headline_place(doc: DocContext, actor: str | None) -> str | None:
@@ -1222,7 +1357,28 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         for m in reversed(doc.mentions[s_no]):
             if m.char_end <= ht.start() + 1:
                 return m.country
+    # "Senegal, where it had about 350 soldiers": the place the clause is about.
+    lo70 = max(sent.start, c.start - 70)
+    wh = _WHERE_RE.search(text, lo70, c.start) if text.find(", where", lo70, c.start) >= 0 \
+        else None
+    if wh:
+        for m in reversed(doc.mentions[s_no]):
+            if m.char_end <= wh.start():
+                if wh.start() - m.char_end <= 1 and len(m.country) == 3 and \
+                        m.country != "COALITION":
+                    return m.country
+                break
     own = actor if actor and len(actor) == 3 and actor != "COALITION" else None
+    if own and text.find("the country", c.end, c.end + 50) >= 0 and \
+            _IN_THE_COUNTRY_RE.match(text, c.end, sent.end):
+        # "leaving about 1,000 American soldiers in the country": the one other state named.
+        others = {m.country for m in doc.mentions[s_no]
+                  if len(m.country) == 3 and m.country not in (own, "COALITION")}
+        if len(others) == 1:
+            return others.pop()
+    if own and action == "other" and _CALL_UP_BEFORE.found_in(
+            text, max(sent.start, c.start - 30), c.start):
+        return own  # "call up 60,000 reservists for an offensive in Gaza": at home (rule 44)
     # Massed on a border, exercising, or the size of a home army: their own state.
     stext = text[sent.start : sent.end]
     if _MASSED.search(stext) and _BORDER_WORD.search(stext):
@@ -1267,13 +1423,15 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if own and _THE_BORDER.found_in(text, c.end, sent.end):
         return own  # "sent to the southern border", no other state named (rule 44)
     if action == "deploy" and _TO_EXERCISE_RE.search(stext):
-        head = _headline_place(doc, actor) or _dateline(doc)
+        head = _headline_place(doc, actor) or _cached_dateline(doc, cache)
         if head is not None:
             return head
     if own and action != "deploy" and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)
                                         or _CALL_UP_RE.search(stext)):
         return own  # exercising, on alert or called up at home (rule 44); not when sent away
-    if own and _HOME_ARMY_RE.search(stext) and c.kind in ("noun", "strong", "gated") and \
+    if own and c.kind in ("noun", "strong", "gated") and _HOME_ARMY_RE.search(stext) and \
+            _HOME_ARMY_RE.search(text, *_clause_bounds(text, sent.start, sent.end, c.start,
+                                                       c.end)) and \
             own in {m.country for m in doc.mentions[max(0, s_no - 1)]} | {
                 m.country for m in doc.mentions[s_no]} | {
                 LEADERS[lm.group(0)] for lm in _LEADER_RE.finditer(stext)}:
@@ -1298,9 +1456,31 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     head = _headline_place(doc, actor)
     if head is not None:
         return head
-    return _dateline(doc)
+    if s_no == 0 and doc.has_title:
+        return None  # the body's dateline does not point back to the headline (rule 43)
+    return _cached_dateline(doc, cache)
 
 
+def _cached_dateline(doc: DocContext,
+                     cache: dict[tuple[int, bool], list[tuple[int, str, bool]]] | None,
+                     ) -> str | None:
+    """``_dateline`` once per document pass, kept in the place cache under a key no
+    sentence has (-1)."""
+    if cache is None:
+        return _dateline(doc)
+    key = (-1, True)
+    if key not in cache:
+        code = _dateline(doc)
+        cache[key] = [] if code is None else [(0, code, False)]
+    hit = cache[key]
+    return hit[0][1] if hit else None
+
+
+_WHERE_RE = re.compile(r",\s+where\s+[^,;]{0,60}$")
+_IN_THE_COUNTRY_RE = re.compile(r"\s+(?:(?:now|still|currently|stationed|based|deployed)\s+)?"
+                                r"(?:in|inside) the country\b")
+_CALL_UP_BEFORE_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|"
+                                r"call-up of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MASSED_RE = re.compile(r"\b(?:massed|massing|amassed|amassing|gathered|build-up|buildup)\b",
                         re.IGNORECASE)
 _BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier)\b", re.IGNORECASE)
@@ -1316,11 +1496,14 @@ _CALL_UP_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|c
 _ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
 _HOME_ARMY_RE = re.compile(
     r"\b(?:army|armed forces|military|navy|(?:Self-)?Defen[cs]e Forces?)(?:'s)?,?\s+"
-    r"(?:\w+\s+){0,2}?(?:is|has|have|numbers?|totals?|of|estimated at|strength|called up|"
+    r"(?:\w+\s+){0,2}?(?:is|has|have|numbers?|totals?|of|with|estimated at|strength|called up|"
     r"mobili[sz]ed)\b"
-    r"|\bunder arms\b|\bstanding army\b|\bhas\s+(?:\w+\s+){1,3}active[- ]duty\b",
+    # "Haiti's army, revived in 2017 after being disbanded in 1995, has ...": an aside.
+    r"|\b(?:army|armed forces|military),\s+[^,;]{3,70},\s+(?:has|had|have|is|numbers?|totals?)\b"
+    r"|\bunder arms\b|\bstanding army\b|\bhas\s+(?:[\w.,]+\s+){1,3}active(?:[- ]duty)?\b",
     re.IGNORECASE)
-_ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:in\s+)?$",
+_ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?!(?:to|into)\s)[\w.-]+\s+){0,2}"
+                        r"(?:in\s+)?$",
                         re.IGNORECASE)
 _TO_EXERCISE_RE = re.compile(r"\bto the (?:\w+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
                              r"war games)\b", re.IGNORECASE)
@@ -1337,6 +1520,7 @@ _LEVEL_CHANGE_RE = re.compile(
     r"expand(?:s|ed|ing)?|bolster(?:s|ed|ing)?|add(?:s|ed|ing)?))\b",
     re.IGNORECASE,
 )
+_PART_BEFORE_RE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her|our)\s+$")
 _ROTATE_BEFORE_RE = re.compile(r"\brotat(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _TO_PLACE_AFTER_RE = re.compile(r"[^.;]{0,60}?\s(?:to|into)\s+(?:the\s+)?[A-Z]")
 _INVASION_RE = re.compile(r"\b(?:incursion|invasion|offensive)\b", re.IGNORECASE)
@@ -1352,7 +1536,8 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     anchor = c.noun_start if c.kind == "appos" else c.start  # "troops, numbering N"
     left, right = _clause_bounds(text, sent.start, sent.end, anchor, c.end)
     stext = text[sent.start : sent.end]
-    cued = _cue_action(text, doc.folded, left, right, anchor, c)
+    found = _cue_action(text, doc.folded, left, right, anchor, c)
+    cued = found or "present"
     # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one
     # (or stay on after it).
     if _EXERCISE.search(stext):
@@ -1367,11 +1552,16 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
         return "other"
     if _STANDBY_OTHER.found_in(text, max(left, anchor - 80), min(right, c.end + 60)):
         return "other"
-    if _INVASION_RE.search(text[sent.start : anchor]):
-        return "deploy"
+    if _INVASION_RE.search(text, sent.start, anchor) and (
+            found is None or found == "deploy"
+            or _INVASION_RE.search(text, max(sent.start, anchor - 40), anchor)):
+        return "deploy"  # an incursion or invasion with no other verb for the count
     if _ORDER_BEFORE.found_in(text, max(left, anchor - 40), anchor) and _TO_LEAVE.found_in(
             text, c.end, min(right, c.end + 80)):
         return "withdraw"  # "ordered/asked the 1,000 French soldiers ... to leave"
+    if text.find(" of ", c.start - 12, c.start) >= 0 and _PART_BEFORE_RE.search(
+            text, max(sent.start, c.start - 20), c.start):
+        return "present"  # "withdraw 1,000 of its 2,500 troops": the whole stays (rule 48)
     if c.kind == "level":
         if _BY_BEFORE_RE.search(text, max(sent.start, c.start - 6), c.start):
             # "cut the number of troops by 9,500": the change itself (rule 47), told by the
@@ -1391,7 +1581,7 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
 
 
 def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _Cand
-                ) -> str:
+                ) -> str | None:
     """The action of the nearest cue words before and after the count; a negated
     withdrawal ("no plans to cut the 40,000 troops it keeps") leaves them present."""
     lo = max(left, anchor - 90)
@@ -1399,9 +1589,11 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _
     best: tuple[int, str] | None = None
     verb: tuple[int, str, int] | None = None  # the nearest cue that is not an adjective
     neg_end = 0
+    with_cue = False
     for m in _BEFORE_CUE_FOLDED_RE.finditer(folded[lo:anchor]):
         act = _BEFORE_ACTIONS[int(m.lastgroup[1:])]  # type: ignore[index]
         best = (len(before) - m.end(), act)
+        with_cue = m.group(0) == "with"
         neg_end = m.start()
         if m.group(0) not in _ADJECTIVE_CUES:
             verb = (best[0], act, m.start())
@@ -1426,6 +1618,9 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _
         a_dist, a_act = after
         if b_act == "present" and b_dist > 12:
             return a_act if a_act != "present" else b_act
+        if with_cue and a_act != "present" and a_dist <= 30:
+            return a_act  # "with the first 100 Marines arriving", "with 6,000 sailors aboard,
+            # will join": the verb after, not the preposition, tells the action
         if (a_dist <= 12 and b_dist > 20) or (a_dist <= 3 and b_dist > 3 and
                                               _PASSIVE_RE.match(after_text)):
             return a_act
@@ -1434,7 +1629,7 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _
         return best[1]
     if after is not None:
         return after[1]
-    return "present"
+    return None
 
 
 # Cue words that are adjectives when right before the count ("its remaining 1,500
@@ -1448,7 +1643,8 @@ _MOTION_RE = re.compile(
     r"(?:to|into)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to))\b", re.IGNORECASE)
 _STAY_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:stay|remain|be stationed|be based)", re.IGNORECASE)
 # A negation governing a withdrawal verb.
-_NEGATED_RE = re.compile(r"\b(?:no plans?|no intention|not|n't|never|refus(?:e|es|ed|ing)|"
+_NEGATED_RE = re.compile(r"\b(?:no plans?|no intention|no\s+[a-z]+\s+(?:of|on|about)|not|n't|"
+                         r"never|refus(?:e|es|ed|ing)|"
                          r"rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?)\b[^.;]{0,30}$",
                          re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\s*(?:were|was|have been|had been|are being|will be|would be)\s+"
@@ -1465,12 +1661,14 @@ _STANDBY_OTHER_RE = re.compile(
 _ALERT = _AsciiTwin(_ALERT_RE)
 _ARMED = _AsciiTwin(_ARMED_RE)
 _BORDER_WORD = _AsciiTwin(_BORDER_WORD_RE)
+_CALL_UP_BEFORE = _AsciiTwin(_CALL_UP_BEFORE_RE)
 _CASUALTY_BEFORE_COUNT = _AsciiTwin(_CASUALTY_BEFORE_RE)
 # Either exclusion right after a count (for a test, which of the two matches is moot).
 _CASUALTY_AFTER_OR_MIXED = _AsciiTwin(
     re.compile(rf"(?:{_CASUALTY_AFTER_RE.pattern})|(?:{_MIXED_RE.pattern})", re.IGNORECASE)
 )
 _CIVIL_WAR = _AsciiTwin(_CIVIL_WAR_RE)
+_SOURCE_FROM = _AsciiTwin(_SOURCE_FROM_RE)
 _EXERCISE = _AsciiTwin(_EXERCISE_RE)
 _FORCE_OF = _AsciiTwin(_FORCE_OF_RE)
 _THE_BORDER = _AsciiTwin(_THE_BORDER_RE)
@@ -1533,7 +1731,8 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             action = _action(doc, s_no, c)
             if antecedent is not None and not _has_own_cue(doc, s_no, c):
                 action = antecedent.action
-            if c.count < SMALL_COUNT and c.kind in ("noun", "gated") and not _is_vague(c) \
+            if c.count < SMALL_COUNT and c.kind in ("noun", "gated", "partitive") and \
+                    not _is_vague(c) \
                     and action not in ("deploy", "withdraw"):
                 continue  # a handful of named individuals: an incident, not a force
             actor = (antecedent.actor if antecedent is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -222,9 +223,10 @@ CHALLENGE = Path(__file__).resolve().parent / "data" / "troops_challenge.jsonl"
 FIELDS = ("value", "high", "approx", "actor", "location", "action")
 
 
-def score_challenge() -> dict[str, object]:
-    """Precision/recall over the challenge set (a prediction matches a gold fact when their
-    spans overlap) and per-field accuracy over the matched pairs."""
+def score_challenge(select: Callable[[str], bool] | None = None) -> dict[str, object]:
+    """Precision/recall over the challenge set, or the items whose id ``select`` accepts (a
+    prediction matches a gold fact when their spans overlap), and per-field accuracy over
+    the matched pairs."""
     from newsfacts.analyze import analyze_text
 
     tp = fp = fn = quote_ok = 0
@@ -232,12 +234,20 @@ def score_challenge() -> dict[str, object]:
     errors: list[str] = []
     for line in CHALLENGE.read_text("utf-8").splitlines():
         item = json.loads(line)
+        if select is not None and not select(item["id"]):
+            continue
         a = analyze_text(item["text"])
         preds = list(a.extraction.troops)
         for g in item["facts"]:
-            g_start = a.text.find(g["quote"])
+            # ``occurrence`` (rule 29; default 1): which substring match is the fact.
+            g_start = -1
+            for _ in range(g.get("occurrence", 1)):
+                g_start = a.text.find(g["quote"], g_start + 1)
+                if g_start < 0:
+                    break
             g_end = g_start + len(g["quote"])
-            hit = next((p for p in preds if p.char_start < g_end and g_start < p.char_end), None)
+            hit = next((p for p in preds if g_start >= 0 and p.char_start < g_end
+                        and g_start < p.char_end), None)
             if hit is None or g_start < 0:
                 fn += 1
                 errors.append(f"FN {item['id']}: {g['quote']!r}")
@@ -266,14 +276,21 @@ def score_challenge() -> dict[str, object]:
 
 # Ratchet: measured on the set as written (see docs/accuracy-troops.md); raise when better.
 # The "blind-" items were written after the fixes and not tuned on (see the doc).
+# CHALLENGE_FLOORS hold for the sentence items of the first three passes (every id but
+# "a-r*"); ARTICLE_FLOORS for the 14 full wire articles of the fourth pass ("a-r01".."a-r14",
+# 107 facts), whose floors are what the fourth pass reached on them.
 CHALLENGE_FLOORS = {"f1": 0.99, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                    "actor": 1.0, "location": 0.97, "action": 0.99}
+                    "actor": 1.0, "location": 0.97, "action": 1.0}
+ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                  "actor": 0.99, "location": 0.96, "action": 1.0}
 
 
-def test_challenge_set_floor() -> None:
-    report = score_challenge()
+@pytest.mark.parametrize(("articles", "floors"), [(False, CHALLENGE_FLOORS),
+                                                  (True, ARTICLE_FLOORS)])
+def test_challenge_set_floor(articles: bool, floors: dict[str, float]) -> None:
+    report = score_challenge(lambda item_id: item_id.startswith("a-r") == articles)
     summary = json.dumps(report, indent=1)
-    for key, floor in CHALLENGE_FLOORS.items():
+    for key, floor in floors.items():
         assert report[key] >= floor, summary
 
 
@@ -592,3 +609,137 @@ def test_men_at_a_full_stop_helping_a_state_and_the_border(
 ) -> None:
     q, fact = _one(sentence)
     assert (q, fact.actor, fact.location) == expected
+
+
+# --- fourth pass: full modern wire articles (docs/accuracy-troops.md) ----------------------
+
+
+def _got(*sentences: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [(q, f.actor, f.location, f.action) for q, f in _facts(*sentences)]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A part of a force (rule 32) and the whole it is taken from (rule 48).
+    (("The United States will withdraw about 1,000 of its roughly 2,500 troops in Iraq.",),
+     [("about 1,000", "USA", "IRQ", "withdraw"), ("roughly 2,500 troops", "USA", "IRQ",
+                                                  "present")]),
+    # A parallel count after "and a further" / "and ... more", dated by a year.
+    (("The AU withdrew 2,000 troops from Somalia in 2023 and a further 3,000 in 2024.",),
+     [("2,000 troops", "AU", "SOM", "withdraw"), ("3,000", "AU", "SOM", "withdraw")]),
+    (("Ethiopia has about 2,500 soldiers in Somalia and several thousand more under a "
+      "bilateral deal.",),
+     [("about 2,500 soldiers", "ETH", "SOM", "present"),
+      ("several thousand more", "ETH", "SOM", "present")]),
+    # A comparison with an earlier level (rule 50).
+    (("About 500 U.S. military personnel are now in Taiwan, far more than the roughly 30 the "
+      "Pentagon acknowledged in 2021.",),
+     [("About 500 U.S. military personnel", "USA", "TWN", "present"),
+      ("roughly 30", "USA", "TWN", "present")]),
+    # "X, where ..." names the place; "cut its force ... to N from M" are both levels.
+    (("France has agreed to leave Senegal, where it had about 350 soldiers, and has cut its "
+      "force in Ivory Coast to 80 from 600.",),
+     [("about 350 soldiers", "FRA", "SEN", "present"), ("80", "FRA", "CIV", "present"),
+      ("600", "FRA", "CIV", "present")]),
+    # An army's labour units and engineers (rule 31).
+    (("North Korea has pledged to send 1,000 deminers and 5,000 military construction "
+      "workers to the Kursk region.",),
+     [("1,000 deminers", "PRK", "RUS", "deploy"),
+      ("5,000 military construction workers", "PRK", "RUS", "deploy")]),
+])
+def test_parts_parallels_comparisons_and_labour_units(
+    sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "A clash in which 20 Indian soldiers and at least four Chinese soldiers were killed.",
+    "Three of its 1,000 soldiers were wounded in the attack.",
+    "It will field about 100 Leopard tanks and 100 Puma infantry fighting vehicles.",
+    "Their arrival brings the number of foreign troops and police in the mission to about "
+    "1,000.",
+    "A charity sent 50 deminers to clear the fields.",
+])
+def test_fourth_pass_negatives(sentence: str) -> None:
+    assert _facts(sentence) == []
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    (("Seoul said there had been no discussion of reducing the roughly 28,500 U.S. troops "
+      "stationed in the country.",), ("USA", "present")),
+    (("Under a 2012 agreement, about 4,000 U.S. Marines are to move from Okinawa to Guam.",),
+     ("USA", "deploy")),
+    (("Under the plan, 1,000 U.S. Marines will move to Guam, with the first 100 Marines "
+      "arriving in December.",), ("USA", "deploy")),
+    (("France leads a NATO battlegroup in Romania of about 1,500 troops.",),
+     ("NATO", "present")),
+    (("NATO has eight battlegroups.", "Canada leads a battlegroup of some 2,000 soldiers "
+      "from 14 countries."), ("NATO", "present")),
+    (("Germany's brigade in Lithuania will grow to some 4,800 troops by 2027.",),
+     ("DEU", "other")),
+    (("UNIFIL was set up in 1978 after an Israeli invasion and was expanded after the 2006 "
+      "war, when its strength peaked at nearly 13,000 troops.",), ("UN", "present")),
+    (("Some 90,000 troops took part in NATO's Steadfast Defender exercise.",),
+     ("NATO", "other")),
+    (("KYIV, March 3 (Reuters) - A multinational force that Britain and France are "
+      "assembling could number up to 30,000 troops, officials said.",),
+     ("COALITION", "other")),
+    (("NATO leaders met in June.", "The alliance now has eight battlegroups, with about "
+      "10,000 troops in total."), ("NATO", "present")),
+    (("Indian and Chinese troops have disengaged, but the two sides each still keep 50,000 "
+      "to 60,000 soldiers along the frontier in the western Himalayas.",), (None, "present")),
+])
+def test_fourth_pass_actors_and_actions(
+    sentences: tuple[str, ...], expected: tuple[str | None, str]
+) -> None:
+    _, fact = _facts(*sentences)[-1]
+    assert (fact.actor, fact.action) == expected
+
+
+@pytest.mark.parametrize(("sentences", "location"), [
+    (("Britain has sent about 200 sailors to the Red Sea.",), None),
+    (("Some 2,500 U.S. Marines are aboard ships in the eastern Mediterranean, ready to "
+      "evacuate Americans from Lebanon.",), None),
+    (("About 4,000 U.S. Marines are to move from Okinawa to Guam.",), "USA"),
+    (("The United States will pull a brigade out of Romania and other NATO countries, "
+      "Romania's defence ministry said, leaving about 1,000 American soldiers in the "
+      "country.",), "ROU"),
+    (("Israel will call up 60,000 reservists ahead of its Gaza City offensive.",), "ISR"),
+    (("China's People's Liberation Army, the world's largest military with about 2 million "
+      "active personnel, has built new villages.",), "CHN"),
+    (("Haiti's army, revived in 2017 after being disbanded in 1995, has about 2,000 "
+      "soldiers.",), "HTI"),
+    (("India has about 1.45 million active troops, and China has more.",), "IND"),
+    (("The council voted to end the mission in southern Lebanon and to withdraw the roughly "
+      "10,000-strong force, bowing to pressure from the United States and Israel.",), "LBN"),
+    (("The mission operates in southern Lebanon.", "Its about 10,200 peacekeepers patrol "
+      "the area between the Litani River and the Blue Line separating Lebanon from Israel."),
+     "LBN"),
+    (("Uganda's contingent of 4,500 soldiers is based in Mogadishu and the Lower Shabelle "
+      "region.",), "SOM"),
+    (("India and China each keep 50,000 soldiers along the frontier in the western "
+      "Himalayas.",), None),
+])
+def test_fourth_pass_locations(sentences: tuple[str, ...], location: str | None) -> None:
+    _, fact = _facts(*sentences)[-1]
+    assert fact.location == location
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("SEOUL, South Korea (AP) \u2014 Officials said about 4,000 troops would stay.\n", "KOR"),
+    ("KYIV, March 3 (Reuters) - Officials said about 4,000 troops would stay.\n", "UKR"),
+])
+def test_modern_datelines(text: str, location: str | None) -> None:
+    """AP datelines end with a dash, Reuters ones carry the date: both name the place."""
+    from newsfacts.analyze import analyze_text
+
+    facts = analyze_text(text).extraction.troops
+    assert len(facts) == 1 and facts[0].location == location
+
+
+def test_body_dateline_does_not_place_a_headline_count() -> None:
+    from newsfacts.analyze import analyze_text
+
+    facts = analyze_text("ALLIES TO SEND 12,000 TROOPS\n\nCAIRO, Aug 4 - Officials met "
+                         "on Monday.\n").extraction.troops
+    assert [f.location for f in facts] == [None]
