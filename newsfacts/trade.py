@@ -86,7 +86,7 @@ NEGATIVE_CUES = (
     r"exchange\s+rates?|acquisitions?|acquire|takeover|merger|economy|economies|"
     r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
     r"settlement|ransom|bribes?|smuggl\w+|illegal|sanctions|embargo|award|awarded|"
-    r"arbitration|court|lawsuit|sued|contributions?|savings"
+    r"arbitration|court|lawsuit|sued|contributions?|savings|outlays?|promotion"
 )
 # Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
 # lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).
@@ -235,11 +235,11 @@ _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5
                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
                           r"\d{1,2})?\s+\((?:Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI)\)\s+[-\u2013\u2014])")
 _COUNTERPART_RE = re.compile(
-    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?$"
-    # "imports of Russian LNG": the economy whose goods are bought is the other side.
-    r"|\b(?:imports|purchases)\s+of\s+$",
+    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?$",
     re.IGNORECASE,
 )
+# "imports of Russian LNG": the economy whose goods are bought is the other side.
+_IMPORTS_OF_RE = re.compile(r"\b(?:imports|purchases)\s+of\s+$", re.IGNORECASE)
 _LIST_JOIN_RE = re.compile(r"^\s*(?:,|and|,\s+and|or|-|/|&)?\s*(?:the\s+)?$")
 # An uncoded place after a counterpart preposition ends the previous counterpart
 # ("... with Japan ... and with Western Europe rose 200 mln").
@@ -302,6 +302,7 @@ _PLACE_BEFORE_RE = re.compile(r"\b(?:met|meet|meeting|held|talks|summit|said|tol
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at|from|to|near|of|outside|via|visit(?:ed|ing)?)\s+$")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|,\s*[A-Z][a-z]{2,4}\.?\s+\d|\s-\s)")
 _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?)\b", re.IGNORECASE)
+_LED_RE = re.compile(r"-(?:led|backed|brokered|sponsored|funded|based|run)\b")
 _BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
 _LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
@@ -330,8 +331,13 @@ _MEASURE_AFTER_RE = re.compile(
     r"bushels?|bales?|bags?|ounces?|carats?|kilo(?:gram)?s?|kg|litres?|liters?|gallons?|"
     r"feet|met(?:re|er)s|units|vehicles|cars|head|bpd|TEUs?|containers|hectares|acres|"
     r"shares|doses|barrels\s+per\s+day)\b", re.IGNORECASE)
+_VERB_UP_RE = re.compile(r"\b(?:edged|edges|inched|inches|crept|creeps|ticked|ticks|moved|"
+                         r"moves|went|goes|shot|picked|ratcheted|stepped|bumped|pushed|"
+                         r"revised|rounded|climbed|jumped|rose|rises|crawled)\s+$", re.IGNORECASE)
+_UP_TO_RE = re.compile(r"up\s+to\s+", re.IGNORECASE)
 _EXTRA_RE = re.compile(r"(?:an\s+additional|an\s+extra|additional)\s+", re.IGNORECASE)
-_RATE_FIRST = frozenset("aApPeEyY")
+_RATE_STARTS = (" a year", " a month", " a quarter", " per ", " each ", " every ", " annually",
+                " yearly")
 _SPEND_WORDS = frozenset(["spending"])
 _ON_AFTER_RE = re.compile(r"\s+on\s+(?:the\s+)?(?!\S+\s+(?:\S+\s+)?(?:bonds|treasur\w*|securities|"
                           r"debt|shares|stocks|assets|equities)\b)", re.IGNORECASE)
@@ -351,8 +357,11 @@ _AND_VERB_RE = re.compile(r"\sand\s+(?:also\s+)?(?!(?:exceed|need|us|shipp|expor
                           r"report|expect)ed\b)[a-z]{2,}ed\s")
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
+_THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
 _BILATERAL_RE = re.compile(r"\b(?:bilateral|two-way)\s+(?:\w+\s+)?trade\b", re.IGNORECASE)
 _THE_COUNTRY_RE = re.compile(r"\b[Tt]he\s+(?:country|nation)(?:['’]s)?\b")
+_OWNED_FLOWS = frozenset(["exports", "imports", "surplus", "deficit"])
+_GOODS_FLOWS = frozenset(["exports", "imports"])
 _NEG = "-"  # the flow of an amount governed by a non-trade head
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
                   "imports": 3, "sale": 3, "trade": 4}
@@ -464,6 +473,12 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
     for i, money in enumerate(amounts):
+        if money.hedge is not None:
+            money = _unhedged(text, s, money)
+        if money.bare and _MEASURE_AFTER_RE.match(text, money.end, e):
+            prev_money = money  # "8.1 million metric tons": a volume, no money
+            prev_fact = None
+            continue
         currency = currencies[i]
         conversion = prev_money is not None and _is_conversion(text, prev_money, money)
         prev_money = money
@@ -487,6 +502,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             if same is not None:
                 partners = _partners_of(text, s, e, money, classified, amounts, state,
                                         same.flow, cues) or same.partners
+                if same.flow == "trade" and len(partners) == 1:
+                    partners = _bilateral(text, s, money, partners, state)
                 fact = TradeFact(no, money.start, money.end, money.value, money.high,
                                  same.currency, money.approx or _approx_before(text, s, money),
                                  _per_of(text, s, e, money, amounts), same.flow, partners)
@@ -495,7 +512,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
-        if flow == _NEG and _spent_on_foreign_goods(text, s, money, cues, classified):
+        if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
+                and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
         elliptic = -1
         if emitted and (flow is None or flow == _NEG):
@@ -515,6 +533,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         ):
             flow = "arms"
         partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
+        if flow == "trade" and len(partners) == 1:
+            partners = _bilateral(text, s, money, partners, state)
         if elliptic >= 0 and emitted[-1].partners:
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
@@ -560,18 +580,23 @@ def _amounts(doc: DocContext, s: int, e: int) -> list[Money]:
     hold no amount (no digit, or only dates, counts and percentages)."""
     if not _may_hold_amount(doc, s, e) or not may_yield_money(doc.text, s, e, doc.folded):
         return []
-    text = doc.text
-    out: list[Money] = []
-    for m in find_money(text, s, e, folded=doc.folded):
-        if m.bare and _MEASURE_AFTER_RE.match(text, m.end, e):
-            continue  # "8.1 million metric tons": a volume, no money (guidelines)
-        if m.hedge in NOT_APPROX_HEDGES:
-            # "an additional $200 billion": not a hedge; the quote is the amount (rule 17).
-            k = _EXTRA_RE.match(text, m.start, m.num_start)
-            if k is not None:
-                m = m._replace(start=k.end())
-        out.append(m)
-    return out
+    return list(find_money(doc.text, s, e, folded=doc.folded))
+
+
+def _unhedged(text: str, s: int, m: Money) -> Money:
+    """``m`` without a "hedge" that is none: "imports edged up to $14.7 billion" ("up"
+    belongs to the verb), "an additional $200 billion" (rule 17: the quote is the amount)."""
+    if m.hedge is not None and m.hedge.lower() == "up to" and _VERB_UP_RE.search(
+        text, max(s, m.start - 12), m.start
+    ):
+        k = _UP_TO_RE.match(text, m.start, m.num_start)
+        if k is not None:
+            return m._replace(start=k.end(), approx=m.vague, hedge=None)
+    if m.hedge in NOT_APPROX_HEDGES:
+        k = _EXTRA_RE.match(text, m.start, m.num_start)
+        if k is not None:
+            return m._replace(start=k.end())
+    return m
 
 
 def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
@@ -677,12 +702,13 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
     out: list[Cue] = []
     between_end = -1
     for cue in merged:
-        if cue.flow in ("exports", "imports") and _AGREED_TO_RE.search(
-            text, max(s, cue.start - 20), cue.start
-        ):
+        to_before = cue.flow in ("exports", "imports") and "to" in text[
+            max(s, cue.start - 6) : cue.start
+        ]  # both framings end in "... to buy": a cheap screen first
+        if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 20), cue.start):
             # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
             cue = Cue(cue.start, cue.end, "agreement")
-        elif cue.flow in ("exports", "imports") and _PLEDGED_TO_RE.search(
+        elif to_before and _PLEDGED_TO_RE.search(
             text, max(s, cue.start - 25), cue.start
         ) and _DEAL_NOUN_RE.search(text, s, e):
             cue = Cue(cue.start, cue.end, "agreement")
@@ -762,6 +788,8 @@ def _elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[C
     own has the flow of the figure before it in the sentence. Where that clause starts, or
     -1."""
     lo = max((a.end for a in amounts if a.end <= money.start), default=money.start)
+    if _THOSE_SCREEN_RE.search(text, lo, money.start) is None:
+        return -1
     breaks = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
     brk = breaks[-1] if breaks else None
     if brk is None or not _THOSE_RE.match(text, brk.end(), money.start):
@@ -820,7 +848,7 @@ def _after_window(text: str, pos: int, e: int) -> int:
     ("a 16 mln dlr trade deficit", "800 mln dlrs in crude exports")."""
     # Tokens are read in place (no slice: ``e`` is often the end of the document). A rate
     # ("$5 billion a year in ...") is an attribute of the amount, not its head: skipped.
-    if text[pos + 1 : pos + 2] in _RATE_FIRST:
+    if text.startswith(_RATE_STARTS, pos):
         rate = _RATE_AFTER_RE.match(text, pos, e)
         if rate is not None:
             pos = rate.end()
@@ -981,6 +1009,7 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     sent = doc.sentences[no]
     raw: Iterable[tuple[str, int, int]]
     span = text[sent.start : sent.end]
+    dashed = "-" in span
     # Letters counted on the UTF-8 bytes (ASCII letters are single bytes there): a bytes
     # translation is several times cheaper than a str one.
     raw_bytes = span.encode("utf-8", "surrogatepass")
@@ -997,6 +1026,8 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
+        if dashed and text.startswith("-", _end) and _LED_RE.match(text, _end, sent.end):
+            continue  # "the U.S.-led F-35 programme", "a Saudi-backed plan": no party
         if code == "BEL" and text.startswith("Brussels", start) and not (
             _PLACE_PREP_RE.search(text, max(sent.start, start - 12), start)
             or _DATELINE_AFTER_RE.match(text, _end)
@@ -1057,6 +1088,8 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
     for code, start in mentions:
         before = text[max(s, start - 30) : start]
         cp = bool(_COUNTERPART_RE.search(before)) or (
+            before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
+        ) or (
             prev is not None and prev[1] and _LIST_JOIN_RE.match(text[prev[0] : start]) is not None
         )
         out.append((code, start, cp))
@@ -1064,23 +1097,21 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
     return out
 
 
+def _bilateral(text: str, s: int, money: Money, partners: tuple[str, ...], state: _Doc
+               ) -> tuple[str, ...]:
+    """"Bilateral" or "two-way" trade with one economy named gets the other from the
+    figures before ("Goyal said the pact would double bilateral trade to $120 billion",
+    rule 21)."""
+    if _BILATERAL_RE.search(text, s, money.start):
+        other = next((c for c in (*state.partners, *state.subject) if c != partners[0]), None)
+        if other is not None:
+            return (*partners, other)
+    return partners
+
+
 def _partners_of(text: str, s: int, e: int, money: Money,
                  classified: list[tuple[str, int, bool]], amounts: list[Money], state: _Doc,
                  flow: str, cues: list[Cue]) -> tuple[str, ...]:
-    """``_partners`` of the amount; "bilateral" or "two-way" trade with one economy named
-    gets the other from the figures before ("Goyal said the pact would double bilateral
-    trade to $120 billion", rule 21)."""
-    out = _partners(text, s, e, money, classified, amounts, state, flow, cues)
-    if flow == "trade" and len(out) == 1 and _BILATERAL_RE.search(text, s, money.start):
-        other = next((c for c in (*state.partners, *state.subject) if c != out[0]), None)
-        if other is not None:
-            out = (*out, other)
-    return out
-
-
-def _partners(text: str, s: int, e: int, money: Money,
-              classified: list[tuple[str, int, bool]], amounts: list[Money], state: _Doc,
-              flow: str, cues: list[Cue]) -> tuple[str, ...]:
     """Partners in order of mention (rules 20-25): the subject (the economies named before
     the amount, or only the one owning the cue when it is attached to it: "the US's
     deficit with China"; else the one carried over), the counterpart of the amount's
@@ -1114,16 +1145,12 @@ def _partners(text: str, s: int, e: int, money: Money,
     clause_end = _clause_end(text, money.end, e, amounts, money)
     subjects = [(c, st) for c, st, cp in classified if not cp and st < money.start]
     subject = [c for c, _ in subjects]
-    attached = []
-    for x in subjects:
-        if x[1] < cue_at:
-            end = _name_end(text, x[1])
-            # Across a comma only a possessive owns the cue ("Israel's total exports,
-            # while imports ..."), not a word qualifying goods ("buyer of American
-            # weapons, has signed deals").
-            if cue_at - end <= 25 and (text.endswith(("'s", "’s"), x[1], end)
-                                       or not _COMMA_RE.search(text, end, cue_at)):
-                attached.append(x)
+    # Across a comma only a possessive owns the cue ("Israel's total exports, while
+    # imports ..."), not a word qualifying goods ("buyer of American weapons, has signed").
+    attached = [x for x in subjects if x[1] < cue_at
+                and cue_at - (end := _name_end(text, x[1])) <= 25
+                and (not _COMMA_RE.search(text, end, cue_at)
+                     or text.endswith(("'s", "’s"), x[1], end))]
     if gov and attached:
         k = subjects.index(attached[-1])
         group = [attached[-1]]
@@ -1149,13 +1176,16 @@ def _partners(text: str, s: int, e: int, money: Money,
         return tuple(_dedupe([*subject, *counterpart, *after]))
     if flow in ("agreement", "arms", "trade") and later:
         return tuple(_dedupe([*after, *counterpart, *carried]))
-    cps = {*counterpart, *(c for c, _ in cp_after)}
-    if cps and flow in ("exports", "imports") and state.facts:
+    cps = {*counterpart, *(c for c, _ in cp_after)} if flow in _GOODS_FLOWS else set()
+    if cps and state.facts:
         # "Shipments to neighbouring Bhutan were worth ..." after "Exports to Iran ...":
         # the economy that owns the last figure of this flow owns this one (rule 21), not
         # the buyers a sentence without figures named.
         last = state.facts[-1]
-        if last.flow == flow and last.partners and last.partners[0] not in cps:
+        if last.partners and last.partners[0] not in cps and (
+            last.flow == flow or (last.flow in _OWNED_FLOWS
+                                  and last.partners[0] in (*carried, *state.partners))
+        ):
             carried = (last.partners[0],)
     if carried and carried[0] in {*counterpart, *(c for c, _ in cp_after)}:
         # The seller cannot be the buyer: the economy the paragraph is about is.
@@ -1261,11 +1291,11 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
         for m in _UNCODED_COUNTERPART_RE.finditer(gap):
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True
-        if not reset and any(c for c in classified if money.end <= c[1] < clause_end):
+        if not reset:
             for other in amounts:
                 if tail <= other.start and other.end <= money.start and _AND_VERB_RE.search(
                     text, other.end, money.start
-                ):
+                ) and any(money.end <= c[1] < clause_end for c in classified):
                     return [], []
         return ([c for c, _ in g] if not reset else []), []
     after = [g for g in groups if money.end <= g[0][1] < clause_end

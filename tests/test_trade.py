@@ -523,3 +523,30 @@ def test_imports_of_another_economys_goods_keep_the_importer() -> None:
                   "pipeline gas. Imports of Russian LNG were still worth about 4.5 billion "
                   "euros in the first half.")
     assert [p for _q, _f, p in got] == [("EU",), ("EU", "RUS")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "up" belongs to the verb: no hedge, and the quote is the amount.
+    ("Vietnam's imports from the United States edged up to $14.7 billion.",
+     [("$14.7 billion", "imports", ("VNM", "USA"), False)]),
+    ("Kenya's tea exports could reach up to $1.5 billion.",
+     [("up to $1.5 billion", "exports", ("KEN",), True)]),
+    # An economy leading or backing something is no party of the deal.
+    ("Turkey was removed from the U.S.-led F-35 programme over its purchase of Russian S-400 "
+     "air defence systems, a deal worth about $2.5 billion.",
+     [("about $2.5 billion", "arms", ("TUR", "RUS"), True)]),
+    # An outlay for export promotion is spending, not exports.
+    ("India announced an export promotion mission with an outlay of Rs 25,060 crore.", []),
+])
+def test_verb_up_to_led_economies_and_outlays(text: str, expected: list) -> None:
+    a = analyze_text(text)
+    got = [(a.text[f.char_start : f.char_end], f.flow, f.partners, f.is_approximate)
+           for f in a.extraction.trade]
+    assert got == expected
+
+
+def test_a_counterpart_only_figure_keeps_the_owner_of_the_last_balance() -> None:
+    got = _quotes("HANOI (Reuters) - Vietnam recorded a trade surplus of $20.5 billion. "
+                  "Washington imposed a 20% tariff on Vietnamese goods in August. Imports from "
+                  "China jumped 30% to $168 billion.")
+    assert [p for _q, _f, p in got] == [("VNM",), ("VNM", "CHN")]
