@@ -1059,7 +1059,7 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         # multinational formation counted as a whole (rule 41).
         return "NATO"
     sf = _SUBJECT_FORCE_RE.match(text, sent.start, c.start) or (
-        _SUBJECT_FORCE_DL_RE.match(text, sent.start, c.start) if s_no < 3 else None)
+        _SUBJECT_FORCE_DL_RE.match(text, sent.start, c.start) if s_no < 2 else None)
     if sf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 30), c.start)
                or _SIZE_VERB_RE.search(win)):
         # The sentence's subject is a named force whose size this is: "UNIFIL was set up
@@ -1401,19 +1401,21 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     ob = _OWN_BORDER_RE.search(text, c.end, sent.end) if own else None
     if ob is not None and not any(c.end <= pos < ob.start() for pos, _, _ in places):
         return own  # "deployed 10,000 soldiers along its border with China" (rule 44)
-    region = _REGION_RE.search(text, sent.start, sent.end)
     after = [(pos, code, multi) for pos, code, multi in places if pos >= c.end]
     before = [(pos, code, multi) for pos, code, multi in places if pos < c.start]
     if after:
         pos, code, multi = after[0]
-        if multi or (region is not None and c.end <= region.start() < pos + 60 and
-                     "," not in text[pos : region.start()]):
+        if multi:
             return None  # several places (rule 44)
+        region = _REGION_RE.search(text, sent.start, sent.end)
+        if region is not None and c.end <= region.start() < pos + 60 and \
+                "," not in text[pos : region.start()]:
+            return None
         return code
     if before:
         pos, code, multi = before[-1]
         return None if multi else code
-    if region is not None:
+    if _REGION_RE.search(text, sent.start, sent.end) is not None:
         return None
     if action == "deploy":
         for m in doc.mentions[s_no]:
