@@ -208,7 +208,7 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"push(?:es|ed|ing)?|"
      r"add(?:s|ed|ing)?|surge|boost(?:s|ed|ing)?|reinforc(?:e|es|ed|ing)|"
      r"the use of|commit(?:s|ted|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
-     r"offer(?:s|ed|ing)?|assistance of|bring(?:s|ing)?(?! home| back)|"
+     r"offer(?:s|ed|ing)?|provid(?:e|es|ed|ing)|assistance of|bring(?:s|ing)?(?! home| back)|"
      r"brought(?! home| back)|incursion|invasion|ask(?:s|ed|ing)? for|"
      r"request(?:s|ed|ing)?|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|"
      r"redeploy(?:s|ed|ing)?|lead(?:s|ing)?|led|increase(?:d)? by|additional|extra|"
@@ -380,7 +380,8 @@ _FLAGS_FOLDED_RE = folded_pattern(re.compile(
 _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
     r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
-    r"|(?P<pronoun>\b(?:its|their)\s+(?:military\s+)?(?:presence|force|forces|contingent|"
+    r"|(?P<pronoun>\b(?:(?:its|their)\s+(?:military\s+)?|(?:the\s+)?(?:mission|force|contingent)'s\s+"
+    r"(?=strength\b))(?:presence|force|forces|contingent|strength|"
     r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b))",
     re.IGNORECASE,
 )
@@ -1119,6 +1120,9 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
             return "COALITION"
         if _LOC_PREP.search(pre) and not _POSSESSIVE_RE.match(post):
             continue
+        k = pre.rfind(",")
+        if k >= 0 and _APPOS_ASIDE_RE.match(pre, k):
+            continue  # "Burundi, an ally of Kinshasa, has ...", "army, known by its French ..."
         if c.start - m.char_end > 90 and prev_actor is not None:
             return prev_actor  # a far-away mention in a long sentence: keep the thread
         if _joint_subject(text, mentions, m):
@@ -1153,7 +1157,8 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
             # "... hosts a NATO battlegroup. Its 1,000 troops": a bloc's named force.
             pf = _BLOC_FORCE_RE.search(text, doc.sentences[s_no - 1].start,
                                        doc.sentences[s_no - 1].end)
-        if pf and _POSS_PRON_RE.search(text, max(sent.start, c.start - 12), c.start + 4):
+        if pf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 12), c.start + 4)
+                   or _IT_HAD_RE.search(text, max(sent.start, c.start - 16), c.start)):
             return _force_code(pf)
     # Context: the previous fact's state (rule 52), else the document's main state.
     if prev_actor is not None:
@@ -1196,6 +1201,9 @@ def _first_state(doc: DocContext, s_no: int) -> str | None:
 
 
 _COALITION_RE = re.compile(r"\bcoalition\b", re.IGNORECASE)
+_APPOS_ASIDE_RE = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w'-]+\s+){0,2}(?:of|to|with)|"
+                             r"(?:also\s+)?(?:known|called)\s+(?:as|by)\s+(?:[\w'-]+\s+){0,3}?)"
+                             r"\s*(?:the\s+)?$")
 _LED_COALITION_AFTER_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[\w.-]+-led coalition")
 _FROM_OF_WITH_RE = re.compile(r"\s+(?:from|of|with)\s+")
 _POSSESSIVE_RE = re.compile(r"'s\b")
@@ -1207,6 +1215,7 @@ _UNSTATED_RE = re.compile(r"\b(?:foreign|international|European|African|Western|
 _NEEDED_RE = re.compile(r"[\s,]+(?:\w+\s+){0,3}(?:needed|required|necessary)\b", re.IGNORECASE)
 _PRONOUN_START_RE = re.compile(r"[\s\"'(]*(?:It|They)\s+(?:has|have|had|now has|keeps|kept|"
                                r"maintains|fields|numbers)\b")
+_IT_HAD_RE = re.compile(r"\b[Ii]t\s+(?:had|has|now has|numbered|numbers)\s+$")
 _POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+")
 
 

@@ -277,18 +277,23 @@ def score_challenge(select: Callable[[str], bool] | None = None) -> dict[str, ob
 # Ratchet: measured on the set as written (see docs/accuracy-troops.md); raise when better.
 # The "blind-" items were written after the fixes and not tuned on (see the doc).
 # CHALLENGE_FLOORS hold for the sentence items of the first three passes (every id but
-# "a-r*"); ARTICLE_FLOORS for the 14 full wire articles of the fourth pass ("a-r01".."a-r14",
-# 107 facts), whose floors are what the fourth pass reached on them.
+# "a-*"); ARTICLE_FLOORS for the 14 full wire articles of the fourth pass ("a-r01".."a-r14",
+# 107 facts) and BLIND_ARTICLE_FLOORS for the three written after its fixes ("a-x01".."a-x03",
+# 21 facts): what the fourth pass reached on each.
 CHALLENGE_FLOORS = {"f1": 0.99, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                     "actor": 1.0, "location": 0.97, "action": 1.0}
 ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                   "actor": 0.99, "location": 0.96, "action": 1.0}
+BLIND_ARTICLE_FLOORS = {"f1": 0.95, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                        "actor": 1.0, "location": 0.84, "action": 1.0}
 
 
-@pytest.mark.parametrize(("articles", "floors"), [(False, CHALLENGE_FLOORS),
-                                                  (True, ARTICLE_FLOORS)])
-def test_challenge_set_floor(articles: bool, floors: dict[str, float]) -> None:
-    report = score_challenge(lambda item_id: item_id.startswith("a-r") == articles)
+@pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
+                                                ("a-r", ARTICLE_FLOORS),
+                                                ("a-x", BLIND_ARTICLE_FLOORS)])
+def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
+    report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
+                             else not item_id.startswith("a-"))
     summary = json.dumps(report, indent=1)
     for key, floor in floors.items():
         assert report[key] >= floor, summary
@@ -743,3 +748,25 @@ def test_body_dateline_does_not_place_a_headline_count() -> None:
     facts = analyze_text("ALLIES TO SEND 12,000 TROOPS\n\nCAIRO, Aug 4 - Officials met "
                          "on Monday.\n").extraction.troops
     assert [f.location for f in facts] == [None]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # "provide" sends troops (rule 45); "the mission's strength to N" is a level (rule 48).
+    (("NATO will send about 600 more troops to Kosovo, bringing the mission's strength to "
+      "about 5,200.", "Britain said it would provide around 200 soldiers to the force."),
+     [("about 600 more troops", "NATO", "XKX", "deploy"),
+      ("about 5,200", "NATO", "XKX", "present"),
+      ("around 200 soldiers", "GBR", "XKX", "deploy")]),
+    # An aside between commas does not own the troops (rule 40).
+    (("Burundi, an ally of Kinshasa, has deployed about 10,000 soldiers to Congo.",),
+     [("about 10,000 soldiers", "BDI", "COD", "deploy")]),
+    (("Congo's army, known by its French acronym FARDC, is estimated at about 130,000 "
+      "soldiers.",), [("about 130,000 soldiers", "COD", "COD", "present")]),
+    # "it had N" after a sentence naming the force (rule 41).
+    (("NATO bombing drove out Serbian forces.", "The force, known as KFOR, has been in Kosovo "
+      "since 1999.", "At its height it had about 50,000 troops."),
+     [("about 50,000 troops", "NATO", "XKX", "present")]),
+])
+def test_blind_article_fixes(sentences: tuple[str, ...],
+                             expected: list[tuple[str, str | None, str | None, str]]) -> None:
+    assert _got(*sentences) == expected
