@@ -30,6 +30,11 @@ def test_bench_runs_every_section(tmp_path: Path) -> None:
     docs = res["full_run"]["documents"]
     assert 0 < docs <= 40
     assert res["full_run"]["rss"]["peak_tree_rss_mib"] > 0
+    # the sampler's own CPU is reported apart from the flow process's
+    rss = res["full_run"]["rss"]
+    assert rss["sampler_cpu_s"] > 0
+    assert abs(rss["cpu_s_by_role"]["bench sampler"] - rss["sampler_cpu_s"]) <= 0.06
+    assert rss["cpu_s_by_role"]["main (flow)"] > 0
     assert res["noop"]["summary"]["files_processed"] == 0  # nothing changed: nothing read
     assert res["noop"]["files_unchanged"] + res["noop"]["summary"]["files_quarantined"] == 40
     assert res["scaling"]["documents"] == docs and len(res["scaling"]["batch_phase_s"]) == 2
