@@ -177,9 +177,9 @@ class TreeSampler:
     """Sum VmRSS over this process and its descendants every ``interval`` seconds, and the
     proportional set size (which does not count shared pages twice) every ``pss_interval``.
 
-    PSS is read from ``smaps_rollup``, which makes the kernel walk every mapping: read every
-    second sample it took most of the sampler's CPU, which on two cores is taken from the
-    workers being measured. RSS (the target) is still read every ``interval``."""
+    PSS is read from ``smaps_rollup``, which makes the kernel walk every mapping: read once a
+    second it took most of the sampler's CPU, which on two cores is taken from the workers
+    being measured. RSS (the target) is still read every ``interval``."""
 
     def __init__(self, interval: float = 0.2, root: int | None = None,
                  pss_interval: float = 5.0) -> None:
