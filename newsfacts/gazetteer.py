@@ -67,6 +67,13 @@ def place_surfaces() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def demonym_surfaces() -> frozenset[str]:
+    """Surfaces the alias table marks as demonyms ("Syrian", "Rwandan")."""
+    return frozenset(surface for surface, _code, note in _alias_notes()
+                     if note.startswith("demonym"))
+
+
 def is_place(surface: str) -> bool:
     """True when a mention names a place inside a country, not the state itself."""
     return surface in place_surfaces()
@@ -123,6 +130,10 @@ _AFTER_NAME_OK = frozenset({
     "King", "Queen", "The", "In", "On", "And", "But", "Said",
 })
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
+# Capitalised words before "Chad"/"Jordan" that open a sentence, not a first name
+# ("Neighbouring Chad has deployed ...").
+_BEFORE_NAME_OK = ("In", "From", "To", "Neighbouring", "Neighboring", "Landlocked",
+                   "Northern", "Southern", "Eastern", "Western", "Central")
 _NAME_AFTER = re.compile(r"\s([A-Z][a-z]+)\b")
 
 
@@ -144,7 +155,7 @@ def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | 
         if after and after.group(1) not in _AFTER_NAME_OK:
             return None
         before = text[max(0, start - 20) : start]
-        if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "From", "To")):
+        if _NAME_BEFORE.search(before) and not before.rstrip().endswith(_BEFORE_NAME_OK):
             return None
     return code
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newsfacts.gazetteer import Mention, find_mentions, is_place
+from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place
 from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
 from newsfacts.numbers import Number, find_numbers
 from newsfacts.patterns import folded_pattern, word_alternation
@@ -78,7 +78,7 @@ MODIFIERS: frozenset[str] = frozenset({
     "standby", "rapid", "reaction", "quick", "deployable", "ready", "strong",
     "operations", "special-operations", "commando", "engineering", "logistics", "medical",
     "intelligence", "signals", "artillery", "assault", "amphibious", "rotational", "light",
-    "mountain", "own",
+    "mountain", "own", "permanent",
 })
 # Modifiers that make the count a non-state or non-military group (rule 34).
 NON_STATE: frozenset[str] = frozenset({
@@ -117,7 +117,10 @@ _CASUALTY_AFTER = (
     r"to be|said to be|reported to be|believed to be|feared to be|named|listed|"
     r"who|that|had|have|all|in all|were all|were also|also)\s+){0,3}"
     r"(?:killed|dead|died|die|wounded|injured|hurt|captured|missing|lost|slain|"
-    r"taken prisoner|taken hostage|held|imprisoned|executed|massacred|arrested|"
+    r"taken prisoner|taken hostage|imprisoned|executed|massacred|arrested|"
+    # "held" in captivity, not "held exercises / talks / the town" (an active verb)
+    r"held(?!\s+(?:an?|the|its|their|joint|talks|exercises?|drills?|war games|"
+    r"manoeuvres|maneuvers|positions?|parades?|ceremon(?:y|ies))\b)|"
     r"sentenced|jailed|detained|court-martialled|court-martialed|infected|"
     r"deserted|defected|surrendered|perished|drowned|murdered|buried|"
     r"casualties|fatalities|killed in action|kia|mia|pows?|prisoners|hostages|"
@@ -161,7 +164,10 @@ FORCE_NAMES: dict[str, str] = {
     "multinational force": "COALITION", "allied forces": "COALITION",
     "Marine Expeditionary Unit": "USA", "Marine Expeditionary Force": "USA",
     "Africa Corps": "RUS", "AU": "AU", "AUSSOM": "AU", "ATMIS": "AU", "UNMISS": "UN",
-    "MINUSCA": "UN", "MINUSMA": "UN", "UNDOF": "UN",
+    "MINUSCA": "UN", "MINUSMA": "UN", "UNDOF": "UN", "UNFICYP": "UN", "UNISFA": "UN",
+    "MINURSO": "UN", "UNMOGIP": "UN",
+    # Southern African Development Community missions (Mozambique, Congo): multinational.
+    "SAMIM": "COALITION", "SAMIDRC": "COALITION",
 }
 # Heads of state and government (and defence ministers) whose troops are their state's
 # (rule 40). Surnames that are unambiguous in international news.
@@ -230,8 +236,12 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      # The future size of a force (rule 51): "could number", "will grow to", "build an army of".
      r"(?:could|would|will|may|might|(?<!believed )(?<!thought )(?<!said )(?<!estimated )"
      r"(?<!reported )(?<!known )to) (?:eventually )?(?:number|total)|"
-     r"(?:could|would|will|to) (?:eventually )?(?:grow|expand|swell|rise) (?:in)?to|"
-     r"build(?:s|ing)? (?:an?|its|the) (?:[\w-]+ ){0,2}?(?:army|force|military) of", "other"),
+     r"(?:could|would|will|to) (?:eventually )?(?:grow|expand|swell|rise|increase|boost|raise)"
+     r"(?: (?:its|their|the) (?:[\w-]+ ){0,2}?(?:army|armed forces|military|forces?|ranks))?"
+     r" (?:in)?to|"
+     r"build(?:s|ing)? (?:an?|its|the) (?:[\w-]+ ){0,2}?(?:army|force|military) of|"
+     r"build(?:s|ing)? (?:an?|its|the) (?:[\w-]+ ){0,2}?(?:force|rotation|contingent|presence)\b",
+     "other"),
 )
 _AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:will|would|to|could|must) be (?:brought |sent )?home|(?:come|comes|coming|came|"
@@ -254,7 +264,8 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
      r"deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)|"
      # "are to move from Okinawa to Guam": a move with a destination (rule 46).
-     r"(?:mov(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transferr?(?:s|ed|ing)?)"
+     r"(?:mov(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transferr?(?:s|ed|ing)?|"
+     r"fl(?:y|ies|ew|own|ying)|sail(?:s|ed|ing)?|march(?:es|ed|ing)?)"
      r" from [^.;,]{1,40}? to\b", "deploy"),
     (r"(?:would|will|could|might|may|are|is|be|been) (?:be )?(?:needed|required|necessary)|"
      r"needed|required|(?:being |be |been |were |are )?trained|"
@@ -782,9 +793,13 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
     if text.startswith(" of ", n.end) and _PARTITIVE_RE.match(text, n.end, s_end):
         return _Cand(q_start, n.end, count, high, n.approx, "partitive", n.end, n.num_start)
     # "..., far more than the roughly 30 the Pentagon acknowledged": an earlier level.
-    if last_end >= 0 and n.start - last_end <= 200 and text.find(
+    if last_end >= 0 and n.start - last_end <= 200 and ((text.find(
             "than", last_end, n.start) >= 0 and _COMPARE_NEXT_RE.match(
-            text, n.end, s_end) and _DOWN_FROM_RE.search(text[last_end : n.start]):
+            text, n.end, s_end) and _DOWN_FROM_RE.search(text[last_end : n.start])) or (
+            text.startswith("the ", n.start - 4)
+            and _TIMES_THE_RE.search(text, max(last_end, n.start - 30), n.start)
+            and _COMPARE_NEXT_RE.match(text, n.end, s_end))):
+        # (also "..., the number was about twice the roughly 900 it had acknowledged")
         return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     # Right after a count in the same sentence (rule 32): "900 troops in Syria and about
     # 2,500 in Iraq", "and a further 3,000 in 2024", "and several thousand more" (a parallel
@@ -794,6 +809,13 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         if nx and _PARALLEL_GAP_RE.search(text[last_end : n.start]):
             end = nx.end("more") if nx.group("more") else n.end  # keeps its "more"
             return _Cand(q_start, end, count, high, n.approx, "parallel", n.end, n.num_start)
+    # "has 60,000 personnel and plans to grow to about 80,000", "cut the rotation to about
+    # 1,200": the new size of the force just counted (rules 48, 51).
+    if last_end >= 0 and n.start - last_end <= 120 and text.startswith(
+            "to ", n.start - 3) and _CHANGE_TO_RE.search(
+            text, max(last_end, n.start - 60), n.start) and _COMPARE_NEXT_RE.match(
+            text, n.end, s_end):
+        return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     # What follows a bare count: the end of a clause or a verb ("The 1,200 are ...").
     if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
         return None
@@ -828,12 +850,17 @@ _CAP_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
 _TO_LEVEL_RE = re.compile(
     r"\b(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?|"
     r"shrink(?:s|ing)?|shrank|draw(?:s|ing)? down|drew down)\s+"
-    r"(?:its|their|the)\s+(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
+    r"(?:(?:its|their|the)\s+)?(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 # ", down from N", ", far more than the N" (a comparison: rule 50, the earlier level).
 _DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from|(?:(?:far|well|much|many)\s+)?"
                            r"(?:more|fewer|less)\s+than(?:\s+the)?)\s+$")
 _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?:that\s+)?"
                               r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
+_CHANGE_TO_RE = re.compile(
+    r"\b(?:grow|grows|grew|grown|expand(?:s|ed|ing)?|rise|rises|rose|increas(?:e|es|ed|ing)|"
+    r"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
+    r"shrink(?:s|ing)?|shrank|trim(?:s|med|ming)?)\s+(?:[\w.'-]+\s+){0,5}?to\s+$")
+_TIMES_THE_RE = re.compile(r"\b(?:twice|double|triple|thrice|three times|half)\s+the\s+$")
 _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
                               r"by|before|last|(?-i:[A-Z]))\b")
 _PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]"
@@ -999,6 +1026,28 @@ def _is_state_mention(m: CountryMention) -> bool:
     return not is_place(m.surface)
 
 
+_ATTR_FIRST = frozenset("fmcgdpt")
+_ATTR_FORCE_RE = re.compile(r"\s(?:force|mission|contingent|garrison|deployment|drawdown|"
+                            r"pullout|troop)\b")
+
+
+# Demonyms are never a place modifier: most end like these ("Syrian", "French", "Iraqi",
+# "Chinese", "Greek"); names that end the same way ("Iran", "Mali") are simply not tested.
+_DEMONYM_END_RE = re.compile(r"(?:an|en|ese|sh|ch|ss|i|ic|ek|ik|ino|ine|ot|z)$")
+_SHORT_DEMONYMS = frozenset({"Serb", "Croat", "Slovene", "Finn", "Swede", "Dane", "Pole",
+                             "Briton", "Scot", "Lao", "Basque", "Kurd", "Arab"})
+
+
+def _attributive_place(text: str, end: int, surface: str, code: str) -> bool:
+    """A country's name used as a noun modifier of a force ("U.S. to cut Syria force"): where
+    the force is, not whose it is. Not abbreviations ("U.S. force") or demonyms."""
+    return text[end + 1 : end + 2] in _ATTR_FIRST and len(code) == 3 and \
+        text.startswith(" ", end) and _ATTR_FORCE_RE.match(text, end, end + 14) is not None \
+        and "." not in surface and not surface.isupper() and \
+        _DEMONYM_END_RE.search(surface) is None and surface not in _SHORT_DEMONYMS and \
+        surface not in demonym_surfaces()
+
+
 _JOINT_RE = re.compile(r",?\s+and\s+(?:the\s+)?$")
 # The pair is the subject: a verb (or "each", "jointly") follows it directly.
 _JOINT_AFTER_RE = re.compile(
@@ -1024,7 +1073,8 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     """Whose troops (rules 40-42, 52)."""
     text = doc.text
     sent = doc.sentences[s_no]
-    mentions = [m for m in doc.mentions[s_no] if _is_state_mention(m)]
+    mentions = [m for m in doc.mentions[s_no] if _is_state_mention(m) and
+                not _attributive_place(doc.text, m.char_end, m.surface, m.country)]
     prev_actor = prev.actor if prev is not None else None
     near_prev = prev is not None and s_no - prev_s_no <= 1
     quote = text[c.start : c.end]
@@ -1160,12 +1210,25 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         if pf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 12), c.start + 4)
                    or _IT_HAD_RE.search(text, max(sent.start, c.start - 16), c.start)):
             return _force_code(pf)
+    # "U.S. Marines ... The first rotation sent just 200 Marines": a distinctive troop noun
+    # a state qualified earlier in the document keeps that state.
+    head = quote.rsplit(None, 1)[-1] if quote else ""
+    if head in _DISTINCT_NOUNS:
+        for k in range(s_no - 1, -1, -1):
+            for m in reversed(doc.mentions[k]):
+                if len(m.country) == 3 and m.country != "COALITION" and \
+                        text.startswith(" " + head, m.char_end):
+                    return m.country
     # Context: the previous fact's state (rule 52), else the document's main state.
     if prev_actor is not None:
         return prev_actor
     if prev is not None:
         return None
     return _doc_country(doc)
+
+
+_DISTINCT_NOUNS = frozenset({"Marines", "marines", "sailors", "paratroopers", "airmen",
+                             "commandos", "Gurkhas", "legionnaires"})
 
 
 def _names(doc: DocContext, code: str) -> bool:
@@ -1298,14 +1361,24 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
                 _BOUNDARY_RE.search(pre):
             continue  # "the Blue Line separating Lebanon from Israel": a line, not a place
         surface = m.surface
+        if "sa" in post[:8] and _SPEAKER_AFTER_RE.match(post) and not _LOC_PREP.search(pre):
+            continue  # "the Pentagon said", "Washington says": a speaker, not a place
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
+                      or _attributive_place(text, end, surface, code)
                       or _ADJ_PLACE_RE.match(post) or _APPOS_PLACE_RE.search(pre))
         if placed:
             multi = _AND_PLACE_RE.match(post) is not None
+            if multi and post[:1] == ",":
+                # "Kenya, Uganda and Burundi": the name after the comma must be a place too,
+                # not "in Armenia, Eagle Partner, last year".
+                nxt = end + 1 + len(post[1:]) - len(post[1:].lstrip())
+                multi = any((o.char_start if isinstance(o, CountryMention) else o.start) == nxt
+                            for o in ms)
             out.append((start, code, multi))
     return out
 
 
+_SPEAKER_AFTER_RE = re.compile(r"\s+(?:said|says)\b")
 _BOUNDARY_RE = re.compile(
     r"\b(?:separat(?:e|es|ed|ing)|divid(?:e|es|ed|ing)|between)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:from|and)\s+(?:the\s+)?)?$")
@@ -1408,9 +1481,18 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
             _ORIGIN_RE.search(text, max(sent.start, places[0][0] - 30), places[0][0]):
         places = []  # "fly 3,500 marines to the exercise from bases in Okinawa"
     ob = _OWN_BORDER_RE.search(text, c.end, sent.end) if own else None
+    if own and ob is None and "order" in text[c.end : sent.end]:
+        # "sends 5,000 more soldiers to Belarus border": their side of it (rule 44)
+        ob = _NAMED_BORDER_RE.match(text, c.end, min(sent.end, c.end + 60))
     if ob is not None and not any(c.end <= pos < ob.start() for pos, _, _ in places):
         return own  # "deployed 10,000 soldiers along its border with China" (rule 44)
     after = [(pos, code, multi) for pos, code, multi in places if pos >= c.end]
+    if after and action == "withdraw" and text.find("with the", c.end, after[0][0]) >= 0:
+        rest = _WITH_THE_REST_RE.search(text, c.end, after[0][0])
+        if rest is not None:
+            # "500 troops will be sent home, with the rest moving to Iraq": the others'
+            # destination, not where these leave from.
+            after = [p for p in after if p[0] < rest.start()]
     before = [(pos, code, multi) for pos, code, multi in places if pos < c.start]
     if after:
         pos, code, multi = after[0]
@@ -1424,8 +1506,9 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if before:
         pos, code, multi = before[-1]
         return None if multi else code
-    if _REGION_RE.search(text, sent.start, sent.end) is not None:
-        return None
+    in_country = _IN_THE_COUNTRY_RE.match(text, c.end, sent.end) is not None
+    if not in_country and _REGION_RE.search(text, sent.start, sent.end) is not None:
+        return None  # (but "keeps 1,500 troops in the country, ... in Africa": context)
     if action == "deploy":
         for m in doc.mentions[s_no]:
             if m.char_start >= c.end and len(m.country) == 3 and m.country != own and \
@@ -1440,7 +1523,8 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if own and action != "deploy" and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)
                                         or _CALL_UP_RE.search(stext)):
         return own  # exercising, on alert or called up at home (rule 44); not when sent away
-    if own and c.kind in ("noun", "strong", "gated") and _HOME_ARMY_RE.search(stext) and \
+    if own and c.kind in ("noun", "strong", "gated") and not in_country and \
+            not _AT_POST_RE.match(text, c.end, sent.end) and _HOME_ARMY_RE.search(stext) and \
             _HOME_ARMY_RE.search(text, *_clause_bounds(text, sent.start, sent.end, c.start,
                                                        c.end)) and \
             own in {m.country for m in doc.mentions[max(0, s_no - 1)]} | {
@@ -1490,6 +1574,9 @@ def _cached_dateline(doc: DocContext,
 _WHERE_RE = re.compile(r",\s+where\s+[^,;]{0,60}$")
 _IN_THE_COUNTRY_RE = re.compile(r"\s+(?:(?:now|still|currently|stationed|based|deployed)\s+)?"
                                 r"(?:in|inside) the country\b")
+# "have about 180 personnel at a facility next to the airport": a posting, not a home army.
+_AT_POST_RE = re.compile(r"\s+(?:at|in)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:base|facility|camp|outpost|garrison)\b")
 _CALL_UP_BEFORE_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|"
                                 r"call-up of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MASSED_RE = re.compile(r"\b(?:massed|massing|amassed|amassing|gathered|build-up|buildup)\b",
@@ -1502,6 +1589,11 @@ _THE_BORDER_RE = re.compile(r"\b(?:to|along|on|at|near)\s+the\s+(?:\w+\s+)?(?:bo
                             r"(?!\s+(?:with|of|between)\b)", re.IGNORECASE)
 _OWN_BORDER_RE = re.compile(r"\b(?:along|on|near|to|at)\s+(?:its|their)\s+(?:own\s+)?"
                             r"(?:side of the\s+)?(?:\w+\s+)?(?:border|borders|frontier)\b")
+_WITH_THE_REST_RE = re.compile(r",\s+with\s+the\s+(?:rest|remainder|others|remaining)\b")
+_NAMED_BORDER_RE = re.compile(r"\s+(?:(?:are|were|will be|would be|have been|has been)\s+)?"
+                              r"(?:sent|deployed|moved|dispatched|sends?|deploy)?\s*"
+                              r"(?:to|along|on|near|at)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w.'-]*\s+){1,2}(?:border|frontier)\b")
 _CALL_UP_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|call-up)\b",
                          re.IGNORECASE)
 _ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
@@ -1557,6 +1649,9 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
             return "deploy"
         if _STAY_RE.match(text, c.end, min(right, c.end + 40)):
             return "present"  # "30,000 troops would stay in Belarus after the exercises"
+        if text.find("whose", max(left, anchor - 50), anchor) >= 0 and _WHOSE_SIZE_RE.search(
+                text, max(left, anchor - 50), anchor):
+            return "present"  # "Belarus, whose army numbers 48,000 troops, held exercises"
         return "other"
     if _ALERT.search(stext) and s_no > 0 and _EXERCISE_RE.search(
             text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end):
@@ -1574,6 +1669,8 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
             text, max(sent.start, c.start - 20), c.start):
         return "present"  # "withdraw 1,000 of its 2,500 troops": the whole stays (rule 48)
     if c.kind == "level":
+        if found == "other":
+            return "other"  # "plans to grow to about 80,000" (rule 51)
         if _BY_BEFORE_RE.search(text, max(sent.start, c.start - 6), c.start):
             # "cut the number of troops by 9,500": the change itself (rule 47), told by the
             # last change verb before it.
@@ -1652,6 +1749,8 @@ _MOTION_RE = re.compile(
     r"\b(?:send(?:s|ing)?|sent|fl(?:y|ew|own|ying)|dispatch(?:es|ed|ing)?|airlift(?:s|ed|ing)?|"
     r"ship(?:s|ped|ping)?|ordered\b[^.;]{0,30}\b(?:into|to)|deploy(?:s|ed|ing)?\s+(?:\w+\s+){0,4}"
     r"(?:to|into)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to))\b", re.IGNORECASE)
+_WHOSE_SIZE_RE = re.compile(r",\s+whose\s+(?:[\w-]+\s+){1,3}?(?:numbers?|numbered|totals?|"
+                            r"totall?ed|has|had|is estimated at|stands at)\s+$")
 _STAY_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:stay|remain|be stationed|be based)", re.IGNORECASE)
 # A negation governing a withdrawal verb.
 _NEGATED_RE = re.compile(r"\b(?:no plans?|no intention|no\s+[a-z]+\s+(?:of|on|about)|not|n't|"
@@ -1746,8 +1845,15 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                     not _is_vague(c) \
                     and action not in ("deploy", "withdraw"):
                 continue  # a handful of named individuals: an incident, not a force
-            actor = (antecedent.actor if antecedent is not None
-                     else _actor(doc, s_no, c, prev, prev_s_no, action))
+            if c.kind == "level" and prev is not None and prev_s_no == s_no and \
+                    prev.char_end <= c.start and _BRINGING_RE.search(
+                        text, prev.char_end, c.start):
+                # "will send 1,500 more troops ..., bringing its force there to about
+                # 4,000": the new total of the same state's force.
+                actor = prev.actor
+            else:
+                actor = (antecedent.actor if antecedent is not None
+                         else _actor(doc, s_no, c, prev, prev_s_no, action))
             location = _location(doc, s_no, c, actor, action, prev, prev_s_no, places)
             if antecedent is not None and location is None:
                 location = antecedent.location
@@ -1762,6 +1868,11 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             by_value[c.count] = fact
             prev, prev_s_no = fact, s_no
     return facts
+
+
+# The total a deployment leads to, right after that deployment in the same sentence.
+_BRINGING_RE = re.compile(r",\s+(?:bringing|raising|taking|boosting|lifting|increasing|"
+                          r"swelling|pushing)\s+[^.;:]{0,70}?\bto\s+(?:\w+\s+){0,2}$")
 
 
 # Sentences longer than this (only in broken or adversarial text: real ones stay under a

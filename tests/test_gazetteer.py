@@ -76,3 +76,17 @@ def test_names_inside_words_or_after_a_dot_are_not_mentions() -> None:
     assert _codes("x.India then India") == [("India", "IND")]
     assert _codes("ſIraq ÉIraq _Iraq 1Iraq (Iraq") == [("Iraq", "IRQ")]
     assert _codes("NATOIraq, Iraq") == [("Iraq", "IRQ")]
+
+
+def test_sentence_opening_adjective_before_chad_or_jordan() -> None:
+    # "Neighbouring Chad" opens a sentence; "Chad Daniels" is still a person.
+    assert _codes("Neighbouring Chad has deployed troops.") == [("Chad", "TCD")]
+    assert _codes("Landlocked Chad borders Sudan.") == [("Chad", "TCD"), ("Sudan", "SDN")]
+    assert _codes("Chad Daniels met Kelly Jordan.") == []
+
+
+def test_demonym_surfaces() -> None:
+    from newsfacts.gazetteer import demonym_surfaces
+
+    assert {"Belarusian", "Syrians"} <= demonym_surfaces()
+    assert "Syria" not in demonym_surfaces()
