@@ -293,6 +293,18 @@ _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+
 # the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
 _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
                             r"promis(?:e|es|ed|ing))\s+to\s+$", re.IGNORECASE)
+# "in Turkish history", "in Chinese hands": a one-word demonym qualifying a noun after
+# "in" is no place, so no counterpart ("in the Czech Republic", "in Mali last year" are).
+_IN_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic|ch|ani|eli|aqi|udi)"
+                              r"\s+(?!and\b|or\b|alone\b)[a-z]")
+_CONTRAST_RE = re.compile(r"\bbut\b|;|\bwhereas\b|\bwhile\b")
+_SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
+_STATE_PARTY_RE = re.compile(
+    r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
+    r"\b[Tt]he\s+government\s+(?:has|had|have|will|would|agreed|signed|plans?|is|was)\b")
+# A deal said not to exist: "imports from countries without trade agreements".
+_NO_DEAL_RE = re.compile(r"\b(?:without|no|lacking|lack\s+of|absence\s+of)\s+(?:an?\s+|any\s+)?"
+                         r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 _DEAL_NOUN_RE = re.compile(r"\b(?:deals?|agreements?|accords?|pacts?|treat(?:y|ies))\b",
                            re.IGNORECASE)
 # "... met in Brussels", "said in Beijing": after the amount, a place of an event, not a
@@ -518,7 +530,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         elliptic = -1
         if emitted and (flow is None or flow == _NEG):
             elliptic = _elliptic_clause(text, money, amounts, cues)
-            if elliptic >= 0:
+            if elliptic >= 0 or (
+                flow == _NEG and _share_of_figure(text, emitted[-1], money, cues)
+            ):
                 flow = emitted[-1].flow
         if flow == _NEG and _weak_negative(text, money, cues):
             state.rejected.append((no, money, currency))
@@ -714,6 +728,9 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
             cue = Cue(cue.start, cue.end, "agreement")
         if cue.flow in ("exports", "imports") and cue.start < between_end:
             continue
+        if cue.flow == "agreement" and _NO_DEAL_RE.search(text, max(s, cue.start - 40),
+                                                           cue.start):
+            continue  # "countries without trade agreements": no deal, no cue (rule 5)
         if cue.flow == "sale" and _ARMS_CUE_RE.search(text, cue.start + 4, cue.end):
             cue = Cue(cue.start, cue.end, "arms")  # "the sale of 40 F-16 fighter jets to"
         m = _BETWEEN_RE.search(text, cue.start, cue.end)
@@ -798,6 +815,18 @@ def _elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[C
     if any(brk.end() <= c.start < after for c in cues):
         return -1
     return brk.end()
+
+
+def _share_of_figure(text: str, prev: TradeFact, money: Money, cues: list[Cue]) -> bool:
+    """"Exports rose to 19.18 trillion naira, with crude oil sales accounting for 13.36
+    trillion naira": a part of the figure just before, named by a weak head (sales,
+    earnings), is a figure of the same flow (rule 9: earnings tied to exports)."""
+    m = _SHARE_RE.search(text, prev.char_end, money.start)
+    if m is None or m.end() != money.start:
+        return False
+    head = [c for c in cues if m.start() <= c.start and c.end <= money.start]
+    return bool(head) and all(
+        c.flow != _NEG or text[c.start : c.end].lower() in FLOW_KEEPS_HEAD for c in head)
 
 
 def _modifies_flow(text: str, flow: Cue, neg: Cue) -> bool:
@@ -926,7 +955,10 @@ def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
         if _COMPANY_AFTER_RE.match(text, end, e) and not _POSSESSIVE_RE.match(text, end, e):
             continue
         return True
-    return False
+    # Only firms' homes are named: a party the text calls a government or a state firm
+    # ("The government has agreed to buy 25 Boeing aircraft for state carrier Biman
+    # Bangladesh Airlines") is a state (rule 6).
+    return _STATE_PARTY_RE.search(text, s, e) is not None
 
 
 # --- attributes ----------------------------------------------------------------------------------
@@ -1087,7 +1119,9 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
     prev: tuple[int, bool] | None = None
     for code, start in mentions:
         before = text[max(s, start - 30) : start]
-        cp = bool(_COUNTERPART_RE.search(before)) or (
+        cp = (bool(_COUNTERPART_RE.search(before)) and not (
+            before.endswith("in ") and _IN_ADJECTIVE_RE.match(text, start)
+        )) or (
             before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
         ) or (
             prev is not None and prev[1] and _LIST_JOIN_RE.match(text[prev[0] : start]) is not None
@@ -1144,6 +1178,16 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         return pair
     clause_end = _clause_end(text, money.end, e, amounts, money)
     subjects = [(c, st) for c, st, cp in classified if not cp and st < money.start]
+    seg = text[subjects[1][1] : money.start] if len(subjects) >= 2 else ""
+    if "but" in seg or "wh" in seg or ";" in seg:
+        brk = max(_CONTRAST_RE.finditer(text, subjects[1][1], money.start),
+                  key=lambda m: m.start(), default=None)
+        if brk is not None and subjects[-1][1] >= brk.end():
+            # "Turkey was a buyer of U.S. weapons but was removed ... after buying Russian
+            # S-400 systems for $2.5 billion": when the amount's clause names an economy
+            # of its own, those of a clause before it are not about the amount; the
+            # sentence's subject may still own the second clause.
+            subjects = [subjects[0], *(x for x in subjects[1:] if x[1] >= brk.end())]
     subject = [c for c, _ in subjects]
     # Across a comma only a possessive owns the cue ("Israel's total exports, while
     # imports ..."), not a word qualifying goods ("buyer of American weapons, has signed").
@@ -1236,6 +1280,15 @@ def _carried(state: _Doc, flow: str, named: set[str], s: int = -1) -> tuple[str,
         # and the deficit with the EU narrowed to $15.2 billion"), a figure naming no
         # economy cannot continue all of them: it is the subject's own ("So far this
         # year, the deficit has reached $766.4 billion").
+        return state.subject
+    if last is not None and not named and last.flow == flow and state.subject and len(
+        {f.partners for f in state.facts[-6:] if f.sentence_no >= last.sentence_no - 1
+         and f.flow == flow and len(f.partners) > 1}
+    ) > 1 and not _CONTINUATION_RE.match(state.text, max(s, 0)):
+        # The same across two sentences ("Shipments to the United States rose to $1.94
+        # billion ... Exports to the European Union were worth $5.1 billion. The government
+        # has set an export target of $63.5 billion."), unless the sentence opens as a
+        # continuation ("They were ...").
         return state.subject
     if flow in ("trade", "agreement") or (
         last is not None and last.flow == flow and named <= set(state.partners)
