@@ -846,10 +846,11 @@ _DATE_BEFORE_RE = re.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$",
 )
 _CAP_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
+# Verbs that cut a force; "... to N" after one gives the new level (both patterns below).
+_CUT_VERBS = r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank"
 # "cut its contingent in Mali to 100 soldiers": the new level, not the change (rule 48).
 _TO_LEVEL_RE = re.compile(
-    r"\b(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?|"
-    r"shrink(?:s|ing)?|shrank|draw(?:s|ing)? down|drew down)\s+"
+    rf"\b(?:{_CUT_VERBS}|lower(?:s|ed|ing)?|draw(?:s|ing)? down|drew down)\s+"
     r"(?:(?:its|their|the)\s+)?(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 # ", down from N", ", far more than the N" (a comparison: rule 50, the earlier level).
 _DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from|(?:(?:far|well|much|many)\s+)?"
@@ -858,8 +859,7 @@ _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?
                               r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
 _CHANGE_TO_RE = re.compile(
     r"\b(?:grow|grows|grew|grown|expand(?:s|ed|ing)?|rise|rises|rose|increas(?:e|es|ed|ing)|"
-    r"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
-    r"shrink(?:s|ing)?|shrank|trim(?:s|med|ming)?)\s+(?:[\w.'-]+\s+){0,5}?to\s+$")
+    rf"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|{_CUT_VERBS})\s+(?:[\w.'-]+\s+){{0,5}}?to\s+$")
 _TIMES_THE_RE = re.compile(r"\b(?:twice|double|triple|thrice|three times|half)\s+the\s+$")
 _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
                               r"by|before|last|(?-i:[A-Z]))\b")
