@@ -30,13 +30,18 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def word_alternation(words: Iterable[str]) -> str:
     """A regex (no capturing groups) matching any of ``words``, longest first."""
+    return _emit(_trie(words))
+
+
+def _trie(sequences: Iterable[Iterable[str]]) -> dict[str, dict]:
+    """A prefix tree of ``sequences`` (of characters or regex atoms); "" marks an end."""
     trie: dict[str, dict] = {}
-    for word in words:
+    for seq in sequences:
         node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
+        for key in seq:
+            node = node.setdefault(key, {})
         node[""] = {}
-    return _emit(trie)
+    return trie
 
 
 def _emit(node: dict[str, dict]) -> str:
@@ -170,13 +175,7 @@ def _walk_starts(
 
 def _emit_atoms(starts: set[_Start]) -> str:
     """A regex matching any of ``starts``, as a prefix tree of atoms."""
-    trie: dict[str, dict] = {}
-    for start in starts:
-        node = trie
-        for atom in start:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-    return "(?:" + _emit_atom_node(trie) + ")"
+    return "(?:" + _emit_atom_node(_trie(starts)) + ")"
 
 
 def _emit_atom_node(node: dict[str, dict]) -> str:
