@@ -78,7 +78,7 @@ MODIFIERS: frozenset[str] = frozenset({
     "standby", "rapid", "reaction", "quick", "deployable", "ready", "strong",
     "operations", "special-operations", "commando", "engineering", "logistics", "medical",
     "intelligence", "signals", "artillery", "assault", "amphibious", "rotational", "light",
-    "mountain", "own", "permanent",
+    "mountain", "own", "permanent", "joint", "combined",
 })
 # Modifiers that make the count a non-state or non-military group (rule 34).
 NON_STATE: frozenset[str] = frozenset({
@@ -212,7 +212,9 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"order(?:s|ed|ing)?|amass(?:es|ed|ing)?|land(?:s|ed|ing)|"
      r"airlift(?:s|ed|ing)?|fl(?:y|ew|own|ying)|rush(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
      r"push(?:es|ed|ing)?|"
-     r"add(?:s|ed|ing)?|surge|boost(?:s|ed|ing)?|reinforc(?:e|es|ed|ing)|"
+     r"add(?:s|ed|ing)?|surge|boost(?:s|ed|ing)?|reinforc(?:e|es|ed|ing)(?: with)?|"
+     # "will be reinforced with 500 troops", "to get 500 more troops": troops added.
+     r"get(?:s|ting)?|receiv(?:e|es|ed|ing)|"
      r"the use of|commit(?:s|ted|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
      r"offer(?:s|ed|ing)?|provid(?:e|es|ed|ing)|assistance of|bring(?:s|ing)?(?! home| back)|"
      r"brought(?! home| back)|incursion|invasion|ask(?:s|ed|ing)? for|"
@@ -237,7 +239,8 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"(?:could|would|will|may|might|(?<!believed )(?<!thought )(?<!said )(?<!estimated )"
      r"(?<!reported )(?<!known )to) (?:eventually )?(?:number|total)|"
      r"(?:could|would|will|to) (?:eventually )?(?:grow|expand|swell|rise|increase|boost|raise)"
-     r"(?: (?:its|their|the) (?:[\w-]+ ){0,2}?(?:army|armed forces|military|forces?|ranks))?"
+     r"(?: (?:them|it|(?:its|their|the) (?:[\w-]+ ){0,2}?(?:army|armed forces|military|forces?|"
+     r"ranks|presence|contingent|deployment|strength)(?: in (?:the )?[A-Z][\w.-]*)?))?"
      r" (?:in)?to|"
      r"build(?:s|ing)? (?:an?|its|the) (?:[\w-]+ ){0,2}?(?:army|force|military) of|"
      r"build(?:s|ing)? (?:an?|its|the) (?:[\w-]+ ){0,2}?(?:force|rotation|contingent|presence)\b",
@@ -344,7 +347,8 @@ _FORCE_OF_RE = re.compile(
     r"\b(?:force|forces|army|armies|contingent|garrison|corps|brigade|battalion|division|"
     r"regiment|detachment|unit|legion|column|company|navy|militia|group)\s+of\s+$"
     # "Japan's Ground Self-Defense Force has some 150,000 members": a state force's size.
-    r"|\b(?:force|forces|army|navy|military|corps)\s+(?:has|had|have|now has|numbers?|"
+    r"|\b(?:force|forces|army|navy|military|corps),?\s+(?:which\s+)?"
+    r"(?:has|had|have|now has|numbers?|"
     r"numbered|totals?|totall?ed)\s+$",
     re.IGNORECASE,
 )
@@ -930,6 +934,9 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) ->
     gap = pre[lv.end() :]
     # The level phrase governs this number: close by, or one end of "from N to M".
     return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap))
+_KILLED_INCLUDING_RE = re.compile(
+    r"\b(?:kill(?:ed|s|ing)?|wound(?:ed|s|ing)?|injur(?:ed|es|ing)|dead|died|casualties)\b"
+    r"[^.;:]{0,140},\s+including\s+$", re.IGNORECASE)
 _SOLDIERS_INCLUDING_RE = re.compile(r"\b(?:soldiers|troops|veterans),?\s+including\s+$",
                                     re.IGNORECASE)
 
@@ -986,6 +993,11 @@ _CIVIL_WAR_RE = re.compile(r"\b(?:rais(?:ed|ing)|form(?:ed|ing)|organi[sz](?:ed|
 def _excluded(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
     before = text[max(s_start, c.start - 50) : c.start]
     if _CASUALTY_BEFORE_COUNT.search(before):
+        return True
+    # "violence killed more than 10,000 people ..., including hundreds of soldiers": a part
+    # of a casualty count (rule 33).
+    if text.find("including", max(s_start, c.start - 11), c.start) >= 0 and \
+            _KILLED_INCLUDING_RE.search(text, max(s_start, c.start - 160), c.start):
         return True
     end = c.end
     if c.kind == "partitive":  # "three of its 1,000 soldiers were wounded"
@@ -1173,7 +1185,11 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         k = pre.rfind(",")
         if k >= 0 and _APPOS_ASIDE_RE.match(pre, k):
             continue  # "Burundi, an ally of Kinshasa, has ...", "army, known by its French ..."
-        if c.start - m.char_end > 90 and prev_actor is not None:
+        if text.find(",", m.char_end, c.start) >= 0 and _inside_aside(text, sent.start, m,
+                                                                     c.start):
+            continue  # "Finland, which shares a border with Russia, has 280,000 soldiers"
+        if c.start - m.char_end > 90 and prev_actor is not None and \
+                text.find("the country's", m.char_end, c.start) < 0:
             return prev_actor  # a far-away mention in a long sentence: keep the thread
         if _joint_subject(text, mentions, m):
             return None  # "The Netherlands and Belgium will send 400 troops" (rule 42)
@@ -1253,6 +1269,23 @@ _BLOC_AFTER_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:in|of|for|with)\s+(?:the\s+)?"
     r"(?:(?P<NATO>NATO|Nato|the alliance)|(?P<UN>U\.N\.|UN|United Nations)|"
     r"(?P<AU>African Union|AU))'s\b")
+
+
+# A comma aside between a subject and its verb: ", a nation of 1.9 million that borders
+# Russia and Belarus, has", ", which shares a border with Russia, has".
+_ASIDE_RE = re.compile(r",\s+(?:which|who|whose|that|an?|the)\s+(?:[^,;:]|,(?=\d)){0,120}?"
+                       r",\s+(?:now\s+|also\s+|"
+                       r"still\s+)?(?:has|have|had|keeps|kept|maintains|fields|numbers|is|are|"
+                       r"was|were|will|would|plans|wants|said|says)\b")
+
+
+def _inside_aside(text: str, lo: int, m: CountryMention, hi: int) -> bool:
+    """True when mention ``m`` stands inside a comma aside that closes before ``hi``: the
+    aside describes the subject, it does not own the troops."""
+    for a in _ASIDE_RE.finditer(text, max(lo, m.char_start - 125), hi):
+        if a.start() < m.char_start and m.char_end <= a.end():
+            return True
+    return False
 
 
 def _first_state(doc: DocContext, s_no: int) -> str | None:
@@ -1498,7 +1531,7 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         pos, code, multi = after[0]
         if multi:
             return None  # several places (rule 44)
-        region = _REGION_RE.search(text, sent.start, sent.end)
+        region = _region(text, sent.start, sent.end)
         if region is not None and c.end <= region.start() < pos + 60 and \
                 "," not in text[pos : region.start()]:
             return None
@@ -1507,7 +1540,7 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         pos, code, multi = before[-1]
         return None if multi else code
     in_country = _IN_THE_COUNTRY_RE.match(text, c.end, sent.end) is not None
-    if not in_country and _REGION_RE.search(text, sent.start, sent.end) is not None:
+    if not in_country and _region(text, sent.start, sent.end) is not None:
         return None  # (but "keeps 1,500 troops in the country, ... in Africa": context)
     if action == "deploy":
         for m in doc.mentions[s_no]:
@@ -1554,6 +1587,19 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if s_no == 0 and doc.has_title:
         return None  # the body's dateline does not point back to the headline (rule 43)
     return _cached_dateline(doc, cache)
+
+
+# "one of the smallest in Europe", "among the largest in the Gulf": a comparison, not where
+# the troops are.
+_SUPERLATIVE_RE = re.compile(r"\bthe\s+(?:most\s+[\w-]+|[a-z]{2,}est)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _region(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first region named in ``text[start:end]`` that is not a superlative's scope."""
+    for r in _REGION_RE.finditer(text, start, end):
+        if not _SUPERLATIVE_RE.search(text, max(start, r.start() - 40), r.start()):
+            return r
+    return None
 
 
 def _cached_dateline(doc: DocContext,
@@ -1668,6 +1714,12 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     if text.find(" of ", c.start - 12, c.start) >= 0 and _PART_BEFORE_RE.search(
             text, max(sent.start, c.start - 20), c.start):
         return "present"  # "withdraw 1,000 of its 2,500 troops": the whole stays (rule 48)
+    if _AT_PEAK_RE.match(text, c.end, right):
+        return "present"  # "Those soldiers, numbering about 3,000 at their peak, left"
+    if _BRING_LEVEL_RE.search(text, max(left, anchor - 110), anchor):
+        # "will bring the army's presence in Pacaraima to about 1,000 troops": the new
+        # level, not the troops sent (rule 48).
+        return "present"
     if c.kind == "level":
         if found == "other":
             return "other"  # "plans to grow to about 80,000" (rule 51)
@@ -1748,7 +1800,9 @@ _ADJECTIVE_CUES = frozenset({"remaining", "existing"})
 _MOTION_RE = re.compile(
     r"\b(?:send(?:s|ing)?|sent|fl(?:y|ew|own|ying)|dispatch(?:es|ed|ing)?|airlift(?:s|ed|ing)?|"
     r"ship(?:s|ped|ping)?|ordered\b[^.;]{0,30}\b(?:into|to)|deploy(?:s|ed|ing)?\s+(?:\w+\s+){0,4}"
-    r"(?:to|into)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to))\b", re.IGNORECASE)
+    r"(?:to|into)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to)|"
+    # "arrived in the Philippines to join the exercises", "Britain has deployed 1,500".
+    r"arriv(?:e|es|ed|ing)\s+(?:in|at)|(?:has|have|had)\s+deployed)\b", re.IGNORECASE)
 _WHOSE_SIZE_RE = re.compile(r",\s+whose\s+(?:[\w-]+\s+){1,3}?(?:numbers?|numbered|totals?|"
                             r"totall?ed|has|had|is estimated at|stands at)\s+$")
 _STAY_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:stay|remain|be stationed|be based)", re.IGNORECASE)
@@ -1854,6 +1908,10 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             else:
                 actor = (antecedent.actor if antecedent is not None
                          else _actor(doc, s_no, c, prev, prev_s_no, action))
+                if actor == "EU":
+                    # Troops have a closed list of force codes (rule 41): an EU force such as
+                    # EUFOR is a multinational force outside it.
+                    actor = "COALITION"
             location = _location(doc, s_no, c, actor, action, prev, prev_s_no, places)
             if antecedent is not None and location is None:
                 location = antecedent.location
@@ -1868,6 +1926,15 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             by_value[c.count] = fact
             prev, prev_s_no = fact, s_no
     return facts
+
+
+_AT_PEAK_RE = re.compile(r",?\s+at (?:its|their|the) peak\b")
+_BRING_LEVEL_RE = re.compile(
+    # (not "raise the army's strength to N": a decreed future size, rule 51)
+    r"\b(?:bring|brings|bringing|brought|tak(?:e|es|ing)|took)"
+    r"\s+(?:[\w'.-]+\s+){0,3}?(?:presence|strength|total|number|size)\b"
+    r"[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|"
+    r"more than\s+|over\s+|up to\s+)?$", re.IGNORECASE)
 
 
 # The total a deployment leads to, right after that deployment in the same sentence.
