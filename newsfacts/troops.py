@@ -47,6 +47,9 @@ TROOP_NOUNS: tuple[str, ...] = (
     # An army's engineers and labour units (rule 31); "deminers" only in a military sentence.
     "military engineers", "combat engineers", "military construction workers",
     "military builders", "deminers",
+    # "a contingent of about 950 officers and soldiers", "500 officers and men": the pair
+    # is one head ("officers" alone is too often police).
+    "officers and soldiers", "officers and men", "officers and troops", "officers and sailors",
 )
 # Nouns that are personnel only when the sentence is clearly military ("a force of 3,000
 # men", "(50-60 men)" of an army) - "men" and "members" are far too common otherwise.
@@ -934,6 +937,8 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) ->
     gap = pre[lv.end() :]
     # The level phrase governs this number: close by, or one end of "from N to M".
     return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap))
+
+
 _KILLED_INCLUDING_RE = re.compile(
     r"\b(?:kill(?:ed|s|ing)?|wound(?:ed|s|ing)?|injur(?:ed|es|ing)|dead|died|casualties)\b"
     r"[^.;:]{0,140},\s+including\s+$", re.IGNORECASE)
@@ -1714,6 +1719,8 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     if text.find(" of ", c.start - 12, c.start) >= 0 and _PART_BEFORE_RE.search(
             text, max(sent.start, c.start - 20), c.start):
         return "present"  # "withdraw 1,000 of its 2,500 troops": the whole stays (rule 48)
+    if _ALREADY_THERE_RE.match(text, c.end, right):
+        return "present"  # "adding to the 1,600 soldiers already based in the kingdom" (48)
     if _AT_PEAK_RE.match(text, c.end, right):
         return "present"  # "Those soldiers, numbering about 3,000 at their peak, left"
     if _BRING_LEVEL_RE.search(text, max(left, anchor - 110), anchor):
@@ -1928,6 +1935,11 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
     return facts
 
 
+# Troops a sentence says are already there are the current level, whatever is sent to
+# join them ("could send more troops, adding to the 1,600 soldiers already based there").
+_ALREADY_THERE_RE = re.compile(
+    r",?\s+(?:who|that|which)?\s*(?:are\s+|were\s+)?already\s+(?:based|stationed|deployed|"
+    r"posted|serving|present|there|in|on the ground)\b", re.IGNORECASE)
 _AT_PEAK_RE = re.compile(r",?\s+at (?:its|their|the) peak\b")
 _BRING_LEVEL_RE = re.compile(
     # (not "raise the army's strength to N": a decreed future size, rule 51)

@@ -924,3 +924,24 @@ def test_soldiers_among_a_casualty_count_are_not_a_count() -> None:
     # "killed ..., including N soldiers": part of the casualties (rule 33).
     assert _facts("Attacks in the north killed 1,200 people last year, including about 300 "
                   "soldiers, officials said.") == []
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # Troops already there are the current level, whatever is sent to join them (rule 48).
+    (("Italy will send 200 more troops to Lebanon, adding to the 1,000 soldiers already "
+      "deployed there.",),
+     [("200 more troops", "ITA", "LBN", "deploy"), ("1,000 soldiers", "ITA", "LBN", "present")]),
+    (("Britain will send 400 troops to Estonia, joining some 900 British soldiers who are "
+      "already there.",),
+     [("400 troops", "GBR", "EST", "deploy"), ("some 900 British soldiers", "GBR", "EST",
+                                                "present")]),
+    # "officers and soldiers" / "officers and men" is one head (rule 31); with police it is
+    # a mixed count (rule 34).
+    (("Nepal keeps about 870 officers and soldiers in Lebanon with the U.N. force.",),
+     [("about 870 officers and soldiers", "NPL", "LBN", "present")]),
+    (("About 500 police officers and soldiers patrolled the streets of Dili.",), []),
+])
+def test_existing_levels_and_officers(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
