@@ -370,6 +370,9 @@ _WEAPON_MODEL_RE = re.compile(
     rf"\b(?P<m>{_MODEL})\s+(?:[a-z-]+\s+)?(?:tanks?|fighters?|fighter\s+jets|warplanes?|"
     r"howitzers?|attack\s+helicopters|missiles?|frigates?|submarines?|warships?|launchers?)\b"
 )
+_OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
+_DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
+                             r"demand\s+(?:from|in|by)\s+(?:the\s+)?")
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
 _IN_BEFORE_RE = re.compile(r"\bin\s+(?:the\s+)?$")
@@ -540,6 +543,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
+        elif flow is None and not cues and state.facts and _OF_TOTAL_RE.match(text, money.end):
+            flow = _paragraph_total(state, s)  # "Servers accounted for $32.3 billion of the total"
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -567,6 +572,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
         if flow == "trade" and len(partners) == 1:
             partners = _bilateral(text, s, money, partners, state)
+        if "demand" in text[money.end : e]:
+            partners = _with_buyers_cited(text, e, money, classified, partners)
         if elliptic >= 0 and emitted[-1].partners:
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
@@ -971,6 +978,35 @@ def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
     if gov is None:
         return False
     return _DEAL_VERB_RE.search(text[gov.start : gov.end]) is not None
+
+
+def _paragraph_total(state: _Doc, s: int) -> str | None:
+    """The flow of the first total (exports, imports, trade) of the paragraph holding ``s``:
+    what "of the total" in a sentence without any cue is a part of."""
+    para = state.text.rfind("\n\n", 0, s)
+    return next((f.flow for f in state.facts[-20:] if f.char_start > para
+                 and f.flow in ("exports", "imports", "trade")), None)
+
+
+def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
+                       partners: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule 25: economies whose demand a causal clause after the amount's clause names as
+    the cause of the change are partners ("rose to $2 billion, as strong demand from China
+    and India lifted prices")."""
+    brk = _CLAUSE_BREAK_RE.search(text, money.end, e)
+    cause = _DEMAND_FROM_RE.match(text, brk.start()) if brk is not None else None
+    if cause is None:
+        return partners
+    buyers: list[str] = []
+    pos = cause.end()
+    for code, st, _cp in classified:
+        if st < pos:
+            continue
+        if not _LIST_JOIN_RE.match(text[pos:st]):
+            break
+        buyers.append(code)
+        pos = _name_end(text, st)
+    return tuple(_dedupe([*partners, *buyers]))
 
 
 def _names_weapon_model(text: str, s: int, e: int) -> bool:

@@ -678,3 +678,24 @@ def test_a_model_named_as_a_weapon_just_before_is_arms() -> None:
     got = _quotes("Airbus delivered 12 A350 jets to Emirates. Vietnam bought six A350s from "
                   "France for $2 billion.")
     assert [f for _q, f, _p in got] == ["imports"]
+
+
+def test_of_the_total_is_a_part_of_the_paragraphs_first_total() -> None:
+    """A sentence with no cue whose amount is "of the total" is a part of the paragraph's
+    first total (exports, imports or trade), not of the balance or of the last figure."""
+    got = _quotes("BANGKOK (Reuters) - Thailand's exports rose to $25 billion in May. Imports "
+                  "were $22 billion, leaving a surplus of $3 billion. Rice accounted for $1.2 "
+                  "billion of the total.")
+    assert got[-1] == ("$1.2 billion", "exports", ("THA",))
+    assert _quotes("The company's revenue was $5 billion. Servers accounted for $2 billion of "
+                   "the total.") == []
+
+
+def test_economies_whose_demand_caused_the_change_are_partners() -> None:
+    """Rule 25: "..., as strong demand from China and India lifted prices"."""
+    got = _quotes("Ghana's cocoa exports rose to $2 billion last year, as strong demand from "
+                  "China and India lifted prices, the board said.")
+    assert got == [("$2 billion", "exports", ("GHA", "CHN", "IND"))]
+    got = _quotes("Ghana's cocoa exports rose to $2 billion, as demand recovered and buyers in "
+                  "China returned.")
+    assert got == [("$2 billion", "exports", ("GHA",))]
