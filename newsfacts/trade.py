@@ -346,11 +346,6 @@ _UNIT_AFTER_RE = re.compile(
     r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
     r"unit|bushel|lb|kg|copy)\b|\s+against\s+the\s+\w+", re.IGNORECASE)
 _AT_BEFORE_RE = re.compile(r"\bat\s+$")
-_MEASURE_AFTER_RE = re.compile(
-    r"\s+(?:metric\s+|short\s+|long\s+|cubic\s+|square\s+)?(?:tons?|tonnes?|barrels?|"
-    r"bushels?|bales?|bags?|ounces?|carats?|kilo(?:gram)?s?|kg|litres?|liters?|gallons?|"
-    r"feet|met(?:re|er)s|units|vehicles|cars|head|bpd|TEUs?|containers|hectares|acres|"
-    r"shares|doses|barrels\s+per\s+day)\b", re.IGNORECASE)
 _VERB_UP_RE = re.compile(r"\b(?:edged|edges|inched|inches|crept|creeps|ticked|ticks|moved|"
                          r"moves|went|goes|shot|picked|ratcheted|stepped|bumped|pushed|"
                          r"revised|rounded|climbed|jumped|rose|rises|crawled)\s+$", re.IGNORECASE)
@@ -506,10 +501,6 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
-        if money.bare and _MEASURE_AFTER_RE.match(text, money.end, e):
-            prev_money = money  # "8.1 million metric tons": a volume, no money
-            prev_fact = None
-            continue
         currency = currencies[i]
         conversion = prev_money is not None and _is_conversion(text, prev_money, money)
         prev_money = money
