@@ -498,6 +498,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     emitted: list[TradeFact] = []
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
+    model_arms: bool | None = None  # _names_weapon_model, read once when needed
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
@@ -558,7 +559,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
         ):
             flow = "arms"
-        elif flow in _GOODS_FLOWS and _names_weapon_model(text, s, e):
+        elif flow in _GOODS_FLOWS and (
+            model_arms if model_arms is not None else
+            (model_arms := _names_weapon_model(text, s, e))
+        ):
             flow = "arms"  # "Warsaw bought its first 180 K2s" after "K2 battle tanks"
         partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
         if flow == "trade" and len(partners) == 1:
@@ -1053,9 +1057,10 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
-    before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
-    if before is not None:
-        return before.lastgroup  # "running at an annualised $42 billion"
+    if text.startswith(("l ", "d ", "y "), money.start - 2):  # a cheap screen first
+        before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
+        if before is not None:
+            return before.lastgroup  # "running at an annualised $42 billion"
     prev = [a.end for a in amounts if a.end <= money.start]
     lo = prev[-1] if prev else s
     brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
