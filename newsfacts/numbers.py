@@ -440,10 +440,12 @@ _CHANGE_BEFORE_RE = re.compile(rf"\b(?:{word_alternation(CHANGE_WORDS)})\s+$", r
 _CHAIN_BEFORE_RE = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|and|with|to|over)|,)\s+$", re.IGNORECASE
 )
-# What may not follow an amount without currency: units, percentages, plural nouns
-# ("1.2 mln tonnes", "2.3 pct", "40 billion people").
+# What may not follow an amount without currency: units and measures of goods,
+# percentages, plural nouns ("1.2 mln tonnes", "8.1 million metric tons", "2.3 pct",
+# "40 billion people", "1.2 million TEUs").
 _NOT_MONEY_AFTER_RE = re.compile(
     r"\s?(?:%|-?(?:pct|percent|per\b|per\s?cent|tonnes?|tons?|barrels?|bpd|kg|lbs?|"
+    r"(?:metric|short|long)\s+(?:tons?|tonnes?)|carats?|lit(?:re|er)s?|gallons?|TEUs?|"
     r"ounces?|bushels?|bales?|bags?|head|people|units|shares|points?|times|fold|"
     r"hectares?|acres?|cubic|square|kilo\w*|mil\w*|metres?|meters?|feet|years?|"
     r"months?|days?|weeks?|hours?|st|nd|rd|th)\b|-[a-z])",

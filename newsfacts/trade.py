@@ -112,12 +112,12 @@ TRADE_TOPICS = r"trade|visible|merchandise|goods|oil|non-oil|exports?|imports?|s
 # Rate wording (rule 15).
 PER_AFTER = (
     ("year", r"(?:a|per|each|every)\s+year(?!\s+(?:ago|earlier|before|later|after))|"
-             r"annually|per\s+annum|yearly"),
+             r"annually|per\s+annum|yearly|annuali[sz]ed"),
     ("month", r"(?:a|per|each|every)\s+month(?!\s+(?:ago|earlier|before|later))|monthly"),
     ("quarter", r"(?:a|per|each|every)\s+quarter|quarterly"),
 )
 PER_ADJECTIVE = (
-    ("year", r"annual|yearly"),
+    ("year", r"annual(?:i[sz]ed)?|yearly"),
     ("month", r"monthly"),
     ("quarter", r"quarterly"),
 )
@@ -230,6 +230,13 @@ _PER_ADJ_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\s+(?:\w+\s+){{0,2}}?{PER_NOUNS}\b)" for k, p in PER_ADJECTIVE),
     re.IGNORECASE,
 )
+# "On an annualised basis, exports were running at ...": rate wording opening the sentence.
+_PER_OPENING_RE = re.compile(
+    "|".join(rf"(?P<{k}>\s*(?:On|At)\s+an?\s+(?:{p})\s+(?:basis|rate)\b)" for k, p in PER_ADJECTIVE)
+)
+_PER_BEFORE_RE = re.compile(
+    "(?:" + "|".join(rf"(?P<{k}>\b(?:{p})\s+)" for k, p in PER_ADJECTIVE) + ")$", re.IGNORECASE
+)
 _APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?(?:,\s+"
                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
@@ -298,6 +305,7 @@ _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment
 _IN_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic|ch|ani|eli|aqi|udi)"
                               r"\s+(?!and\b|or\b|alone\b)[a-z]")
 _CONTRAST_RE = re.compile(r"\bbut\b|;|\bwhereas\b|\bwhile\b")
+_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)")
 _SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
 _STATE_PARTY_RE = re.compile(
     r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
@@ -338,11 +346,6 @@ _UNIT_AFTER_RE = re.compile(
     r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
     r"unit|bushel|lb|kg|copy)\b|\s+against\s+the\s+\w+", re.IGNORECASE)
 _AT_BEFORE_RE = re.compile(r"\bat\s+$")
-_MEASURE_AFTER_RE = re.compile(
-    r"\s+(?:metric\s+|short\s+|long\s+|cubic\s+|square\s+)?(?:tons?|tonnes?|barrels?|"
-    r"bushels?|bales?|bags?|ounces?|carats?|kilo(?:gram)?s?|kg|litres?|liters?|gallons?|"
-    r"feet|met(?:re|er)s|units|vehicles|cars|head|bpd|TEUs?|containers|hectares|acres|"
-    r"shares|doses|barrels\s+per\s+day)\b", re.IGNORECASE)
 _VERB_UP_RE = re.compile(r"\b(?:edged|edges|inched|inches|crept|creeps|ticked|ticks|moved|"
                          r"moves|went|goes|shot|picked|ratcheted|stepped|bumped|pushed|"
                          r"revised|rounded|climbed|jumped|rose|rises|crawled)\s+$", re.IGNORECASE)
@@ -356,6 +359,15 @@ _ON_AFTER_RE = re.compile(r"\s+on\s+(?:the\s+)?(?!\S+\s+(?:\S+\s+)?(?:bonds|trea
 _RATE_AFTER_RE = re.compile(r"\s+(?:(?:a|per|each|every)\s+(?:year|month|quarter)|annually|"
                             r"yearly)\b(?=\s+\w)", re.IGNORECASE)
 _EACH_AFTER_RE = re.compile(r"\s+each\b")
+_MODEL = r"(?-i:[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Z]?)"
+_MODEL_TOKEN_RE = re.compile(rf"\b(?P<m>{_MODEL})s?\b")
+_WEAPON_MODEL_RE = re.compile(
+    rf"\b(?P<m>{_MODEL})\s+(?:[a-z-]+\s+)?(?:tanks?|fighters?|fighter\s+jets|warplanes?|"
+    r"howitzers?|attack\s+helicopters|missiles?|frigates?|submarines?|warships?|launchers?)\b"
+)
+_OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
+_DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
+                             r"demand\s+(?:from|in|by)\s+(?:the\s+)?")
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
 _IN_BEFORE_RE = re.compile(r"\bin\s+(?:the\s+)?$")
@@ -371,7 +383,9 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
 _THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
 _BILATERAL_RE = re.compile(r"\b(?:bilateral|two-way)\s+(?:\w+\s+)?trade\b", re.IGNORECASE)
-_THE_COUNTRY_RE = re.compile(r"\b[Tt]he\s+(?:country|nation)(?:['’]s)?\b")
+_THE_COUNTRY_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:country|nation)(?:['’]s)?\b")
+_TOTAL_BEFORE_RE = re.compile(r"\b(?:[Tt]otal|[Oo]verall|[Aa]ggregate)\s+(?:[\w-]+\s+){0,2}$")
+_GOODS_OF_RE = re.compile(r"\s+of\s+(?!the\b|its\b|their\b|that\b|this\b|which\b)[a-z]")
 _OWNED_FLOWS = frozenset(["exports", "imports", "surplus", "deficit"])
 _GOODS_FLOWS = frozenset(["exports", "imports"])
 _NEG = "-"  # the flow of an amount governed by a non-trade head
@@ -484,13 +498,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     emitted: list[TradeFact] = []
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
+    model_arms: bool | None = None  # _names_weapon_model, read once when needed
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
-        if money.bare and _MEASURE_AFTER_RE.match(text, money.end, e):
-            prev_money = money  # "8.1 million metric tons": a volume, no money
-            prev_fact = None
-            continue
         currency = currencies[i]
         conversion = prev_money is not None and _is_conversion(text, prev_money, money)
         prev_money = money
@@ -524,6 +535,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
+        elif flow is None and not cues and state.facts and _OF_TOTAL_RE.match(text, money.end):
+            flow = _paragraph_total(state, s)  # "Servers accounted for $32.3 billion of the total"
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -546,9 +559,16 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
         ):
             flow = "arms"
+        elif flow in _GOODS_FLOWS and (
+            model_arms if model_arms is not None else
+            (model_arms := _names_weapon_model(text, s, e))
+        ):
+            flow = "arms"  # "Warsaw bought its first 180 K2s" after "K2 battle tanks"
         partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
         if flow == "trade" and len(partners) == 1:
             partners = _bilateral(text, s, money, partners, state)
+        if "demand" in text[money.end : e]:
+            partners = _with_buyers_cited(text, e, money, classified, partners)
         if elliptic >= 0 and emitted[-1].partners:
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
@@ -769,11 +789,20 @@ def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
             # "exports from the world's second-largest economy rose to ...", "imports of
             # wheat from Russia cost ...": the non-trade word belongs to the flow's phrase.
             cue = before[-2]
+        elif len(before) > 1 and _in_appositive(text, s, before[-2], cue, money):
+            # "Kenya's trade deficit with China, its largest source of imports, widened to
+            # ...": the appositive describes the economy; the flow is the phrase's before it.
+            cue = before[-2]
         if cue.flow in ("exports", "imports") and _buys_currency(text, cue, money):
             return _NEG
         return _checked(text, e, cue, state)
-    nxt = [a.start for a in amounts if a.start >= money.end]
-    limit = nxt[0] if nxt else e
+    # Past its own bracketed conversion: "earned 215 billion shillings ($1.66 billion) from
+    # tea exports" (the conversion shares the flow, rule 18).
+    nxt = [a for a in amounts if a.start >= money.end]
+    if nxt and _is_conversion(text, money, nxt[0]):
+        pos = _skip_conversion(text, money, amounts)
+        nxt = [a for a in nxt if a.start >= pos]
+    limit = nxt[0].start if nxt else e
     later = [c for c in cues if money.end <= c.start < limit]
     if later:
         return _checked(text, e, later[0], state)
@@ -827,6 +856,17 @@ def _share_of_figure(text: str, prev: TradeFact, money: Money, cues: list[Cue]) 
     head = [c for c in cues if m.start() <= c.start and c.end <= money.start]
     return bool(head) and all(
         c.flow != _NEG or text[c.start : c.end].lower() in FLOW_KEEPS_HEAD for c in head)
+
+
+def _in_appositive(text: str, s: int, prev: Cue, cue: Cue, money: Money) -> bool:
+    """Does ``cue`` sit in an appositive that describes the economy named before it (", its
+    biggest export market,", ", their main source of imports,"), after the cue ``prev``
+    and closed before ``money``?"""
+    opening = text.rfind(",", max(s, prev.end, cue.start - 60), cue.start)
+    if opening < 0 or not _ITS_APPOSITIVE_RE.match(text, opening):
+        return False
+    closing = text.find(",", cue.end, money.num_start)
+    return closing >= 0 and closing - cue.end <= 40
 
 
 def _modifies_flow(text: str, flow: Cue, neg: Cue) -> bool:
@@ -935,6 +975,45 @@ def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
     return _DEAL_VERB_RE.search(text[gov.start : gov.end]) is not None
 
 
+def _paragraph_total(state: _Doc, s: int) -> str | None:
+    """The flow of the first total (exports, imports, trade) of the paragraph holding ``s``:
+    what "of the total" in a sentence without any cue is a part of."""
+    para = state.text.rfind("\n\n", 0, s)
+    return next((f.flow for f in state.facts[-20:] if f.char_start > para
+                 and f.flow in ("exports", "imports", "trade")), None)
+
+
+def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
+                       partners: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule 25: economies whose demand a causal clause after the amount's clause names as
+    the cause of the change are partners ("rose to $2 billion, as strong demand from China
+    and India lifted prices")."""
+    brk = _CLAUSE_BREAK_RE.search(text, money.end, e)
+    cause = _DEMAND_FROM_RE.match(text, brk.start()) if brk is not None else None
+    if cause is None:
+        return partners
+    buyers: list[str] = []
+    pos = cause.end()
+    for code, st, _cp in classified:
+        if st < pos:
+            continue
+        if not _LIST_JOIN_RE.match(text[pos:st]):
+            break
+        buyers.append(code)
+        pos = _name_end(text, st)
+    return tuple(_dedupe([*partners, *buyers]))
+
+
+def _names_weapon_model(text: str, s: int, e: int) -> bool:
+    """Does the sentence name a model ("180 K2s", "the KF-21") that the text just before
+    called a weapon ("K2 battle tanks", rule 8)?"""
+    models = {m.group("m") for m in _MODEL_TOKEN_RE.finditer(text, s, e)}
+    if not models:
+        return False
+    return any(m.group("m") in models for m in _WEAPON_MODEL_RE.finditer(
+        text, max(0, s - ARMS_LOOKBACK), s))
+
+
 def _is_sales_to(text: str, s: int, money: Money) -> bool:
     return _SALES_TO_RE.search(text[s : money.start]) is not None
 
@@ -978,12 +1057,16 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
+    if text.startswith(("l ", "d ", "y "), money.start - 2):  # a cheap screen first
+        before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
+        if before is not None:
+            return before.lastgroup  # "running at an annualised $42 billion"
     prev = [a.end for a in amounts if a.end <= money.start]
     lo = prev[-1] if prev else s
     brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
     lo = brk[-1].end() if brk else lo
     hi = _clause_end(text, money.end, e, [], money)
-    adj = _PER_ADJ_RE.search(text, lo, hi)
+    adj = _PER_ADJ_RE.search(text, lo, hi) or _PER_OPENING_RE.match(text, s)
     return adj.lastgroup if adj is not None else None
 
 
@@ -1170,8 +1253,13 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         return tuple(owners[-1:])
     carried = _carried(state, flow, {c for c, _ in mentions}, s)
     if not classified:
-        if len(carried) > 1 and _THE_COUNTRY_RE.search(text, s, e):
-            return carried[:1]  # "the country's oil import bill": one economy (rule 20)
+        if len(carried) > 1 and (_THE_COUNTRY_RE.search(text, s, e) or (
+            flow in _OWNED_FLOWS and gov and _own_total(text, s, gov[-1])
+        )):
+            # "the country's oil import bill", "Total exports fell to ...", "Exports of
+            # lithium carbonate slumped to ...": one economy's own figure, not the pair of
+            # the bilateral figure before (rule 20).
+            return carried[:1]
         return carried
     pair = _trading_partners(text, s, money, mentions) if flow == "trade" else None
     if pair is not None:
@@ -1265,6 +1353,13 @@ def _trading_partners(text: str, s: int, money: Money, mentions: list[tuple[str,
     if not subject or len(owner) != 1 or subject[0] == owner[0]:
         return None
     return (subject[0], owner[0])
+
+
+def _own_total(text: str, s: int, cue: Cue) -> bool:
+    """Is the flow phrase of ``cue`` a total ("Total wine exports", "the overall deficit")
+    or named by its goods ("Exports of lithium carbonate")?"""
+    return _TOTAL_BEFORE_RE.search(text, max(s, cue.start - 30), cue.start) is not None or (
+        _GOODS_OF_RE.match(text, cue.end) is not None)
 
 
 def _carried(state: _Doc, flow: str, named: set[str], s: int = -1) -> tuple[str, ...]:

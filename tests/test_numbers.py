@@ -240,3 +240,14 @@ def test_number_starts(text: str, want: list[tuple[str, float]]) -> None:
     for folded in (None, fold_case(text)):
         got = [(text[n.start : n.end], n.value) for n in find_numbers(text, folded=folded)]
         assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["shipped 8.1 million metric tons", "1.4 million short tons", "2.5 million carats",
+     "3.2 billion litres", "40 million gallons", "31 million TEUs"],
+)
+def test_a_bare_amount_followed_by_a_measure_of_goods_is_no_money(text: str) -> None:
+    """A volume is no money (trade 'What is a trade figure'); the grammar drops it, so no
+    extractor can lend it the sentence's currency."""
+    assert money(text) == []

@@ -614,3 +614,88 @@ def test_a_government_or_state_carrier_is_a_deal_party() -> None:
     assert got == [("around $3 billion", "agreement", ("BGD",))]
     assert _quotes("Japan Airlines signed a $2 billion deal with Airbus, the government said.") \
         == []
+
+
+# --- sixth pass (docs/accuracy-trade.md) ------------------------------------------------------
+
+
+def test_a_cue_after_a_bracketed_conversion_governs_the_amount_before_it() -> None:
+    """Rule 18: "earned X (Y) from cocoa exports": the original and its conversion share
+    the flow named after the conversion."""
+    got = _quotes("Ghana earned 4.1 billion rand ( $350 million ) from cocoa exports last year.")
+    assert [(q, f) for q, f, _p in got] == [("4.1 billion rand", "exports"),
+                                           ("$350 million", "exports")]
+
+
+def test_a_flow_word_in_an_appositive_describing_the_economy_is_no_cue() -> None:
+    """", its biggest export market," describes the counterpart; the balance before it is
+    the figure's flow (rule 13)."""
+    got = _quotes("Vietnam's trade surplus with the United States, its biggest export market, "
+                  "rose to $12 billion in May.")
+    assert got == [("$12 billion", "surplus", ("VNM", "USA"))]
+    got = _quotes("Peru's trade deficit with China, their main supplier of imports, widened to "
+                  "$900 million.")
+    assert got == [("$900 million", "deficit", ("PER", "CHN"))]
+
+
+def test_a_total_or_a_goods_figure_after_a_bilateral_one_is_the_subjects_own() -> None:
+    """Rule 20: "Total exports ...", "Exports of copper ..." and "the Andean nation's"
+    after a bilateral figure continue the reporting economy, not the pair."""
+    got = _quotes("LIMA (Reuters) - Peru's exports to China rose to $2.1 billion in May. Total "
+                  "exports fell to $5.6 billion, while imports rose to $4.4 billion.")
+    assert [p for _q, _f, p in got] == [("PER", "CHN"), ("PER",), ("PER",)]
+    got = _quotes("LIMA (Reuters) - Peru's exports to China rose to $2.1 billion in May. Exports "
+                  "of zinc fell to $300 million.")
+    assert [p for _q, _f, p in got] == [("PER", "CHN"), ("PER",)]
+    got = _quotes("LIMA (Reuters) - Peru's exports to China rose to $2.1 billion in May. Fishmeal, "
+                  "the Andean nation's third export, brought in $200 million in exports.")
+    assert [p for _q, _f, p in got] == [("PER", "CHN"), ("PER",)]
+    # A continuation keeps the pair.
+    got = _quotes("LIMA (Reuters) - Peru's exports to China rose to $2.1 billion in May. They "
+                  "were $1.8 billion in April.")
+    assert [p for _q, _f, p in got] == [("PER", "CHN"), ("PER", "CHN")]
+
+
+def test_annualised_wording_is_a_yearly_rate() -> None:
+    """Rule 15: "annualised" is rate wording (a year), also opening the sentence."""
+    for text in ("On an annualized basis, Mexico's exports to the United States were running "
+                 "at about $600 billion.",
+                 "Exports to Japan were running at an annualised $42 billion in the quarter.",
+                 "Exports to Japan were $4 billion on an annualised basis."):
+        assert [f.per for f in analyze_text(text).extraction.trade] == ["year"], text
+    assert [f.per for f in analyze_text("The economy grew at an annualized rate of 1.6%, and "
+                                        "exports rose to $4 billion in May.").extraction.trade
+            ] == [None]
+
+
+def test_a_model_named_as_a_weapon_just_before_is_arms() -> None:
+    """Rule 8: "bought its first 12 FA-50s" after "FA-50 light fighters"; an airliner
+    model stays goods."""
+    got = _quotes("Seoul agreed last year to supply 48 FA-50 light fighters to Manila. The "
+                  "Philippines bought its first 12 FA-50s from South Korea for $420 million in "
+                  "2014.")
+    assert got == [("$420 million", "arms", ("PHL", "KOR"))]
+    got = _quotes("Airbus delivered 12 A350 jets to Emirates. Vietnam bought six A350s from "
+                  "France for $2 billion.")
+    assert [f for _q, f, _p in got] == ["imports"]
+
+
+def test_of_the_total_is_a_part_of_the_paragraphs_first_total() -> None:
+    """A sentence with no cue whose amount is "of the total" is a part of the paragraph's
+    first total (exports, imports or trade), not of the balance or of the last figure."""
+    got = _quotes("BANGKOK (Reuters) - Thailand's exports rose to $25 billion in May. Imports "
+                  "were $22 billion, leaving a surplus of $3 billion. Rice accounted for $1.2 "
+                  "billion of the total.")
+    assert got[-1] == ("$1.2 billion", "exports", ("THA",))
+    assert _quotes("The company's revenue was $5 billion. Servers accounted for $2 billion of "
+                   "the total.") == []
+
+
+def test_economies_whose_demand_caused_the_change_are_partners() -> None:
+    """Rule 25: "..., as strong demand from China and India lifted prices"."""
+    got = _quotes("Ghana's cocoa exports rose to $2 billion last year, as strong demand from "
+                  "China and India lifted prices, the board said.")
+    assert got == [("$2 billion", "exports", ("GHA", "CHN", "IND"))]
+    got = _quotes("Ghana's cocoa exports rose to $2 billion, as demand recovered and buyers in "
+                  "China returned.")
+    assert got == [("$2 billion", "exports", ("GHA",))]
