@@ -57,7 +57,11 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
              r"aircraft|tanks|helicopters|systems))?"),
     ("exports", r"exports?|exported|exporting|re-exports?|shipments?|shipped|sold|sells?|"
                 r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
-                r"supplied|supply"),
+                r"supplied|supply|"
+                # "the United States remained the top destination, taking $1.05 billion of
+                # Philippine goods": where the reporting economy's exports go.
+                r"(?:top|main|biggest|largest|leading|major|(?:second|third)[- ]largest)\s+"
+                r"(?:export\s+)?destination"),
     ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|"
                 r"purchasing|ordered|orders?"),
     # "the possible sale to Taiwan of aircraft parts": a sale to a named party, which is a
@@ -365,6 +369,27 @@ _WEAPON_MODEL_RE = re.compile(
     rf"\b(?P<m>{_MODEL})\s+(?:[a-z-]+\s+)?(?:tanks?|fighters?|fighter\s+jets|warplanes?|"
     r"howitzers?|attack\s+helicopters|missiles?|frigates?|submarines?|warships?|launchers?)\b"
 )
+# Money spent on a state's own mission, forces or programme is spending at home, whatever
+# it buys (guidelines: budgets and spending at home are not trade; rule 8: not domestic
+# procurement). Read after the verb "spend" right before the amount.
+_SPENT_AT_HOME_RE = re.compile(
+    r"(?:\s+(?:over|in|during|across)\s+(?:the\s+)?(?:next\s+)?[\w-]+\s+(?:years?|months?))?"
+    r"\s+on\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,3}?(?:mission|deployment|"
+    r"operations?|military|army|armed\s+forces|forces|troops|defen[cs]e|bases?|brigade|"
+    r"programme|program|project|modernization|modernisation)\b"
+    r"(?!\s+(?:imports?|exports?|purchases?|equipment|hardware|systems|goods|deals?|"
+    r"contracts?|sales|orders?)\b)", re.IGNORECASE)
+# "China was the largest source of imports", "the United States remained the top
+# destination": an economy named as the reporting economy's supplier or buyer is a
+# counterpart, not the owner of the figure.
+_ROLE_VERBS = (" was ", " is ", " remained ", " remains ", " became ", " has ", " had ")
+_ROLE_AFTER_RE = re.compile(
+    r"\s+(?:was|is|remained|remains|became|has\s+been|had\s+been)\s+(?:again\s+)?"
+    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
+    r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer)\b")
+_OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
+_CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
+                           r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"demand\s+(?:from|in|by)\s+(?:the\s+)?")
@@ -499,6 +524,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
     model_arms: bool | None = None  # _names_weapon_model, read once when needed
+    rejected_prev = False  # the amount before had a currency but is no trade figure
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
@@ -507,15 +533,19 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         prev_money = money
         if currency is None:
             prev_fact = None
+            rejected_prev = False
             continue
         if conversion and prev_fact is not None:
             fact = TradeFact(no, money.start, money.end, money.value, money.high,
-                             _resolve(currency, prev_fact.partners, state),
+                             _converted_currency(currency, prev_fact, state),
                              money.approx or prev_fact.is_approximate, prev_fact.per,
                              prev_fact.flow, prev_fact.partners)
             emitted.append(fact)
             prev_fact = fact
             continue
+        if conversion and rejected_prev:
+            continue  # the conversion of an amount that is no trade figure is none (rule 18)
+        rejected_prev = True  # until this amount is emitted
         prev_fact = None
         if _is_unit_price(text, money, e):
             continue
@@ -532,6 +562,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                                  _per_of(text, s, e, money, amounts), same.flow, partners)
                 emitted.append(fact)
                 prev_fact = fact
+                rejected_prev = False
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
@@ -554,6 +585,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 text, max(0, s - ARMS_LOOKBACK), e) else None
         if flow is None or flow == _NEG:
             continue
+        if text.find("spen", max(s, money.start - 16), money.start) >= 0 and \
+                _SPENT_AT_HOME_RE.match(text, _skip_conversion(text, money, amounts), e):
+            continue  # "will spend C$2.6 billion over 10 years on the mission, including tanks"
         if flow != "trade" and (
             arms_here or (flow == "exports" and _is_sales_to(text, s, money)
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
@@ -589,12 +623,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             amount_high=money.high,
             currency=_resolve(currency, partners, state),
             is_approximate=money.approx or _approx_before(text, s, money),
-            per=_per_of(text, s, e, money, amounts),
+            per=_per_of(text, s, e, money, amounts) or _chained_per(text, money, emitted),
             flow=flow,
             partners=partners,
         )
         emitted.append(fact)
         prev_fact = fact
+        rejected_prev = False
     state.facts.extend(emitted)
     if emitted:
         state.partners = emitted[-1].partners
@@ -803,6 +838,9 @@ def _flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
         pos = _skip_conversion(text, money, amounts)
         nxt = [a for a in nxt if a.start >= pos]
     limit = nxt[0].start if nxt else e
+    contrast = _CONTRAST_RE.search(text, money.end, limit)
+    if contrast is not None:
+        limit = contrast.start()  # "..., while China was the largest source of imports"
     later = [c for c in cues if money.end <= c.start < limit]
     if later:
         return _checked(text, e, later[0], state)
@@ -1103,6 +1141,24 @@ def _resolve(currency: str, partners: Sequence[str], state: _Doc) -> str:
     return default_currency(currency)
 
 
+def _chained_per(text: str, money: Money, emitted: list[TradeFact]) -> str | None:
+    """The rate of the figure an amount is compared with ("the annual deficit narrowed to
+    NZ$9.8 billion from NZ$12.1 billion"): both measure the same thing (rule 26)."""
+    if not emitted or emitted[-1].per is None:
+        return None
+    gap = text[emitted[-1].char_end : money.start]
+    return emitted[-1].per if _CHAIN_GAP_RE.fullmatch(gap) else None
+
+
+def _converted_currency(currency: str, original: TradeFact, state: _Doc) -> str:
+    """The currency of a bracketed conversion: never the original's own, so a bare "$"
+    after another dollar ("NZ$1.54 billion ($905 million)") is the US dollar (rule 19)."""
+    code = _resolve(currency, original.partners, state)
+    if code == original.currency and currency == "DOLLAR" and code != "USD":
+        return "USD"
+    return code
+
+
 def _same_in_body(money: Money, currency: str, body: Sequence[TradeFact],
                   state: _Doc) -> TradeFact | None:
     for fact in body:
@@ -1202,15 +1258,16 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
     prev: tuple[int, bool] | None = None
     for code, start in mentions:
         before = text[max(s, start - 30) : start]
+        end = _name_end(text, start)
         cp = (bool(_COUNTERPART_RE.search(before)) and not (
             before.endswith("in ") and _IN_ADJECTIVE_RE.match(text, start)
         )) or (
             before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
         ) or (
             prev is not None and prev[1] and _LIST_JOIN_RE.match(text[prev[0] : start]) is not None
-        )
+        ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None)
         out.append((code, start, cp))
-        prev = (_name_end(text, start), cp)
+        prev = (end, cp)
     return out
 
 
@@ -1328,7 +1385,19 @@ def _partners_of(text: str, s: int, e: int, money: Money,
                           if f.partners and f.partners[0] not in cps), None)
         if owner is not None:
             carried = (owner,)
-    return tuple(_dedupe([*carried, *counterpart, *after]))
+    partners = tuple(_dedupe([*carried, *counterpart, *after]))
+    if len(partners) > 1 and carried and any(
+        c == carried[0] and _OF_ECONOMY_GAP_RE.fullmatch(text, money.end, st)
+        for c, st, _cp in classified
+    ):
+        # The carried economy is named in the amount's own phrase ("taking $1.05 billion of
+        # Philippine goods"): every partner is named, so in order of mention (rule 20).
+        first: dict[str, int] = {}
+        for c, st, _cp in classified:
+            first.setdefault(c, st)
+        if all(c in first for c in partners):
+            partners = tuple(sorted(partners, key=first.__getitem__))
+    return partners
 
 
 # "Mexico has become the largest U.S. trading partner", "overtook China as Germany's

@@ -699,3 +699,44 @@ def test_economies_whose_demand_caused_the_change_are_partners() -> None:
     got = _quotes("Ghana's cocoa exports rose to $2 billion, as demand recovered and buyers in "
                   "China returned.")
     assert got == [("$2 billion", "exports", ("GHA",))]
+
+
+def test_bracketed_dollar_after_a_national_dollar_is_the_us_dollar() -> None:
+    """Rule 19: a conversion is never in the original's own currency, so in a Wellington
+    story "NZ$6.3 billion ($3.7 billion)" is New Zealand then US dollars."""
+    got = brief("WELLINGTON, Dec 5 (Reuters) - New Zealand's exports rose to NZ$6.3 billion "
+                "($3.7 billion) in November, official data showed.")
+    assert [(q, c) for q, _v, c, *_ in got] == [("NZ$6.3 billion", "NZD"),
+                                                 ("$3.7 billion", "USD")]
+
+
+def test_spending_on_a_states_own_mission_is_no_trade_and_nor_is_its_conversion() -> None:
+    """Spending at home is not trade, whatever it buys (rule 8: not domestic procurement);
+    the conversion of an amount that is no trade figure is none either (rule 18). Money
+    spent on another economy's weapons stays arms."""
+    assert brief("Norway will spend 30 billion crowns ($2.8 billion) over eight years on its "
+                 "brigade in the north, including tanks and air defence systems.") == []
+    got = brief("Poland will spend $10 billion on military equipment from South Korea.")
+    assert [(q, f, p) for q, _v, _c, _a, _per, f, p in got] == [
+        ("$10 billion", "arms", ("POL", "KOR"))]
+
+
+def test_the_figure_compared_with_shares_the_rate() -> None:
+    """Rule 26: in "the annual surplus narrowed to X from Y", X and Y measure the same thing,
+    so both are yearly rates (rule 15)."""
+    got = brief("Switzerland's annual trade surplus narrowed to 12.4 billion Swiss francs from "
+                "15.1 billion francs a year earlier.")
+    assert [(q, per) for q, _v, _c, _a, per, _f, _p in got] == [
+        ("12.4 billion Swiss francs", "year"), ("15.1 billion francs", "year")]
+
+
+def test_destinations_and_suppliers_named_as_such() -> None:
+    """"X remained the top destination, taking $N of Thai goods": exports, in order of
+    mention (rule 20); "while China was the biggest source of imports at $M": a cue of the
+    contrasting clause belongs to its own amount, and China is the supplier of the economy
+    the story is about (rule 21)."""
+    got = brief("BANGKOK, Nov 20 (Reuters) - Japan remained the second-largest destination, "
+                "taking $2.2 billion of Thai goods, while China was the biggest source of "
+                "imports at $6.1 billion.")
+    assert [(q, f, p) for q, _v, _c, _a, _per, f, p in got] == [
+        ("$2.2 billion", "exports", ("JPN", "THA")), ("$6.1 billion", "imports", ("THA", "CHN"))]
