@@ -278,7 +278,7 @@ def challenge_report() -> dict:
 # Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
 CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
                     "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
-                    "partners": 0.997}
+                    "partners": 0.998}
 
 
 def test_challenge_set() -> None:
