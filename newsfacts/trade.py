@@ -60,8 +60,10 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
                 r"supplied|supply|"
                 # "the United States remained the top destination, taking $1.05 billion of
                 # Philippine goods": where the reporting economy's exports go.
+                # "Germany remained the top market for Turkish goods, taking $1.9 billion
+                # worth", "the biggest buyer, taking farm goods worth $5.1 billion".
                 r"(?:top|main|biggest|largest|leading|major|(?:second|third)[- ]largest)\s+"
-                r"(?:export\s+)?destination"),
+                r"(?:export\s+)?(?:destination|market|buyer)s?"),
     ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|"
                 r"purchasing|ordered|orders?"),
     # "the possible sale to Taiwan of aircraft parts": a sale to a named party, which is a
@@ -244,7 +246,11 @@ _PER_BEFORE_RE = re.compile(
 _APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?(?:,\s+"
                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
-                          r"\d{1,2})?\s+\((?:Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI)\)\s+[-\u2013\u2014])")
+                          r"\d{1,2})?\s+\((?:Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI|Kyodo|"
+                          r"Yonhap|AA|Anadolu|PTI|Bernama)\)\s+[-\u2013\u2014])|"
+                          # An AFP-style city in title case: "Kuala Lumpur (AFP) –".
+                          r"(?P<tcity>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+\((?:AFP|AP|"
+                          r"Reuters|Xinhua|Kyodo|AA|Anadolu|Bernama)\)\s+[-\u2013\u2014]")
 _COUNTERPART_RE = re.compile(
     rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?$",
     re.IGNORECASE,
@@ -260,6 +266,7 @@ _UNCODED_COUNTERPART_RE = re.compile(
 )
 _CLAUSE_BREAK_RE = re.compile(
     r",\s+(?:and|while|but|whereas|with|even\s+as|as|although|though|despite|amid|when|where|"
+    r"followed\s+by|"
     r"after|because|(?!(?:in|ex)cluding\b)[a-z]{3,}ing)\b|;|\bwhile\b|\bbut\b"
 )
 # Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
@@ -274,6 +281,22 @@ _AMOUNT_FOLDED_RE = re.compile(
     r"[\d$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b"
 )
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
+_CLAUSE_COUNTERPART_RE = re.compile(
+    r"\b(?:to|from|with)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z]|world|neighbou?r)")
+_ROLE_OF_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|markets?|buyers?|"
+                         r"customers?|destinations?|(?:trading\s+)?partners?|sources?)\b")
+_POLICY_WORD_RE = re.compile(r"tariff|dut(?:y|ies)|levies|sanctions|curbs|quotas")
+_POLICY_AFTER_RE = re.compile(r"\s+(?:tariffs?|duties|duty|levies|sanctions|curbs|quotas)\b")
+# Between a figure and the one it is compared with: "to $1.1 billion in May from $4.3 billion".
+_COMPARED_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:up|down)\s+)?(?:from|against|"
+                              r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
+_REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
+_ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|chief|"
+                           r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
+                           r"sources?)(?:\s+of\s+)?")
+_LIST_ITEM_RE = re.compile(r"(?:followed\s+by|,|\band)\s+(?:the\s+)?$")
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
+_TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 _BETWEEN_RE = re.compile(rf"\b{BETWEEN_BALANCE}\b", re.IGNORECASE)
@@ -309,7 +332,7 @@ _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment
 _IN_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic|ch|ani|eli|aqi|udi)"
                               r"\s+(?!and\b|or\b|alone\b)[a-z]")
 _CONTRAST_RE = re.compile(r"\bbut\b|;|\bwhereas\b|\bwhile\b")
-_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)")
+_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|,\s+which\s")
 _SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
 _STATE_PARTY_RE = re.compile(
     r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
@@ -325,7 +348,9 @@ _PLACE_BEFORE_RE = re.compile(r"\b(?:met|meet|meeting|held|talks|summit|said|tol
                               r"(?:in|at)\s+(?:the\s+)?$")
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at|from|to|near|of|outside|via|visit(?:ed|ing)?)\s+$")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|,\s*[A-Z][a-z]{2,4}\.?\s+\d|\s-\s)")
-_CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?)\b", re.IGNORECASE)
+_CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?|francs?|crowns?|kronor|kroner|"
+                                    r"rupees?|pesos?|rand|riyals?|dinars?|pounds?|marks?|"
+                                    r"shillings?|yuan|yen)\b", re.IGNORECASE)
 _LED_RE = re.compile(r"-(?:led|backed|brokered|sponsored|funded|based|run)\b")
 _BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
@@ -392,7 +417,11 @@ _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
-                             r"demand\s+(?:from|in|by)\s+(?:the\s+)?")
+                             r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
+                             r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+(?:the\s+)?")
+# The change of the cause's own flow: "as shipments to Singapore jumped".
+_CHANGE_VERB_RE = re.compile(r"\s+(?:rose|jumped|surged|soared|climbed|increased|grew|rebounded|"
+                             r"recovered|fell|dropped|slumped|declined|plunged|slid|decreased)\b")
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
 _IN_BEFORE_RE = re.compile(r"\bin\s+(?:the\s+)?$")
@@ -436,6 +465,9 @@ class _Doc:
     currency: str | None = None  # the last currency written
     topics: list[tuple[int, bool]] | None = None  # (start, is_trade), computed when needed
     facts: list[TradeFact] = field(default_factory=list)
+    # The owner (first partner before the order of mention was applied) of a fact whose
+    # partners were reordered, by the fact's start: the economy later figures continue.
+    owners: dict[int, str] = field(default_factory=dict)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
 
 
@@ -601,12 +633,21 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         partners = _partners_of(text, s, e, money, classified, amounts, state, flow, cues)
         if flow == "trade" and len(partners) == 1:
             partners = _bilateral(text, s, money, partners, state)
-        if "demand" in text[money.end : e]:
-            partners = _with_buyers_cited(text, e, money, classified, partners)
+        if emitted and text.endswith((" with ", " at "), s, money.start):
+            partners = _list_item(text, money, classified, emitted[-1]) or partners
+        rest = text[money.end : e]
+        if ", with " in rest and flow in _GOODS_FLOWS:
+            partners = _with_roles_named(text, e, money, classified, partners)
+        if "demand" in rest or (", as " in rest and flow in _GOODS_FLOWS):
+            partners = _with_buyers_cited(text, e, money, classified, partners, flow)
         if elliptic >= 0 and emitted[-1].partners:
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
-            partners = tuple(_dedupe([emitted[-1].partners[0], *own]))
+            partners = tuple(_dedupe([_owner(state, emitted[-1]), *own]))
+        named = _by_mention(partners, classified, money.start, money.end, text, s)
+        if named != partners:
+            state.owners[money.start] = partners[0]
+            partners = named
         if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
             _has_state_party(text, s, e, mentions, state)
         ):
@@ -635,6 +676,12 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         state.partners = emitted[-1].partners
         first = emitted[0].char_start
         subj = tuple(_dedupe(c for c, st, cp in classified if not cp and st < first))
+        # "China accounted for 15 per cent of India's total imports of $915 billion": an
+        # economy that is a partner of none of the sentence's figures is not the subject
+        # the next sentence ("The country's deficit ...") continues (rule 20).
+        owned = {c for f in emitted for c in f.partners}
+        if any(c in owned for c in subj):
+            subj = tuple(c for c in subj if c in owned)
         if subj:
             state.subject = subj
     else:
@@ -716,7 +763,12 @@ def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: _
         return False
     if classified is None:
         classified = _classified(text, s, mentions)
-    subj = tuple(_dedupe(c for c, _st, cp in classified if not cp))
+    # "... to avoid the US duties": an economy naming a policy aimed at trade is not what
+    # the next figures are about.
+    # One search for a policy word first: most sentences name none.
+    policy = _POLICY_WORD_RE.search(text, s, classified[-1][1] + 60) is not None
+    subj = tuple(_dedupe(c for c, st, cp in classified if not cp and not (
+        policy and _POLICY_AFTER_RE.match(text, _name_end(text, st)))))
     if subj:
         state.subject = subj
         state.partners = tuple(_dedupe(c for c, _ in mentions))
@@ -1022,7 +1074,7 @@ def _paragraph_total(state: _Doc, s: int) -> str | None:
 
 
 def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
-                       partners: tuple[str, ...]) -> tuple[str, ...]:
+                       partners: tuple[str, ...], flow: str) -> tuple[str, ...]:
     """Rule 25: economies whose demand a causal clause after the amount's clause names as
     the cause of the change are partners ("rose to $2 billion, as strong demand from China
     and India lifted prices")."""
@@ -1039,7 +1091,56 @@ def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[s
             break
         buyers.append(code)
         pos = _name_end(text, st)
+    if cause.group("flow") and (flow not in _GOODS_FLOWS or not _CHANGE_VERB_RE.match(text, pos)):
+        # "as sales to the US offset ...": not named as what changed. A part of the same
+        # flow that changed ("Total exports rose ..., as shipments to Singapore jumped")
+        # is a cause; what it does to a balance is left to the balance's own clause.
+        return partners
     return tuple(_dedupe([*partners, *buyers]))
+
+
+def _with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
+                      partners: tuple[str, ...]) -> tuple[str, ...]:
+    """"Energy exports reached $1.1 billion, with Chile and Brazil the main buyers of
+    Argentine gas": economies an absolute clause right after the amount names as its
+    buyers, markets or suppliers are its counterparts, in order of mention (rules 20-21)."""
+    k = text.find(", with ", money.end, e)
+    if k < 0 or text[money.end : k].count(" ") > 4:
+        return partners
+    names: list[tuple[str, int]] = []
+    pos = k + 7
+    for code, st, _cp in classified:
+        if st < pos:
+            continue
+        if not _LIST_JOIN_RE.match(text[pos:st]):
+            break
+        names.append((code, st))
+        pos = _name_end(text, st)
+    role = _ROLE_NOUN_RE.match(text, pos) if names else None
+    if role is None:
+        return partners
+    codes = [c for c, _ in names]
+    # The owner named in the role's own phrase ("buyers of Argentine gas") keeps its place.
+    owner = [c for c, st, _cp in classified if st == role.end() and c not in codes]
+    if owner:
+        return tuple(_dedupe([*codes, *owner, *partners]))
+    return tuple(_dedupe([*partners, *codes]))
+
+
+def _list_item(text: str, money: Money, classified: list[tuple[str, int, bool]],
+               prev: TradeFact) -> tuple[str, ...] | None:
+    """"Germany remained the top market for Turkish goods, taking $1.9 billion worth,
+    followed by the United Kingdom with $1.3 billion and Iraq with $1.2 billion": an
+    economy labelling the amount in a list after a figure is that figure's counterpart
+    again; the owner of the figure before (its partner that is no counterpart here) owns
+    this one (rules 20-21)."""
+    gap = money.start - (6 if text.startswith(" with ", money.start - 6) else 4)
+    item = next(((c, st) for c, st, _cp in classified if _name_end(text, st) == gap), None)
+    if item is None or not _LIST_ITEM_RE.search(text, max(0, item[1] - 20), item[1]):
+        return None
+    cps = {c for c, _st, cp in classified if cp}
+    owner = next((c for c in prev.partners if c not in cps and c != item[0]), None)
+    return (owner, item[0]) if owner is not None else None
 
 
 def _names_weapon_model(text: str, s: int, e: int) -> bool:
@@ -1192,11 +1293,23 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     else:
         raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
     out: list[tuple[str, int]] = []
+    transit = "through" in span or "via " in span
+    transit_end = -1
     for code, start, _end in raw:
         if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
             continue
+        if transit and (
+            _TRANSIT_BEFORE_RE.search(text, max(sent.start, start - 14), start)
+            or (transit_end >= 0 and _TRANSIT_TAIL_RE.fullmatch(text, transit_end, start))
+        ):
+            # "routed through Romania's port of Constanta": a transit economy is no
+            # partner (rule 25), nor is a place in it named with it.
+            transit_end = _end
+            continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
+        if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
+            continue  # "the South American giant", "Latin American markets": a region
         if dashed and text.startswith("-", _end) and _LED_RE.match(text, _end, sent.end):
             continue  # "the U.S.-led F-35 programme", "a Saudi-backed plan": no party
         if code == "BEL" and text.startswith("Brussels", start) and not (
@@ -1265,6 +1378,9 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
             before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
         ) or (
             prev is not None and prev[1] and _LIST_JOIN_RE.match(text[prev[0] : start]) is not None
+            # "Trade with Brazil, Argentina's largest trading partner,": an appositive
+            # naming the owner, not the next item of the list.
+            and not (text.endswith("'s", start, end) or text.startswith("’s", end))
         ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None)
         out.append((code, start, cp))
         prev = (end, cp)
@@ -1278,6 +1394,11 @@ def _bilateral(text: str, s: int, money: Money, partners: tuple[str, ...], state
     rule 21)."""
     if _BILATERAL_RE.search(text, s, money.start):
         other = next((c for c in (*state.partners, *state.subject) if c != partners[0]), None)
+        if other is None:
+            # "Officials aim to lift bilateral trade to $30 billion a year" after a figure of
+            # one economy: the other side of the last two-sided figure of that economy.
+            other = next((c for f in reversed(state.facts) if partners[0] in f.partners
+                          for c in f.partners if c != partners[0]), None)
         if other is not None:
             return (*partners, other)
     return partners
@@ -1351,7 +1472,7 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # Economies between the cue and the amount qualify the flow ("imports of
         # Russian oil").
         subject = [c for c, _ in group] + [c for c, st in subjects if st > cue_at]
-    counterpart, cp_after = _counterpart(text, classified, money, clause_end, amounts)
+    counterpart, cp_after = _counterpart(text, classified, money, clause_end, amounts, cues)
     later = [(c, st) for c, st, cp in classified if not cp and money.end <= st < clause_end]
     if not counterpart and _ITS_PARTNER_RE.search(text, s, e):
         # "with its neighbour": the other economy of the figures before (rule 20).
@@ -1371,32 +1492,58 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # the economy that owns the last figure of this flow owns this one (rule 21), not
         # the buyers a sentence without figures named.
         last = state.facts[-1]
-        if last.partners and last.partners[0] not in cps and (
+        last_owner = _owner(state, last)
+        if last_owner and last_owner not in cps and (
             last.flow == flow or (last.flow in _OWNED_FLOWS
-                                  and last.partners[0] in (*carried, *state.partners))
+                                  and last_owner in (*carried, *state.partners))
         ):
-            carried = (last.partners[0],)
+            carried = (last_owner,)
     if carried and carried[0] in {*counterpart, *(c for c, _ in cp_after)}:
         # The seller cannot be the buyer: the economy the paragraph is about is.
         cps = {*counterpart, *(c for c, _ in cp_after)}
         owner = _paragraph_owner(state, s, cps)
         if owner is None:
-            owner = next((f.partners[0] for f in reversed(state.facts[-20:])
-                          if f.partners and f.partners[0] not in cps), None)
+            owner = next((o for f in reversed(state.facts[-20:])
+                          if (o := _owner(state, f)) and o not in cps), None)
         if owner is not None:
             carried = (owner,)
-    partners = tuple(_dedupe([*carried, *counterpart, *after]))
-    if len(partners) > 1 and carried and any(
-        c == carried[0] and _OF_ECONOMY_GAP_RE.fullmatch(text, money.end, st)
-        for c, st, _cp in classified
-    ):
-        # The carried economy is named in the amount's own phrase ("taking $1.05 billion of
-        # Philippine goods"): every partner is named, so in order of mention (rule 20).
-        first: dict[str, int] = {}
-        for c, st, _cp in classified:
-            first.setdefault(c, st)
-        if all(c in first for c in partners):
-            partners = tuple(sorted(partners, key=first.__getitem__))
+    return tuple(_dedupe([*carried, *counterpart, *after]))
+
+
+def _owner(state: _Doc, fact: TradeFact) -> str | None:
+    """The economy that owns ``fact``: its first partner before the order of mention."""
+    return state.owners.get(fact.char_start) or (fact.partners[0] if fact.partners else None)
+
+
+def _by_mention(partners: tuple[str, ...], classified: list[tuple[str, int, bool]],
+                at: int, at_end: int, text: str, s: int) -> tuple[str, ...]:
+    """Partners in order of mention when the sentence names every one of them ("Exports to
+    the United States, Japan's largest market, ...", "taking $1.05 billion of Philippine
+    goods"); rule 21 puts the reporting economy first only when it is not named. An
+    economy named more than once counts where it is named last before the amount ``at``
+    (the mention the figure is about), else first after it; only mentions in the amount's
+    own clause count ("Britain exported ... to Saudi Arabia while British imports from that
+    country totalled 436 mln": "that country" is not named)."""
+    if len(partners) < 2:
+        return partners
+    seg = text[s:at]
+    lo = s
+    if "while" in seg or "but" in seg or ";" in seg or "whereas" in seg:
+        lo = max((m.end() for m in _CONTRAST_RE.finditer(text, s, at)), default=s)
+    first: dict[str, int] = {}
+    for c, st, _cp in classified:
+        if st < lo:
+            continue
+        if st < at:
+            first[c] = st
+        elif c not in first and (_OF_ECONOMY_GAP_RE.fullmatch(text, at_end, st)
+                                 or _ROLE_OF_RE.match(text, _name_end(text, st))):
+            # After the amount only the economy of its own goods ("$1.05 billion of
+            # Philippine goods") or whose role it names ("making it India's fourth-largest
+            # supplier"), not one of another clause ("a tariff on Bangladeshi goods").
+            first[c] = st
+    if all(c in first for c in partners):
+        return tuple(sorted(partners, key=first.__getitem__))
     return partners
 
 
@@ -1425,10 +1572,12 @@ def _trading_partners(text: str, s: int, money: Money, mentions: list[tuple[str,
 
 
 def _own_total(text: str, s: int, cue: Cue) -> bool:
-    """Is the flow phrase of ``cue`` a total ("Total wine exports", "the overall deficit")
-    or named by its goods ("Exports of lithium carbonate")?"""
+    """Is the flow phrase of ``cue`` a total ("Total wine exports", "the overall deficit",
+    "Non-oil re-exports": a re-export total is the entrepot's own, rule 13) or named by its
+    goods ("Exports of lithium carbonate")?"""
     return _TOTAL_BEFORE_RE.search(text, max(s, cue.start - 30), cue.start) is not None or (
-        _GOODS_OF_RE.match(text, cue.end) is not None)
+        _GOODS_OF_RE.match(text, cue.end) is not None) or text.startswith(
+        ("re-", "Re-"), cue.start) or text.endswith(("re-", "Re-"), s, cue.start)
 
 
 def _carried(state: _Doc, flow: str, named: set[str], s: int = -1) -> tuple[str, ...]:
@@ -1458,11 +1607,12 @@ def _carried(state: _Doc, flow: str, named: set[str], s: int = -1) -> tuple[str,
         last is not None and last.flow == flow and named <= set(state.partners)
     ):
         return state.partners or state.subject
-    if not (state.subject or state.partners) and state.reporting and len(named) == 1 and \
+    if not (state.subject or state.partners) and state.reporting and len(named) <= 1 and \
             flow in ("exports", "imports", "surplus", "deficit") and 0 <= state.reporting_at <= s:
         # The first figure of a story with a dateline, naming only the other economy
-        # ("TOKYO (Reuters) - Exports to China fell ..."): the dateline's economy reports
-        # it (rule 21).
+        # ("TOKYO (Reuters) - Exports to China fell ...") or none ("SINGAPORE (Reuters) -
+        # Non-oil domestic exports rose ..."): the dateline, part of the first sentence
+        # (rule 30), names the economy that reports it (rules 20-21).
         return (state.reporting,)
     return state.subject or state.partners
 
@@ -1482,7 +1632,7 @@ def _paragraph_owner(state: _Doc, s: int, exclude: set[str]) -> str | None:
 
 
 def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Money,
-                 clause_end: int, amounts: Sequence[Money] = ()
+                 clause_end: int, amounts: Sequence[Money] = (), cues: Sequence[Cue] = ()
                  ) -> tuple[list[str], list[tuple[str, int]]]:
     """The counterpart group of the amount's clause: the nearest one before it, unless an
     uncoded counterpart ("with Western Europe", "non-EU") came in between, or an earlier
@@ -1504,7 +1654,9 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
         g = before[-1]
         tail = _name_end(text, g[-1][1])
         gap = text[tail : money.start]
-        reset = _NON_NAME_RE.search(gap) is not None
+        reset = _NON_NAME_RE.search(gap) is not None or (
+            ("while" in gap or "but" in gap or ";" in gap or "whereas" in gap)
+            and _new_flow_clause(text, g[0][1], tail, money, cues))
         for m in _UNCODED_COUNTERPART_RE.finditer(gap):
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True
@@ -1520,8 +1672,27 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
     return [], (after[0] if after else [])
 
 
+def _new_flow_clause(text: str, head: int, tail: int, money: Money, cues: Sequence[Cue]
+                     ) -> bool:
+    """"Energy imports, mostly from Russia, fell to $4.8 billion, while gold imports jumped
+    to $2.1 billion": a contrasting clause between the counterpart (named from ``head`` to
+    ``tail``) and the amount that names the same flow again is another figure of the
+    reporting economy; the counterpart belongs to the clause before. The other flow ("exports
+    to the U.S. ..., while imports rose ...") is the reverse side of the same pair."""
+    brk = max(_CONTRAST_RE.finditer(text, tail, money.start), key=lambda m: m.start(),
+              default=None)
+    if brk is None or _CLAUSE_COUNTERPART_RE.search(text, brk.end(), money.start):
+        return False  # "while its imports from the world's second-largest economy ..."
+    own = next((c.flow for c in reversed(cues) if c.end <= head and c.flow != _NEG), None)
+    return own is not None and any(
+        brk.end() <= c.start and c.end <= money.num_start and c.flow == own for c in cues)
+
+
 def _clause_end(text: str, pos: int, e: int, amounts: list[Money], money: Money) -> int:
-    nxt = [a.start for a in amounts if a.start > money.end and not _is_conversion(text, money, a)]
+    # The figure compared with ("fell to $1.4 billion from $2.2 billion as ...") is the
+    # same flow of the same economies: the clause runs on past it (rule 26).
+    nxt = [a.start for a in amounts if a.start > money.end and not _is_conversion(text, money, a)
+           and not _COMPARED_GAP_RE.fullmatch(text, money.end, a.start)]
     limit = nxt[0] if nxt else e
     brk = _CLAUSE_BREAK_RE.search(text, pos, limit)
     return brk.start() if brk else limit
@@ -1534,7 +1705,7 @@ def _reporting_economy(doc: DocContext) -> tuple[str | None, int]:
         m = _DATELINE_RE.match(doc.text, sent.start, sent.end)
         if m is None:
             continue
-        city = m.group("city").strip()
+        city = (m.group("city") or m.group("tcity")).strip()
         code = DATELINE_CITIES.get(city) or code_for(city.title()) or code_for(city)
         return code, sent.start
     return None, -1

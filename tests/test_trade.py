@@ -278,7 +278,7 @@ def challenge_report() -> dict:
 # Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
 CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
                     "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
-                    "partners": 0.997}
+                    "partners": 0.998}
 
 
 def test_challenge_set() -> None:
@@ -740,3 +740,109 @@ def test_destinations_and_suppliers_named_as_such() -> None:
                 "imports at $6.1 billion.")
     assert [(q, f, p) for q, _v, _c, _a, _per, f, p in got] == [
         ("$2.2 billion", "exports", ("JPN", "THA")), ("$6.1 billion", "imports", ("THA", "CHN"))]
+
+
+# Seventh pass (docs/accuracy-trade.md): each test uses sentences other than the challenge
+# articles' and fails on the code from before the pass.
+def _fp(raw: str) -> list[tuple]:
+    return [(q, f, p) for q, _v, _c, _a, _per, f, p in brief(raw)]
+
+
+def test_top_market_or_buyer_is_an_exports_cue_and_lists_after_it() -> None:
+    assert _fp("Italy remained the biggest market for Greek olive oil, taking 410 million euros "
+               "worth, followed by Spain with 120 million euros and France with 95 million "
+               "euros.") == [
+        ("410 million euros", "exports", ("ITA", "GRC")),
+        ("120 million euros", "exports", ("GRC", "ESP")),
+        ("95 million euros", "exports", ("GRC", "FRA"))]
+    assert _fp("Vietnam's furniture exports rose 10% to $16.2 billion. The United States remained "
+               "the largest buyer, taking goods worth $9.8 billion, followed by Japan at $1.6 "
+               "billion.")[1:] == [
+        ("$9.8 billion", "exports", ("VNM", "USA")), ("$1.6 billion", "exports", ("VNM", "JPN"))]
+
+
+def test_a_dateline_names_the_reporting_economy_of_a_first_figure_naming_none() -> None:
+    assert _fp("COLOMBO, March 3 (Reuters) - Garment exports rose 4% to $480 million in "
+               "February.") == [("$480 million", "exports", ("LKA",))]
+    assert _fp("Kuala Lumpur (AFP) – Palm oil exports fell to $1.9 billion in May.") == [
+        ("$1.9 billion", "exports", ("MYS",))]
+
+
+def test_a_transit_economy_is_no_partner() -> None:
+    assert _fp("Belarus's potash exports to China, most of them sent through Russia's port of "
+               "St Petersburg, reached $1.2 billion.") == [
+        ("$1.2 billion", "exports", ("BLR", "CHN"))]
+
+
+def test_an_economy_owning_no_figure_is_not_the_next_subject() -> None:
+    assert _fp("Japan accounted for 12 per cent of Thailand's total exports of $285 billion. "
+               "The country's trade surplus stood at $9.1 billion.") == [
+        ("$285 billion", "exports", ("THA",)), ("$9.1 billion", "surplus", ("THA",))]
+
+
+def test_partners_in_order_of_mention_when_all_are_named() -> None:
+    assert _fp("Imports from Turkey, the largest source of Iraqi imports, rose to $10.4 "
+               "billion.") == [("$10.4 billion", "imports", ("TUR", "IRQ"))]
+    # Named in another clause after the amount: not what the figure is about.
+    assert _fp("Shipments to the United States rose to $1.9 billion, even after Washington "
+               "imposed a tariff on Cambodian goods.") == [
+        ("$1.9 billion", "exports", ("USA",))]
+
+
+def test_a_contrasting_clause_of_the_same_flow_drops_the_counterpart() -> None:
+    assert _fp("India's oil imports, mostly from Iraq and Russia, rose to $12.3 billion, while "
+               "coal imports fell to $3.4 billion.") == [
+        ("$12.3 billion", "imports", ("IND", "IRQ", "RUS")),
+        ("$3.4 billion", "imports", ("IND",))]
+    # The reverse flow is the other side of the same pair.
+    assert _fp("Israeli exports to the U.S. rose to $2.3 billion, while imports fell to $1.8 "
+               "billion.") == [
+        ("$2.3 billion", "exports", ("ISR", "USA")), ("$1.8 billion", "imports", ("ISR", "USA"))]
+
+
+def test_bilateral_trade_finds_the_other_side_further_back() -> None:
+    got = _fp("Kazakhstan's trade with China rose to $31 billion. Its overall trade surplus "
+              "narrowed to $2 billion. Officials aim to double bilateral trade to $60 billion.")
+    assert got[-1] == ("$60 billion", "trade", ("KAZ", "CHN"))
+
+
+def test_the_compared_figure_shares_the_clause() -> None:
+    assert _fp("Ecuador's cocoa exports fell to $1.1 billion in June from $2.4 billion as "
+               "competition from cheaper Ivorian beans grew.") == [
+        ("$1.1 billion", "exports", ("ECU", "CIV")), ("$2.4 billion", "exports", ("ECU", "CIV"))]
+
+
+def test_a_part_of_the_flow_named_as_cause_gives_partners() -> None:
+    assert _fp("Brazil's total exports rose 4% to $31 billion, as sales of soybeans to China and "
+               "Spain surged.") == [("$31 billion", "exports", ("BRA", "CHN", "ESP"))]
+    assert _fp("Brazil's total exports rose 4% to $31 billion, as sales of soybeans to China "
+               "offset weaker iron ore prices.") == [("$31 billion", "exports", ("BRA",))]
+
+
+def test_a_relative_clause_does_not_govern_its_head() -> None:
+    assert _fp("Shipping income, which helps finance the trade deficit, rose to $3.2 "
+               "billion.") == []
+
+
+def test_re_exports_are_the_entrepots_own() -> None:
+    got = _fp("Singapore's domestic exports to the EU rose to S$1.2 billion. Re-exports "
+              "increased to S$9.8 billion.")
+    assert got[-1] == ("S$9.8 billion", "exports", ("SGP",))
+
+
+def test_a_policy_named_by_an_economy_does_not_become_the_subject() -> None:
+    got = _fp("Malaysia's exports fell 3% to 120 billion ringgit. Analysts blamed the US tariffs "
+              "on chips. Imports rose to 104 billion ringgit.")
+    assert got[-1] == ("104 billion ringgit", "imports", ("MYS",))
+
+
+def test_a_region_adjective_is_not_the_united_states() -> None:
+    assert _fp("Peru's exports to Latin American markets rose to $5 billion.") == [
+        ("$5 billion", "exports", ("PER",))]
+
+
+def test_buyers_named_in_a_with_clause_and_an_owner_appositive() -> None:
+    assert _fp("Copper exports reached $2.3 billion, with China and Japan the biggest buyers of "
+               "Peruvian ore.") == [("$2.3 billion", "exports", ("CHN", "JPN", "PER"))]
+    assert _fp("Trade with Mexico, Guatemala's largest trading partner, reached $1.9 billion.") == [
+        ("$1.9 billion", "trade", ("MEX", "GTM"))]
