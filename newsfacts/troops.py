@@ -46,7 +46,7 @@ TROOP_NOUNS: tuple[str, ...] = (
     "draftees", "regulars", "ground forces", "combat troops",
     # An army's engineers and labour units (rule 31); "deminers" only in a military sentence.
     "military engineers", "combat engineers", "military construction workers",
-    "military builders", "deminers",
+    "military builders", "deminers", "military instructors", "army instructors",
     # "a contingent of about 950 officers and soldiers", "500 officers and men": the pair
     # is one head ("officers" alone is too often police).
     "officers and soldiers", "officers and men", "officers and troops", "officers and sailors",
@@ -476,7 +476,8 @@ _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
     r"invade|invaded|invading|entered|enter|occupy|occupied|around|along|over|leave|left|"
     r"leaving|reach|reached|(?:frontier|territory|soil|airspace) of|outside|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of)\s+"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of|"
+    r"(?:parts|areas|swathes) of)\s+"
     r"(?:(?:the|southern|northern|eastern|western|central|neighbou?ring|"
     r"north|south|east|west|an|a|air|base|bases|in|of)\s+){0,4}$",
     re.IGNORECASE,
@@ -1472,7 +1473,8 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
             continue  # "the Pentagon said", "Washington says": a speaker, not a place
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
                       or _attributive_place(text, end, surface, code)
-                      or _ADJ_PLACE_RE.match(post) or _APPOS_PLACE_RE.search(pre))
+                      or _ADJ_PLACE_RE.match(post) or (
+                          _APPOS_PLACE_RE.search(pre) and not _LIST_NEXT_RE.match(post)))
         if placed:
             multi = _AND_PLACE_RE.match(post) is not None
             if multi and post[:1] == ",":
@@ -1508,6 +1510,8 @@ _ADJ_PLACE_RE = re.compile(
     r"\s+(?:ports?|bases?|soil|territory|border area|city|capital|province|region|coast|"
     r"waters|airspace|towns?|villages?|oil fields)\b")
 _APPOS_PLACE_RE = re.compile(r"[A-Z][\w'-]+,\s+the\s+$")
+# "trained by Turkey, the United States or the European Union": a list, not an apposition.
+_LIST_NEXT_RE = re.compile(r",?\s+(?:or|and)\s+(?:the\s+)?[A-Z]")
 _AND_PLACE_RE = re.compile(r"(?:'s)?\s+(?:and|or)\s+(?:the\s+)?(?:(?!(?:[A-Z][\w-]*\s+){1,3}"
                            r"(?:region|province|district|state|area|valley)\b)[A-Z]|other\b)|"
                            r",\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,|\s+and\b)")
@@ -1636,6 +1640,14 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         pos, code, multi = before[-1]
         return None if multi else code
     in_country = _IN_THE_COUNTRY_RE.match(text, c.end, sent.end) is not None
+    if in_country and s_no > 0:
+        # "AUSSOM has around 11,000 troops in the country": the one state the previous
+        # sentence names (rule 43), when this sentence names none but the actor.
+        others = {m.country for m in doc.mentions[s_no - 1]
+                  if len(m.country) == 3 and m.country not in (own, "COALITION")}
+        if len(others) == 1 and not any(m.country not in (own, "COALITION")
+                                        and len(m.country) == 3 for m in doc.mentions[s_no]):
+            return others.pop()
     if not in_country and _region(text, sent.start, sent.end) is not None:
         return None  # (but "keeps 1,500 troops in the country, ... in Africa": context)
     if action == "deploy":
@@ -1998,6 +2010,7 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
         if len(facts) >= MAX_FACTS:
             break
         taken_end = -1
+        level_place: str | None = None
         for c in _candidates(doc, s_no, seen_values, military_at,
                              recent=prev_s_no >= s_no - 1)[:MAX_PER_SENTENCE]:
             if c.start < taken_end or c.end <= c.start or not 0 < c.count <= MAX_COUNT:
@@ -2021,8 +2034,10 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                     prev.char_end <= c.start and _BRINGING_RE.search(
                         text, prev.char_end, c.start):
                 # "will send 1,500 more troops ..., bringing its force there to about
-                # 4,000": the new total of the same state's force.
+                # 4,000": the new total of the same state's force, where it was sent.
                 actor = prev.actor
+                if prev.location is not None:
+                    level_place = prev.location
             else:
                 actor = (antecedent.actor if antecedent is not None
                          else _actor(doc, s_no, c, prev, prev_s_no, action))
@@ -2030,7 +2045,9 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                     # Troops have a closed list of force codes (rule 41): an EU force such as
                     # EUFOR is a multinational force outside it.
                     actor = "COALITION"
-            location = _location(doc, s_no, c, actor, action, prev, prev_s_no, places)
+            location = level_place or _location(doc, s_no, c, actor, action, prev, prev_s_no,
+                                                places)
+            level_place = None
             if antecedent is not None and location is None:
                 location = antecedent.location
             fact = TroopFact(
