@@ -46,7 +46,7 @@ TROOP_NOUNS: tuple[str, ...] = (
     "draftees", "regulars", "ground forces", "combat troops",
     # An army's engineers and labour units (rule 31); "deminers" only in a military sentence.
     "military engineers", "combat engineers", "military construction workers",
-    "military builders", "deminers",
+    "military builders", "deminers", "military instructors", "army instructors",
     # "a contingent of about 950 officers and soldiers", "500 officers and men": the pair
     # is one head ("officers" alone is too often police).
     "officers and soldiers", "officers and men", "officers and troops", "officers and sailors",
@@ -171,6 +171,10 @@ FORCE_NAMES: dict[str, str] = {
     "MINURSO": "UN", "UNMOGIP": "UN",
     # Southern African Development Community missions (Mozambique, Congo): multinational.
     "SAMIM": "COALITION", "SAMIDRC": "COALITION",
+    # Named alliances and joint forces of several states, counted as a whole (rule 41).
+    "Alliance of Sahel States": "COALITION", "G5 Sahel": "COALITION",
+    "Multinational Joint Task Force": "COALITION", "Joint Expeditionary Force": "COALITION",
+    "Multinational Security Support": "COALITION", "ECOMOG": "COALITION",
 }
 # Heads of state and government (and defence ministers) whose troops are their state's
 # (rule 40). Surnames that are unambiguous in international news.
@@ -471,7 +475,9 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|according)\b
 _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
     r"invade|invaded|invading|entered|enter|occupy|occupied|around|along|over|leave|left|"
-    r"leaving|reach|reached|(?:frontier|territory|soil|airspace) of)\s+"
+    r"leaving|reach|reached|(?:frontier|territory|soil|airspace) of|outside|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of|"
+    r"(?:parts|areas|swathes) of)\s+"
     r"(?:(?:the|southern|northern|eastern|western|central|neighbou?ring|"
     r"north|south|east|west|an|a|air|base|bases|in|of)\s+){0,4}$",
     re.IGNORECASE,
@@ -482,6 +488,8 @@ _HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|
 _LED_RE = re.compile(r"-led\b")
 _REGION_RE = re.compile(
     rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?"
+    # ("the three Baltic states": several countries, rule 44)
+    rf"(?:(?:two|three|four|five|six|seven|eight|nine|\d+)\s+)?"
     rf"(?:(?:eastern|western|northern|southern|central)\s+)?(?:{_alt(REGIONS)})\b"
     r"|\b(?:and|or) other (?:countries|nations|conflict zones|places|regions)\b"
 )
@@ -545,6 +553,10 @@ def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | No
                 else None
             if m2 is not None:
                 noun_end = m2.end()
+            fm = _FORCES_MEMBERS_RE.match(text, noun_end, end)
+            if fm is not None and text[m.start() : noun_end].lower() in _SERVICE_HEADS:
+                # "1,000 Canadian Armed Forces members": the service names whose members.
+                return fm.end(), "service members", mods
             if not _compound_next(text, noun_end, end):
                 noun = text[m.start() : noun_end].lower()
                 if noun in _AMBIGUOUS_HEADS and not mods:
@@ -584,6 +596,9 @@ def _noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | No
 
 
 _CAP_NEXT_RE = re.compile(r"\s{1,3}[A-Z]")
+_FORCES_MEMBERS_RE = re.compile(r" (?:members|personnel)\b")
+# A service before "members": "Armed Forces members", "Defence Force members", "army members".
+_SERVICE_HEADS = frozenset({"forces", "force", "army", "military", "navy", "armed forces"})
 
 # Heads that are a troop noun only with a modifier ("200,000 Greek army", not "four Army
 # National Guard members" or "15 forces").
@@ -774,8 +789,11 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                     or _MILITARY.found_in(text, max(s_start, q_start - 80), q_start)):
                 return None
             return _Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start)
-        if noun in ("personnel", "deminers") and not mods and not military:
-            return None  # "100 personnel" of an embassy, "50 deminers" of a charity
+        if noun in ("personnel", "deminers") and not mods and not military and \
+                _FORCE_NAME_RE.search(text, s_start, s_end) is None:
+            # "100 personnel" of an embassy, "50 deminers" of a charity; a named force
+            # ("Russia's Africa Corps has 2,500 personnel") makes them military.
+            return None
         if noun == "troops" and not doc.mentions[s_no] and \
                 _NON_MILITARY.found_in(text, s_start, s_end) and \
                 not _ARMED.found_in(text, s_start, s_end):
@@ -801,7 +819,7 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         return _Cand(q_start, n.end, count, high, n.approx, "partitive", n.end, n.num_start)
     # "..., far more than the roughly 30 the Pentagon acknowledged": an earlier level.
     if last_end >= 0 and n.start - last_end <= 200 and ((text.find(
-            "than", last_end, n.start) >= 0 and _COMPARE_NEXT_RE.match(
+            "than", last_end, n.start + 12) >= 0 and _COMPARE_NEXT_RE.match(
             text, n.end, s_end) and _DOWN_FROM_RE.search(text[last_end : n.start])) or (
             text.startswith("the ", n.start - 4)
             and _TIMES_THE_RE.search(text, max(last_end, n.start - 30), n.start)
@@ -860,7 +878,8 @@ _TO_LEVEL_RE = re.compile(
     rf"\b(?:{_CUT_VERBS}|lower(?:s|ed|ing)?|draw(?:s|ing)? down|drew down)\s+"
     r"(?:(?:its|their|the)\s+)?(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 # ", down from N", ", far more than the N" (a comparison: rule 50, the earlier level).
-_DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from|(?:(?:far|well|much|many)\s+)?"
+_DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from|compared\s+(?:with|to)|"
+                           r"(?:(?:far|well|much|many)\s+)?"
                            r"(?:more|fewer|less)\s+than(?:\s+the)?)\s+$")
 _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?:that\s+)?"
                               r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
@@ -1133,8 +1152,22 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         # The sentence's subject is a named force whose size this is: "UNIFIL was set up
         # ..., when its strength peaked at N"; "A multinational force ... could number N".
         return FORCE_NAMES[sf.group("name")]
+    if text.find("ultinational", sent.start, c.start) >= 0 and _SIZE_VERB_RE.search(win) and \
+            _MULTI_UNIT_RE.match(text, sent.start, c.start) and \
+            _NATO_UNIT_RE.search(text) is not None:
+        # "The multinational brigade is expected to number about 5,000 troops" in a story
+        # about the NATO brigade or battlegroup: NATO's formation counted whole (rule 41).
+        return "NATO"
     after = text[c.end : min(sent.end, c.end + 40)]
-    if _SEVERAL_STATES_RE.match(after) or _UNSTATED_RE.search(quote):
+    several = _SEVERAL_STATES_RE.match(after)
+    s_end = c.end + several.end() if several else 0
+    if several and "'s" in text[s_end : min(sent.end, s_end + 60)]:
+        # "20,000 troops from 13 countries began NATO's Nordic Response exercise": the
+        # bloc's exercise or force takes them as a whole (rule 41).
+        bn = _SEVERAL_BLOC_RE.match(text, s_end, min(sent.end, s_end + 60))
+        if bn and (bn.group(1) != "the alliance" or _names(doc, "NATO")):
+            return "NATO"
+    if several or _UNSTATED_RE.search(quote):
         return None  # "troops from both countries", "2,500 foreign troops" (rule 42)
     if action == "other" and _NEEDED_RE.match(text, c.end, min(sent.end, c.end + 40)):
         return None  # "35,000 soldiers would be needed" (rule 52)
@@ -1174,6 +1207,13 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     if al > named and text[al] in "Tt" and _names(doc, "NATO") and \
             not _LOC_PREP.search(text[max(sent.start, al - 30) : al]):
         named, named_code = al, "NATO"
+    k = text.rfind(", which", max(sent.start, c.start - 50), c.start)
+    if k >= 0 and named < 0:
+        # "their Alliance of Sahel States (AES), which is to number 5,000 soldiers": a
+        # relative clause about the named force right before it.
+        for am in _FORCE_NAME_RE.finditer(text, max(sent.start, k - 50), k + 1):
+            if _FORCE_WHICH_RE.match(text, am.end(), c.start):
+                named, named_code = am.start(), FORCE_NAMES[am.group(0)]
     for m in reversed([m for m in mentions if m.char_end <= c.start]):
         if named >= m.char_end:
             break
@@ -1219,6 +1259,19 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         subj = _first_state(doc, s_no - 1)
         if subj is not None:
             return subj
+    # "Uganda intervened in 2013. Those soldiers, numbering about 3,000, ...": the
+    # previous sentence's subject (rule 52).
+    if s_no > 0 and text.startswith("Th", sent.start + (text[sent.start] in "\"'(")) and \
+            _THOSE_START_RE.match(text, sent.start, c.start):
+        subj = _first_state(doc, s_no - 1)
+        if subj is not None:
+            return subj
+    # "... the Ugandan army chief said. The army later said about 2,000 troops had been
+    # sent": the army the previous sentence named.
+    if s_no > 0 and _THE_ARMY_START_RE.match(text, sent.start, c.start):
+        for m in doc.mentions[s_no - 1]:
+            if len(m.country) == 3 and _OWN_ARMY_AFTER_RE.match(text, m.char_end):
+                return m.country
     # "UNIFIL has operated in Lebanon since 1978. Its 10,000 peacekeepers ...": a named
     # force in the previous sentence.
     if s_no > 0 and (prev is None or s_no - prev_s_no > 1):
@@ -1316,6 +1369,18 @@ _UNSTATED_RE = re.compile(r"\b(?:foreign|international|European|African|Western|
 _NEEDED_RE = re.compile(r"[\s,]+(?:\w+\s+){0,3}(?:needed|required|necessary)\b", re.IGNORECASE)
 _PRONOUN_START_RE = re.compile(r"[\s\"'(]*(?:It|They)\s+(?:has|have|had|now has|keeps|kept|"
                                r"maintains|fields|numbers)\b")
+_MULTI_UNIT_RE = re.compile(r"[\s\"'(]*(?:The|A|This|That|Its)\s+(?:new\s+)?multinational\s+"
+                            r"(?:brigade|battle ?group|division|corps)\b", re.IGNORECASE)
+_NATO_UNIT_RE = re.compile(r"\bNATO(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:[Bb]rigade|[Bb]attle ?group|"
+                           r"[Dd]ivision|[Cc]orps)\b")
+_SEVERAL_BLOC_RE = re.compile(r"[^.;]{0,30}?\b(?:began|begin|begins|joined|join|joins|launched|"
+                              r"in|for|with|of|under)\s+(NATO|Nato|the alliance)'s\s")
+_OWN_ARMY_AFTER_RE = re.compile(r"(?:'s)?\s+(?:army|armed forces|military)\b")
+_FORCE_WHICH_RE = re.compile(r"(?:\s*\([^()]{1,12}\))?,\s+which\s+(?:[\w-]+\s+){0,4}$")
+_THOSE_START_RE = re.compile(r"[\s\"'(]*(?:Those|These)\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
+                             r"forces|personnel|contingents?|peacekeepers|units)\b")
+_THE_ARMY_START_RE = re.compile(r"[\s\"'(]*The\s+(?:army|military|armed forces|"
+                                r"(?:defen[cs]e\s+)?ministry)\b")
 _IT_HAD_RE = re.compile(r"\b[Ii]t\s+(?:had|has|now has|numbered|numbers)\s+$")
 _POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+")
 
@@ -1398,12 +1463,18 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
         if ("separat" in pre or "divid" in pre or "between" in pre) and \
                 _BOUNDARY_RE.search(pre):
             continue  # "the Blue Line separating Lebanon from Israel": a line, not a place
+        if " to " in pre[-12:] and _TURNED_TO_RE.search(pre):
+            continue  # "turned to Russia for help", "appealed to France": a party, not a place
+        if (" war " in pre or " invasion " in pre or " conflict " in pre) and \
+                _TIME_PHRASE_RE.search(pre):
+            continue  # "up from 30,000 before the war in Gaza": a time, not a place
         surface = m.surface
         if "sa" in post[:8] and _SPEAKER_AFTER_RE.match(post) and not _LOC_PREP.search(pre):
             continue  # "the Pentagon said", "Washington says": a speaker, not a place
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
                       or _attributive_place(text, end, surface, code)
-                      or _ADJ_PLACE_RE.match(post) or _APPOS_PLACE_RE.search(pre))
+                      or _ADJ_PLACE_RE.match(post) or (
+                          _APPOS_PLACE_RE.search(pre) and not _LIST_NEXT_RE.match(post)))
         if placed:
             multi = _AND_PLACE_RE.match(post) is not None
             if multi and post[:1] == ",":
@@ -1417,6 +1488,15 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
 
 
 _SPEAKER_AFTER_RE = re.compile(r"\s+(?:said|says)\b")
+_TURNED_TO_RE = re.compile(r"\b(?:turn(?:s|ed|ing)?|appeal(?:s|ed|ing)?|look(?:s|ed|ing)?|"
+                           r"talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|wrote|write|writes|"
+                           r"complain(?:s|ed|ing)?)\s+to\s+(?:the\s+)?$")
+# A war, invasion or conflict after a time word dates something; its place is not where
+# the troops are ("before the war in Gaza", "since Russia's 2022 invasion of Ukraine").
+_TIME_PHRASE_RE = re.compile(
+    r"\b(?:before|after|since|during|until|ahead of|at the start of|at the height of)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:war|invasion|conflict)\s+(?:in|of|on|with)\s+"
+    r"(?:the\s+)?$")
 _BOUNDARY_RE = re.compile(
     r"\b(?:separat(?:e|es|ed|ing)|divid(?:e|es|ed|ing)|between)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:from|and)\s+(?:the\s+)?)?$")
@@ -1430,6 +1510,8 @@ _ADJ_PLACE_RE = re.compile(
     r"\s+(?:ports?|bases?|soil|territory|border area|city|capital|province|region|coast|"
     r"waters|airspace|towns?|villages?|oil fields)\b")
 _APPOS_PLACE_RE = re.compile(r"[A-Z][\w'-]+,\s+the\s+$")
+# "trained by Turkey, the United States or the European Union": a list, not an apposition.
+_LIST_NEXT_RE = re.compile(r",?\s+(?:or|and)\s+(?:the\s+)?[A-Z]")
 _AND_PLACE_RE = re.compile(r"(?:'s)?\s+(?:and|or)\s+(?:the\s+)?(?:(?!(?:[A-Z][\w-]*\s+){1,3}"
                            r"(?:region|province|district|state|area|valley)\b)[A-Z]|other\b)|"
                            r",\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,|\s+and\b)")
@@ -1477,6 +1559,16 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         for m in reversed(doc.mentions[s_no]):
             if m.char_end <= ht.start() + 1:
                 return m.country
+    # "Bahrain hosts the U.S. Fifth Fleet, with some 9,000 American personnel, while ...":
+    # the host the count's clause opens with, whatever the next clause names.
+    if text.find("host", sent.start, c.start) >= 0:
+        hs = _HOSTS_SUBJ_RE.match(text, sent.start, c.start)
+        if hs and not _CLAUSE_BREAK_RE.search(text, hs.end(), c.start):
+            for m in doc.mentions[s_no]:
+                if m.char_start < hs.end():
+                    if m.country != actor and len(m.country) == 3 and m.country != "COALITION":
+                        return m.country
+                    break
     # "Senegal, where it had about 350 soldiers": the place the clause is about.
     lo70 = max(sent.start, c.start - 70)
     wh = _WHERE_RE.search(text, lo70, c.start) if text.find(", where", lo70, c.start) >= 0 \
@@ -1538,13 +1630,24 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
             return None  # several places (rule 44)
         region = _region(text, sent.start, sent.end)
         if region is not None and c.end <= region.start() < pos + 60 and \
-                "," not in text[pos : region.start()]:
+                "," not in text[pos : region.start()] and (
+                    region.start() < pos or not region.group(0).endswith("the region")):
+            # (after a named place, "the region" points back to it: "moved 600 soldiers
+            # to Roraima and will send vehicles to the region")
             return None
         return code
     if before:
         pos, code, multi = before[-1]
         return None if multi else code
     in_country = _IN_THE_COUNTRY_RE.match(text, c.end, sent.end) is not None
+    if in_country and s_no > 0:
+        # "AUSSOM has around 11,000 troops in the country": the one state the previous
+        # sentence names (rule 43), when this sentence names none but the actor.
+        others = {m.country for m in doc.mentions[s_no - 1]
+                  if len(m.country) == 3 and m.country not in (own, "COALITION")}
+        if len(others) == 1 and not any(m.country not in (own, "COALITION")
+                                        and len(m.country) == 3 for m in doc.mentions[s_no]):
+            return others.pop()
     if not in_country and _region(text, sent.start, sent.end) is not None:
         return None  # (but "keeps 1,500 troops in the country, ... in Africa": context)
     if action == "deploy":
@@ -1560,7 +1663,14 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
             return head
     if own and action != "deploy" and (_EXERCISE_RE.search(stext) or _ALERT_RE.search(stext)
                                         or _CALL_UP_RE.search(stext)):
-        return own  # exercising, on alert or called up at home (rule 44); not when sent away
+        # Exercising, on alert or called up at home (rule 44); not when sent away. Foreign
+        # troops in drills with the host named by the dateline ("MANILA - 1,800 Filipino
+        # soldiers and 600 US Marines are taking part") are at the host's exercise.
+        host = _cached_dateline(doc, cache) or _headline_place(doc, actor)
+        if host is not None and host != own and any(m.country == host
+                                                    for m in doc.mentions[s_no]):
+            return host
+        return own
     if own and c.kind in ("noun", "strong", "gated") and not in_country and \
             not _AT_POST_RE.match(text, c.end, sent.end) and _HOME_ARMY_RE.search(stext) and \
             _HOME_ARMY_RE.search(text, *_clause_bounds(text, sent.start, sent.end, c.start,
@@ -1576,9 +1686,17 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
             return others.pop()
     # Context (rule 43): a place in the previous sentences, the previous fact's place,
     # the headline, the dateline.
+    if prev is not None and prev_s_no == s_no and prev.location is None and \
+            prev.char_end <= c.start:
+        return None  # "sent 4,000 Marines, while Britain has deployed 1,500 commandos"
     for back in range(s_no - 1, max(-1, s_no - 4), -1):
-        found = {code for _, code, _ in _place_mentions(doc, back, caps=back == 0,
-                                                        cache=cache)}
+        pm = _place_mentions(doc, back, caps=back == 0, cache=cache)
+        found = {code for _, code, _ in pm}
+        if prev is not None and prev_s_no == back and prev.location is None and (
+                len(found) > 1 or any(multi for _, _, multi in pm)):
+            # "... exercise in Norway, Sweden and Finland. The United States has sent 4,000
+            # Marines": the same several countries as the count before them (rule 44).
+            return None
         if len(found) == 1:
             return found.pop()
         if len(found) > 1:
@@ -1622,6 +1740,8 @@ def _cached_dateline(doc: DocContext,
     return hit[0][1] if hit else None
 
 
+_HOSTS_SUBJ_RE = re.compile(r"[\s\"'(]*(?:[A-Z][\w.'-]*\s+){1,3}?(?:also\s+|now\s+|still\s+)?"
+                            r"(?:hosts|has hosted|is home to)\s")
 _WHERE_RE = re.compile(r",\s+where\s+[^,;]{0,60}$")
 _IN_THE_COUNTRY_RE = re.compile(r"\s+(?:(?:now|still|currently|stationed|based|deployed)\s+)?"
                                 r"(?:in|inside) the country\b")
@@ -1654,6 +1774,9 @@ _HOME_ARMY_RE = re.compile(
     r"mobili[sz]ed)\b"
     # "Haiti's army, revived in 2017 after being disbanded in 1995, has ...": an aside.
     r"|\b(?:army|armed forces|military),\s+[^,;]{3,70},\s+(?:has|had|have|is|numbers?|totals?)\b"
+    # "the country's armed forces, which the government puts at about 150,000 troops"
+    r"|\b(?:army|armed forces|military),\s+which\s+(?:[\w-]+\s+){0,3}?(?:puts?|estimates?)"
+    r"\s+at\b"
     r"|\bunder arms\b|\bstanding army\b|\bhas\s+(?:[\w.,]+\s+){1,3}active(?:[- ]duty)?\b",
     re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?!(?:to|into)\s)[\w.-]+\s+){0,2}"
@@ -1887,6 +2010,7 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
         if len(facts) >= MAX_FACTS:
             break
         taken_end = -1
+        level_place: str | None = None
         for c in _candidates(doc, s_no, seen_values, military_at,
                              recent=prev_s_no >= s_no - 1)[:MAX_PER_SENTENCE]:
             if c.start < taken_end or c.end <= c.start or not 0 < c.count <= MAX_COUNT:
@@ -1910,8 +2034,10 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                     prev.char_end <= c.start and _BRINGING_RE.search(
                         text, prev.char_end, c.start):
                 # "will send 1,500 more troops ..., bringing its force there to about
-                # 4,000": the new total of the same state's force.
+                # 4,000": the new total of the same state's force, where it was sent.
                 actor = prev.actor
+                if prev.location is not None:
+                    level_place = prev.location
             else:
                 actor = (antecedent.actor if antecedent is not None
                          else _actor(doc, s_no, c, prev, prev_s_no, action))
@@ -1919,7 +2045,9 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                     # Troops have a closed list of force codes (rule 41): an EU force such as
                     # EUFOR is a multinational force outside it.
                     actor = "COALITION"
-            location = _location(doc, s_no, c, actor, action, prev, prev_s_no, places)
+            location = level_place or _location(doc, s_no, c, actor, action, prev, prev_s_no,
+                                                places)
+            level_place = None
             if antecedent is not None and location is None:
                 location = antecedent.location
             fact = TroopFact(
