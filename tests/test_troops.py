@@ -298,6 +298,12 @@ SIXTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 0.98, "value": 1.0, "approx": 
 # F1 0.964, actor 1.000, location 0.815, action 1.000).
 SEVENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                           "actor": 1.0, "location": 1.0, "action": 1.0}
+# Three articles ("a-v01".."a-v03", 11 facts) written by another engineer before the sixth
+# pass's code ran, as an independent check (blind: F1 0.900, action 0.889; the sixth pass
+# changed nothing on them); after 13be43d. The open miss: "a deployment of "several
+# thousand"" (an elided count in quotes).
+INDEPENDENT_ARTICLE_FLOORS = {"f1": 0.95, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                              "actor": 1.0, "location": 1.0, "action": 1.0}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -305,7 +311,8 @@ SEVENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx"
                                                 ("a-x", BLIND_ARTICLE_FLOORS),
                                                 ("a-y", FIFTH_ARTICLE_FLOORS),
                                                 ("a-z", SIXTH_ARTICLE_FLOORS),
-                                                ("a-w", SEVENTH_ARTICLE_FLOORS)])
+                                                ("a-w", SEVENTH_ARTICLE_FLOORS),
+                                                ("a-v", INDEPENDENT_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
