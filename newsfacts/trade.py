@@ -352,6 +352,8 @@ _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?|francs?|crowns?|kr
                                     r"rupees?|pesos?|rand|riyals?|dinars?|pounds?|marks?|"
                                     r"shillings?|yuan|yen)\b", re.IGNORECASE)
 _LED_RE = re.compile(r"-(?:led|backed|brokered|sponsored|funded|based|run)\b")
+_EPITHET_RE = re.compile(r"\b[Tt]he\s+world['’]s\s+(?:(?P<second>second|No\.\s?2|2nd)[- ]"
+                         r")?(?:largest|biggest)\s+economy\b")
 _BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
 _LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
@@ -840,6 +842,11 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
             continue  # "countries without trade agreements": no deal, no cue (rule 5)
         if cue.flow == "sale" and _ARMS_CUE_RE.search(text, cue.start + 4, cue.end):
             cue = Cue(cue.start, cue.end, "arms")  # "the sale of 40 F-16 fighter jets to"
+        if cue.flow == _NEG and text.startswith("economy", cue.start) and any(
+            m.end() == cue.end
+            for m in _EPITHET_RE.finditer(text, max(s, cue.start - 40), cue.end)
+        ):
+            continue  # "exports to the world's largest economy": a name, no head
         m = _BETWEEN_RE.search(text, cue.start, cue.end)
         if m is not None:
             between_end = cue.end + 60
@@ -1330,7 +1337,24 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
         bloc = _last_bloc(doc, no, sent.start + m.start())
         if bloc is not None:
             out.append((bloc, sent.start + m.start()))
+    if "world" in span:
+        out.extend(_economy_epithets(doc, span, sent.start))
     out.sort(key=lambda x: x[1])
+    return out
+
+
+def _economy_epithets(doc: DocContext, span: str, offset: int) -> list[tuple[str, int]]:
+    """(code, start) of "the world's largest economy" (the United States in copy of every
+    era) and "the world's second-largest economy": China or Japan (Japan until 2010), so
+    only the one of the two the document names elsewhere (rule 20: unambiguously implied)."""
+    out: list[tuple[str, int]] = []
+    for m in _EPITHET_RE.finditer(span):
+        if m.group("second") is None:
+            out.append(("USA", offset + m.start()))
+            continue
+        named = {x.country for ms in doc.mentions for x in ms} & {"CHN", "JPN"}
+        if len(named) == 1:
+            out.append((named.pop(), offset + m.start()))
     return out
 
 

@@ -846,3 +846,21 @@ def test_buyers_named_in_a_with_clause_and_an_owner_appositive() -> None:
                "Peruvian ore.") == [("$2.3 billion", "exports", ("CHN", "JPN", "PER"))]
     assert _fp("Trade with Mexico, Guatemala's largest trading partner, reached $1.9 billion.") == [
         ("$1.9 billion", "trade", ("MEX", "GTM"))]
+
+
+def test_the_worlds_largest_economy_names_an_economy() -> None:
+    # Rule 20 ("unambiguously implied"): the largest is the United States in copy of every
+    # era; the second-largest only when the document names just one of China and Japan.
+    assert _fp("Vietnam's exports to the world's largest economy rose to $11 billion.") == [
+        ("$11 billion", "exports", ("VNM", "USA"))]
+    got = _fp("Brazil's soy exports to China rose. Shipments of iron ore to the world's "
+              "second-largest economy reached $2.4 billion.")
+    assert got == [("$2.4 billion", "exports", ("BRA", "CHN"))]
+
+
+def test_dirhams_by_country() -> None:
+    # Rule 19: the Moroccan dirham is not the UAE's.
+    facts = analyze_text("Morocco's exports rose to 150 billion dirhams.").extraction.trade
+    assert [f.currency for f in facts] == ["MAD"]
+    facts = analyze_text("The UAE's exports rose to 150 billion dirhams.").extraction.trade
+    assert [f.currency for f in facts] == ["AED"]
