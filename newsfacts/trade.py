@@ -252,7 +252,10 @@ _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5
                           r"(?P<tcity>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+\((?:AFP|AP|"
                           r"Reuters|Xinhua|Kyodo|AA|Anadolu|Bernama)\)\s+[-\u2013\u2014]")
 _COUNTERPART_RE = re.compile(
-    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?$",
+    # "to the 27-nation European Union", "with the six-member GCC": a bloc's size is no
+    # break between the preposition and the name.
+    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?"
+    r"(?:(?:\d+|[a-z]+)-(?:nation|member|country|state)\s+)?$",
     re.IGNORECASE,
 )
 # "imports of Russian LNG": the economy whose goods are bought is the other side.
