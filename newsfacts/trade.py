@@ -416,7 +416,8 @@ _ROLE_VERBS = (" was ", " is ", " remained ", " remains ", " became ", " has ", 
 _ROLE_AFTER_RE = re.compile(
     r"\s+(?:was|is|remained|remains|became|has\s+been|had\s+been)\s+(?:again\s+)?"
     r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
-    r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer)\b")
+    r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer|(?:trad(?:e|ing)\s+)?"
+    r"partner)\b")
 _OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
 _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")

@@ -864,3 +864,13 @@ def test_dirhams_by_country() -> None:
     assert [f.currency for f in facts] == ["MAD"]
     facts = analyze_text("The UAE's exports rose to 150 billion dirhams.").extraction.trade
     assert [f.currency for f in facts] == ["AED"]
+
+
+def test_a_blocs_size_and_a_trading_partner_role_mark_counterparts() -> None:
+    # Rule 21: the reporting economy carried over first, the named one as counterpart.
+    got = _fp("Chile's exports rose to $9 billion. Shipments to the 27-nation European Union "
+              "rose 8% to $1.1 billion.")
+    assert got[-1] == ("$1.1 billion", "exports", ("CHL", "EU"))
+    got = _fp("Kenya's imports rose to $2 billion. India remained the biggest trading partner, "
+              "with trade worth $700 million.")
+    assert got[-1] == ("$700 million", "trade", ("KEN", "IND"))
