@@ -418,6 +418,12 @@ _ROLE_AFTER_RE = re.compile(
     r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
     r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer|(?:trad(?:e|ing)\s+)?"
     r"partner)\b")
+# "The European Union, the kingdom's main trading partner, took ...": the appositive makes
+# the economy the other side of the owner it names, as the verbs above do.
+_ROLE_APPOSITIVE_RE = re.compile(
+    r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:trad(?:e|ing)\s+partner|suppliers?|customer|buyer|"
+    r"(?:export\s+)?(?:market|destination))\b")
 _OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
 _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
@@ -1409,7 +1415,8 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
             # "Trade with Brazil, Argentina's largest trading partner,": an appositive
             # naming the owner, not the next item of the list.
             and not (text.endswith("'s", start, end) or text.startswith("’s", end))
-        ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None)
+        ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
+              ) or (text.startswith(", ", end) and _ROLE_APPOSITIVE_RE.match(text, end) is not None)
         out.append((code, start, cp))
         prev = (end, cp)
     return out

@@ -874,3 +874,11 @@ def test_a_blocs_size_and_a_trading_partner_role_mark_counterparts() -> None:
     got = _fp("Kenya's imports rose to $2 billion. India remained the biggest trading partner, "
               "with trade worth $700 million.")
     assert got[-1] == ("$700 million", "trade", ("KEN", "IND"))
+
+
+def test_an_appositive_role_makes_the_economy_a_counterpart() -> None:
+    # "X, the nation's main trading partner, took ...": X is the other side, so it does not
+    # become the owner of the figures that follow (rules 20-21).
+    got = _fp("Peru's exports rose to $6 billion. China, the country's main trading partner, "
+              "took a third of them. Copper exports reached $3.1 billion.")
+    assert got[-1] == ("$3.1 billion", "exports", ("PER",))
