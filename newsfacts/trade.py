@@ -431,6 +431,8 @@ _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
                              r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+(?:the\s+)?")
+_ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
+_ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
 _CHANGE_VERB_RE = re.compile(r"\s+(?:rose|jumped|surged|soared|climbed|increased|grew|rebounded|"
                              r"recovered|fell|dropped|slumped|declined|plunged|slid|decreased)\b")
@@ -1097,6 +1099,11 @@ def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[s
     and India lifted prices")."""
     brk = _CLAUSE_BREAK_RE.search(text, money.end, e)
     cause = _DEMAND_FROM_RE.match(text, brk.start()) if brk is not None else None
+    if cause is None and brk is not None:
+        # "rose to $29.1 billion, beating forecasts, as shipments to ...": a short
+        # participle aside comes between the amount and its causal clause.
+        aside = _ASIDE_RE.match(text, brk.start())
+        cause = _DEMAND_FROM_RE.match(text, aside.end() - 1) if aside is not None else None
     if cause is None:
         return partners
     buyers: list[str] = []
@@ -1108,6 +1115,11 @@ def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[s
             break
         buyers.append(code)
         pos = _name_end(text, st)
+    if text.startswith(", ", pos):
+        # "as shipments to the United States, its biggest market, jumped": the appositive
+        # names the same economy; the change verb follows it.
+        appositive = _ITS_ROLE_RE.match(text, pos)
+        pos = appositive.end() if appositive is not None else pos
     if cause.group("flow") and (flow not in _GOODS_FLOWS or not _CHANGE_VERB_RE.match(text, pos)):
         # "as sales to the US offset ...": not named as what changed. A part of the same
         # flow that changed ("Total exports rose ..., as shipments to Singapore jumped")

@@ -882,3 +882,11 @@ def test_an_appositive_role_makes_the_economy_a_counterpart() -> None:
     got = _fp("Peru's exports rose to $6 billion. China, the country's main trading partner, "
               "took a third of them. Copper exports reached $3.1 billion.")
     assert got[-1] == ("$3.1 billion", "exports", ("PER",))
+
+
+def test_a_cause_after_an_aside_and_with_an_appositive() -> None:
+    # Rule 25: the economy a part of the same flow names stays a cause through an aside
+    # ("beating forecasts") and its own appositive ("its largest market").
+    assert _fp("Chile's exports rose 9% to $8.2 billion, topping estimates, as shipments to "
+               "China, its largest market, surged.") == [
+        ("$8.2 billion", "exports", ("CHL", "CHN"))]
