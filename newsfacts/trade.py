@@ -314,10 +314,11 @@ _CONTINUATION_RE = re.compile(rf"\s*(?:[A-Z]+,\s+\w+\s+\d+\s+-\s+)?{CONTINUATION
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
                              re.IGNORECASE)
 # What follows an amount bought or sold when goods, not money, change hands ("buys about
-# $30 billion a year of Australian iron ore", "purchased 150 mln dlrs worth of grain").
+# $30 billion a year of Australian iron ore", "purchased 150 mln dlrs worth of grain",
+# "buy $2 billion more of U.S. gas": an added amount of the same goods).
 _GOODS_AFTER_RE = re.compile(
-    r"['’]?s?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
-    r"\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
+    r"['’]?s?(?:\s+(?:more|extra))?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|"
+    r"\s+annually)?\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
     r"exchange|forex|reserves|dollars|dlrs|euros|yen|yuan|bonds|treasur(?:y|ies)|securities|"
     r"debt|shares|stock))", re.IGNORECASE)
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
@@ -431,6 +432,10 @@ _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
                              r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+(?:the\s+)?")
+_GOODS_LIST_RATE_RE = re.compile(
+    r"(?:\s+more)?\s+(?:worth\s+)?of\s+(?:[A-Z][\w.]*\s+)?[a-z][\w -]{0,30}?"
+    r"(?:,\s+[a-z][\w -]{0,30}?){0,4},?\s+and\s+[a-z][\w -]{0,30}?\s+(?:a|per|each|every)\s+"
+    r"(?P<unit>year|month|quarter)\b(?!\s+(?:earlier|ago|before|later))")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
 _ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
@@ -1225,6 +1230,12 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
+    if text.startswith((" of ", " more of ", " worth of "), money.end):
+        # "buy $2 billion more of U.S. gas, corn and aircraft a year": the rate follows the
+        # list of goods bought, whose commas end no clause.
+        goods = _GOODS_LIST_RATE_RE.match(text, money.end, e)
+        if goods is not None:
+            return goods.group("unit")
     if text.startswith(("l ", "d ", "y "), money.start - 2):  # a cheap screen first
         before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
         if before is not None:

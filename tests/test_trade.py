@@ -890,3 +890,11 @@ def test_a_cause_after_an_aside_and_with_an_appositive() -> None:
     assert _fp("Chile's exports rose 9% to $8.2 billion, topping estimates, as shipments to "
                "China, its largest market, surged.") == [
         ("$8.2 billion", "exports", ("CHL", "CHN"))]
+
+
+def test_an_added_amount_of_goods_bought_and_its_rate_after_the_list() -> None:
+    # Rule 5 (buying another country's goods is imports) and rule 15 (the rate after the
+    # list of goods is the amount's).
+    assert brief("Vietnam pledged to buy $3 billion more of American cotton, wheat and beef a "
+                 "year.") == [("$3 billion", 3e9, "USD", False, "year", "imports",
+                               ("VNM", "USA"))]
