@@ -436,6 +436,10 @@ _GOODS_LIST_RATE_RE = re.compile(
     r"(?:\s+more)?\s+(?:worth\s+)?of\s+(?:[A-Z][\w.]*\s+)?[a-z][\w -]{0,30}?"
     r"(?:,\s+[a-z][\w -]{0,30}?){0,4},?\s+and\s+[a-z][\w -]{0,30}?\s+(?:a|per|each|every)\s+"
     r"(?P<unit>year|month|quarter)\b(?!\s+(?:earlier|ago|before|later))")
+# An economy another one overtook or surpassed is a rival in a ranking, not a side of the
+# figure (rule 20: the economies the figure is about).
+_OVERTOOK_RE = re.compile(
+    r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
 _ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
@@ -1334,6 +1338,7 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
         raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
     out: list[tuple[str, int]] = []
     transit = "through" in span or "via " in span
+    compared = "overt" in span or "surpass" in span
     transit_end = -1
     for code, start, _end in raw:
         if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
@@ -1348,6 +1353,8 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 16), start):
+            continue  # "Spain, which overtook France as its biggest supplier": a rival
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
         if dashed and text.startswith("-", _end) and _LED_RE.match(text, _end, sent.end):

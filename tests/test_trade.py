@@ -898,3 +898,9 @@ def test_an_added_amount_of_goods_bought_and_its_rate_after_the_list() -> None:
     assert brief("Vietnam pledged to buy $3 billion more of American cotton, wheat and beef a "
                  "year.") == [("$3 billion", 3e9, "USD", False, "year", "imports",
                                ("VNM", "USA"))]
+
+
+def test_an_economy_overtaken_in_a_ranking_is_no_partner() -> None:
+    got = _fp("Egypt's exports rose to $4 billion. Imports from China, which overtook the United "
+              "States as the biggest supplier, rose to $1.8 billion.")
+    assert got[-1] == ("$1.8 billion", "imports", ("EGY", "CHN"))
