@@ -705,6 +705,11 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         owned = {c for f in emitted for c in f.partners}
         if any(c in owned for c in subj):
             subj = tuple(c for c in subj if c in owned)
+        if len(subj) > 1 and len(state.subject) == 1 and state.subject[0] in subj:
+            # "The EU buys 80% of Norway's exports, and the bloc's imports of Norwegian gas
+            # were ...": a sentence naming the story's economy with another one does not
+            # hand the story to the other; "Mainland exports ..." next are still Norway's.
+            subj = state.subject
         if subj:
             state.subject = subj
     else:
@@ -1558,7 +1563,12 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # the buyers a sentence without figures named.
         last = state.facts[-1]
         last_owner = _owner(state, last)
-        if last_owner and last_owner not in cps and (
+        reverse = (last.flow in _GOODS_FLOWS and last.flow != flow and bool(carried)
+                   and carried[0] != last_owner and carried[0] in last.partners)
+        # "the bloc's imports of Norwegian gas were ... Mainland exports rose ..., helped
+        # by shipments to Poland": the other flow of a pair whose other side is the story's
+        # subject is the subject's, not the importer's (rule 20).
+        if last_owner and last_owner not in cps and not reverse and (
             last.flow == flow or (last.flow in _OWNED_FLOWS
                                   and last_owner in (*carried, *state.partners))
         ):

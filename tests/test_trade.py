@@ -904,3 +904,15 @@ def test_an_economy_overtaken_in_a_ranking_is_no_partner() -> None:
     got = _fp("Egypt's exports rose to $4 billion. Imports from China, which overtook the United "
               "States as the biggest supplier, rose to $1.8 billion.")
     assert got[-1] == ("$1.8 billion", "imports", ("EGY", "CHN"))
+
+
+def test_a_sentence_owned_by_the_other_side_does_not_take_the_story() -> None:
+    # Rule 20: the importer's view of the story's exports ("American imports of Chilean
+    # fruit") neither becomes the subject nor owns the exporter's next figures.
+    got = _fp("Chile's exports rose to $9 billion. The United States buys a fifth of Chile's "
+              "exports, and American imports of Chilean fruit were worth $1.2 billion. Copper "
+              "exports rose to $4 billion, helped by shipments to Japan. Imports fell to $7 "
+              "billion.")
+    assert got[1] == ("$1.2 billion", "imports", ("USA", "CHL"))
+    assert got[2:] == [("$4 billion", "exports", ("CHL", "JPN")),
+                       ("$7 billion", "imports", ("CHL",))]
