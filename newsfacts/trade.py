@@ -440,6 +440,8 @@ _GOODS_LIST_RATE_RE = re.compile(
 # figure (rule 20: the economies the figure is about).
 _OVERTOOK_RE = re.compile(
     r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$")
+_BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
+_SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
 _ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
@@ -667,6 +669,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
             partners = tuple(_dedupe([_owner(state, emitted[-1]), *own]))
+        if flow == "imports" and partners and _bought_by_counterparts(
+            text, money, cues, classified, partners[0]
+        ):
+            flow = "exports"
         named = _by_mention(partners, classified, money.start, money.end, text, s)
         if named != partners:
             state.owners[money.start] = partners[0]
@@ -1096,6 +1102,25 @@ def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
     if gov is None:
         return False
     return _DEAL_VERB_RE.search(text[gov.start : gov.end]) is not None
+
+
+def _bought_by_counterparts(text: str, money: Money, cues: list[Cue],
+                            classified: list[tuple[str, int, bool]], owner: str) -> bool:
+    """"... of Moroccan exports, with Spain and France buying goods worth 168 billion
+    dirhams": what the other side buys from the owner is the owner's exports (rule 13,
+    the mirror of suppliers' exports being the reporting economy's imports)."""
+    gov = [c for c in cues if c.end <= money.num_start]
+    if not gov or gov[-1].flow != "imports":
+        return False
+    cue = gov[-1]
+    if not _BUYING_RE.fullmatch(text, cue.start, cue.end):
+        return False
+    buyers = [(c, st, cp) for c, st, cp in classified if cue.start - 40 <= st < cue.start]
+    # The buyers are the verb's subject: named right before it, at most an adverb between
+    # ("Spain and France together buying"), not the object of a clause before ("sold ...
+    # to India and bought 170.5 mln worth ... from India", r-7640, stays imports).
+    return bool(buyers) and all(cp and c != owner for c, _st, cp in buyers) and (
+        _SUBJECT_GAP_RE.fullmatch(text, _name_end(text, buyers[-1][1]), cue.start) is not None)
 
 
 def _paragraph_total(state: _Doc, s: int) -> str | None:

@@ -916,3 +916,13 @@ def test_a_sentence_owned_by_the_other_side_does_not_take_the_story() -> None:
     assert got[1] == ("$1.2 billion", "imports", ("USA", "CHL"))
     assert got[2:] == [("$4 billion", "exports", ("CHL", "JPN")),
                        ("$7 billion", "imports", ("CHL",))]
+
+
+def test_what_the_other_side_buys_from_the_owner_is_its_exports() -> None:
+    # Rule 13 mirrored: buyers' purchases from the reporting economy are its exports; a
+    # buyer named as the object of an earlier clause is not the verb's subject (r-7640).
+    assert _fp("Ghana's cocoa exports rose, with Germany and the Netherlands jointly buying "
+               "beans worth $900 million.") == [
+        ("$900 million", "exports", ("GHA", "DEU", "NLD"))]
+    assert _fp("Australia sold wool to India and bought $170 million worth of textiles from "
+               "India.")[-1][1] == "imports"
