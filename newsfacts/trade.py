@@ -442,6 +442,8 @@ _OVERTOOK_RE = re.compile(
     r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$")
 _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
+_DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
+                           r"(?:country|nation)\b")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
 _ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
@@ -1409,7 +1411,25 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             out.append((bloc, sent.start + m.start()))
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
+    if "country" in span or "nation" in span:
+        out.sort(key=lambda x: x[1])
+        out.extend(_described_counterparts(text, span, sent.start, out))
     out.sort(key=lambda x: x[1])
+    return out
+
+
+def _described_counterparts(text: str, span: str, offset: int, named: list[tuple[str, int]]
+                            ) -> list[tuple[str, int]]:
+    """"Imports from India rose ..., while exports to the South Asian country were ...": a
+    country described by its region after a counterpart preposition is the counterpart
+    named last before it in the sentence (rule 20: unambiguously implied)."""
+    out: list[tuple[str, int]] = []
+    for m in _DESCRIBED_RE.finditer(span):
+        at = offset + m.start("the")
+        before = [(c, st) for c, st in named if st < at]
+        if before and _COUNTERPART_RE.search(text, max(offset, before[-1][1] - 30),
+                                             before[-1][1]):
+            out.append((before[-1][0], at))
     return out
 
 
@@ -1607,6 +1627,11 @@ def _partners_of(text: str, s: int, e: int, money: Money,
                           if (o := _owner(state, f)) and o not in cps), None)
         if owner is not None:
             carried = (owner,)
+    if flow == "trade" and counterpart and len(carried) > 1 and state.facts:
+        # "Imports from India rose to ... Trade with the European Union reached ...": the
+        # pair carried over is not a side of the new one; its owner is (rule 21).
+        owner = _owner(state, state.facts[-1])
+        carried = (owner,) if owner in carried and owner not in counterpart else carried
     return tuple(_dedupe([*carried, *counterpart, *after]))
 
 

@@ -926,3 +926,17 @@ def test_what_the_other_side_buys_from_the_owner_is_its_exports() -> None:
         ("$900 million", "exports", ("GHA", "DEU", "NLD"))]
     assert _fp("Australia sold wool to India and bought $170 million worth of textiles from "
                "India.")[-1][1] == "imports"
+
+
+def test_a_country_described_by_its_region_and_trade_with_a_new_counterpart() -> None:
+    # Rule 20: "the Southeast Asian country" after "from Vietnam" is Vietnam; rule 21: trade
+    # with a new counterpart pairs it with the owner only, not with the pair carried over.
+    got = _fp("Brazil's exports rose to $9 billion. Imports from Vietnam rose to $1.2 billion, "
+              "while exports to the Southeast Asian country were $2.3 billion. Trade with Japan "
+              "reached $4 billion.")
+    assert got[1:] == [("$1.2 billion", "imports", ("BRA", "VNM")),
+                       ("$2.3 billion", "exports", ("BRA", "VNM")),
+                       ("$4 billion", "trade", ("BRA", "JPN"))]
+    got = _fp("Brazil's exports rose to $9 billion. Imports from Peru rose to $1.2 billion. "
+              "Trade with Japan reached $4 billion.")
+    assert got[-1] == ("$4 billion", "trade", ("BRA", "JPN"))
