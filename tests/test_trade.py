@@ -278,7 +278,7 @@ def challenge_report() -> dict:
 # Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
 CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
                     "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
-                    "partners": 0.998}
+                    "partners": 1.0}
 
 
 def test_challenge_set() -> None:
@@ -846,6 +846,10 @@ def test_buyers_named_in_a_with_clause_and_an_owner_appositive() -> None:
                "Peruvian ore.") == [("$2.3 billion", "exports", ("CHN", "JPN", "PER"))]
     assert _fp("Trade with Mexico, Guatemala's largest trading partner, reached $1.9 billion.") == [
         ("$1.9 billion", "trade", ("MEX", "GTM"))]
+
+
+# Eighth pass (docs/accuracy-trade.md, "Eighth pass"): each test below uses sentences other
+# than the blind articles' and fails on the code from before the pass.
 
 
 def test_the_worlds_largest_economy_names_an_economy() -> None:
