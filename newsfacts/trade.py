@@ -252,7 +252,10 @@ _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5
                           r"(?P<tcity>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+\((?:AFP|AP|"
                           r"Reuters|Xinhua|Kyodo|AA|Anadolu|Bernama)\)\s+[-\u2013\u2014]")
 _COUNTERPART_RE = re.compile(
-    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?$",
+    # "to the 27-nation European Union", "with the six-member GCC": a bloc's size is no
+    # break between the preposition and the name.
+    rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?"
+    r"(?:(?:\d+|[a-z]+)-(?:nation|member|country|state)\s+)?$",
     re.IGNORECASE,
 )
 # "imports of Russian LNG": the economy whose goods are bought is the other side.
@@ -311,10 +314,11 @@ _CONTINUATION_RE = re.compile(rf"\s*(?:[A-Z]+,\s+\w+\s+\d+\s+-\s+)?{CONTINUATION
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
                              re.IGNORECASE)
 # What follows an amount bought or sold when goods, not money, change hands ("buys about
-# $30 billion a year of Australian iron ore", "purchased 150 mln dlrs worth of grain").
+# $30 billion a year of Australian iron ore", "purchased 150 mln dlrs worth of grain",
+# "buy $2 billion more of U.S. gas": an added amount of the same goods).
 _GOODS_AFTER_RE = re.compile(
-    r"['’]?s?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
-    r"\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
+    r"['’]?s?(?:\s+(?:more|extra))?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|"
+    r"\s+annually)?\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
     r"exchange|forex|reserves|dollars|dlrs|euros|yen|yuan|bonds|treasur(?:y|ies)|securities|"
     r"debt|shares|stock))", re.IGNORECASE)
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
@@ -352,6 +356,8 @@ _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?|francs?|crowns?|kr
                                     r"rupees?|pesos?|rand|riyals?|dinars?|pounds?|marks?|"
                                     r"shillings?|yuan|yen)\b", re.IGNORECASE)
 _LED_RE = re.compile(r"-(?:led|backed|brokered|sponsored|funded|based|run)\b")
+_EPITHET_RE = re.compile(r"\b[Tt]he\s+world['’]s\s+(?:(?P<second>second|No\.\s?2|2nd)[- ]"
+                         r")?(?:largest|biggest)\s+economy\b")
 _BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
 _LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
@@ -411,7 +417,14 @@ _ROLE_VERBS = (" was ", " is ", " remained ", " remains ", " became ", " has ", 
 _ROLE_AFTER_RE = re.compile(
     r"\s+(?:was|is|remained|remains|became|has\s+been|had\s+been)\s+(?:again\s+)?"
     r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
-    r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer)\b")
+    r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer|(?:trad(?:e|ing)\s+)?"
+    r"partner)\b")
+# "The European Union, the kingdom's main trading partner, took ...": the appositive makes
+# the economy the other side of the owner it names, as the verbs above do.
+_ROLE_APPOSITIVE_RE = re.compile(
+    r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:trad(?:e|ing)\s+partner|suppliers?|customer|buyer|"
+    r"(?:export\s+)?(?:market|destination))\b")
 _OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
 _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
@@ -419,6 +432,20 @@ _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
                              r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+(?:the\s+)?")
+_GOODS_LIST_RATE_RE = re.compile(
+    r"(?:\s+more)?\s+(?:worth\s+)?of\s+(?:[A-Z][\w.]*\s+)?[a-z][\w -]{0,30}?"
+    r"(?:,\s+[a-z][\w -]{0,30}?){0,4},?\s+and\s+[a-z][\w -]{0,30}?\s+(?:a|per|each|every)\s+"
+    r"(?P<unit>year|month|quarter)\b(?!\s+(?:earlier|ago|before|later))")
+# An economy another one overtook or surpassed is a rival in a ranking, not a side of the
+# figure (rule 20: the economies the figure is about).
+_OVERTOOK_RE = re.compile(
+    r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$")
+_BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
+_SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
+_DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
+                           r"(?:country|nation)\b")
+_ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
+_ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
 _CHANGE_VERB_RE = re.compile(r"\s+(?:rose|jumped|surged|soared|climbed|increased|grew|rebounded|"
                              r"recovered|fell|dropped|slumped|declined|plunged|slid|decreased)\b")
@@ -644,6 +671,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
             partners = tuple(_dedupe([_owner(state, emitted[-1]), *own]))
+        if flow == "imports" and partners and _bought_by_counterparts(
+            text, money, cues, classified, partners[0]
+        ):
+            flow = "exports"
         named = _by_mention(partners, classified, money.start, money.end, text, s)
         if named != partners:
             state.owners[money.start] = partners[0]
@@ -682,6 +713,11 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         owned = {c for f in emitted for c in f.partners}
         if any(c in owned for c in subj):
             subj = tuple(c for c in subj if c in owned)
+        if len(subj) > 1 and len(state.subject) == 1 and state.subject[0] in subj:
+            # "The EU buys 80% of Norway's exports, and the bloc's imports of Norwegian gas
+            # were ...": a sentence naming the story's economy with another one does not
+            # hand the story to the other; "Mainland exports ..." next are still Norway's.
+            subj = state.subject
         if subj:
             state.subject = subj
     else:
@@ -840,6 +876,11 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
             continue  # "countries without trade agreements": no deal, no cue (rule 5)
         if cue.flow == "sale" and _ARMS_CUE_RE.search(text, cue.start + 4, cue.end):
             cue = Cue(cue.start, cue.end, "arms")  # "the sale of 40 F-16 fighter jets to"
+        if cue.flow == _NEG and text.startswith("economy", cue.start) and any(
+            m.end() == cue.end
+            for m in _EPITHET_RE.finditer(text, max(s, cue.start - 40), cue.end)
+        ):
+            continue  # "exports to the world's largest economy": a name, no head
         m = _BETWEEN_RE.search(text, cue.start, cue.end)
         if m is not None:
             between_end = cue.end + 60
@@ -1065,6 +1106,25 @@ def _deal_verb(text: str, money: Money, cues: list[Cue]) -> bool:
     return _DEAL_VERB_RE.search(text[gov.start : gov.end]) is not None
 
 
+def _bought_by_counterparts(text: str, money: Money, cues: list[Cue],
+                            classified: list[tuple[str, int, bool]], owner: str) -> bool:
+    """"... of Moroccan exports, with Spain and France buying goods worth 168 billion
+    dirhams": what the other side buys from the owner is the owner's exports (rule 13,
+    the mirror of suppliers' exports being the reporting economy's imports)."""
+    gov = [c for c in cues if c.end <= money.num_start]
+    if not gov or gov[-1].flow != "imports":
+        return False
+    cue = gov[-1]
+    if not _BUYING_RE.fullmatch(text, cue.start, cue.end):
+        return False
+    buyers = [(c, st, cp) for c, st, cp in classified if cue.start - 40 <= st < cue.start]
+    # The buyers are the verb's subject: named right before it, at most an adverb between
+    # ("Spain and France together buying"), not the object of a clause before ("sold ...
+    # to India and bought 170.5 mln worth ... from India", r-7640, stays imports).
+    return bool(buyers) and all(cp and c != owner for c, _st, cp in buyers) and (
+        _SUBJECT_GAP_RE.fullmatch(text, _name_end(text, buyers[-1][1]), cue.start) is not None)
+
+
 def _paragraph_total(state: _Doc, s: int) -> str | None:
     """The flow of the first total (exports, imports, trade) of the paragraph holding ``s``:
     what "of the total" in a sentence without any cue is a part of."""
@@ -1080,6 +1140,11 @@ def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[s
     and India lifted prices")."""
     brk = _CLAUSE_BREAK_RE.search(text, money.end, e)
     cause = _DEMAND_FROM_RE.match(text, brk.start()) if brk is not None else None
+    if cause is None and brk is not None:
+        # "rose to $29.1 billion, beating forecasts, as shipments to ...": a short
+        # participle aside comes between the amount and its causal clause.
+        aside = _ASIDE_RE.match(text, brk.start())
+        cause = _DEMAND_FROM_RE.match(text, aside.end() - 1) if aside is not None else None
     if cause is None:
         return partners
     buyers: list[str] = []
@@ -1091,6 +1156,11 @@ def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[s
             break
         buyers.append(code)
         pos = _name_end(text, st)
+    if text.startswith(", ", pos):
+        # "as shipments to the United States, its biggest market, jumped": the appositive
+        # names the same economy; the change verb follows it.
+        appositive = _ITS_ROLE_RE.match(text, pos)
+        pos = appositive.end() if appositive is not None else pos
     if cause.group("flow") and (flow not in _GOODS_FLOWS or not _CHANGE_VERB_RE.match(text, pos)):
         # "as sales to the US offset ...": not named as what changed. A part of the same
         # flow that changed ("Total exports rose ..., as shipments to Singapore jumped")
@@ -1196,6 +1266,12 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
+    if text.startswith((" of ", " more of ", " worth of "), money.end):
+        # "buy $2 billion more of U.S. gas, corn and aircraft a year": the rate follows the
+        # list of goods bought, whose commas end no clause.
+        goods = _GOODS_LIST_RATE_RE.match(text, money.end, e)
+        if goods is not None:
+            return goods.group("unit")
     if text.startswith(("l ", "d ", "y "), money.start - 2):  # a cheap screen first
         before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
         if before is not None:
@@ -1294,6 +1370,7 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
         raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
     out: list[tuple[str, int]] = []
     transit = "through" in span or "via " in span
+    compared = "overt" in span or "surpass" in span
     transit_end = -1
     for code, start, _end in raw:
         if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
@@ -1308,6 +1385,8 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 16), start):
+            continue  # "Spain, which overtook France as its biggest supplier": a rival
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
         if dashed and text.startswith("-", _end) and _LED_RE.match(text, _end, sent.end):
@@ -1330,7 +1409,42 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
         bloc = _last_bloc(doc, no, sent.start + m.start())
         if bloc is not None:
             out.append((bloc, sent.start + m.start()))
+    if "world" in span:
+        out.extend(_economy_epithets(doc, span, sent.start))
+    if "country" in span or "nation" in span:
+        out.sort(key=lambda x: x[1])
+        out.extend(_described_counterparts(text, span, sent.start, out))
     out.sort(key=lambda x: x[1])
+    return out
+
+
+def _described_counterparts(text: str, span: str, offset: int, named: list[tuple[str, int]]
+                            ) -> list[tuple[str, int]]:
+    """"Imports from India rose ..., while exports to the South Asian country were ...": a
+    country described by its region after a counterpart preposition is the counterpart
+    named last before it in the sentence (rule 20: unambiguously implied)."""
+    out: list[tuple[str, int]] = []
+    for m in _DESCRIBED_RE.finditer(span):
+        at = offset + m.start("the")
+        before = [(c, st) for c, st in named if st < at]
+        if before and _COUNTERPART_RE.search(text, max(offset, before[-1][1] - 30),
+                                             before[-1][1]):
+            out.append((before[-1][0], at))
+    return out
+
+
+def _economy_epithets(doc: DocContext, span: str, offset: int) -> list[tuple[str, int]]:
+    """(code, start) of "the world's largest economy" (the United States in copy of every
+    era) and "the world's second-largest economy": China or Japan (Japan until 2010), so
+    only the one of the two the document names elsewhere (rule 20: unambiguously implied)."""
+    out: list[tuple[str, int]] = []
+    for m in _EPITHET_RE.finditer(span):
+        if m.group("second") is None:
+            out.append(("USA", offset + m.start()))
+            continue
+        named = {x.country for ms in doc.mentions for x in ms} & {"CHN", "JPN"}
+        if len(named) == 1:
+            out.append((named.pop(), offset + m.start()))
     return out
 
 
@@ -1381,7 +1495,8 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
             # "Trade with Brazil, Argentina's largest trading partner,": an appositive
             # naming the owner, not the next item of the list.
             and not (text.endswith("'s", start, end) or text.startswith("’s", end))
-        ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None)
+        ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
+              ) or (text.startswith(", ", end) and _ROLE_APPOSITIVE_RE.match(text, end) is not None)
         out.append((code, start, cp))
         prev = (end, cp)
     return out
@@ -1493,7 +1608,12 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # the buyers a sentence without figures named.
         last = state.facts[-1]
         last_owner = _owner(state, last)
-        if last_owner and last_owner not in cps and (
+        reverse = (last.flow in _GOODS_FLOWS and last.flow != flow and bool(carried)
+                   and carried[0] != last_owner and carried[0] in last.partners)
+        # "the bloc's imports of Norwegian gas were ... Mainland exports rose ..., helped
+        # by shipments to Poland": the other flow of a pair whose other side is the story's
+        # subject is the subject's, not the importer's (rule 20).
+        if last_owner and last_owner not in cps and not reverse and (
             last.flow == flow or (last.flow in _OWNED_FLOWS
                                   and last_owner in (*carried, *state.partners))
         ):
@@ -1507,6 +1627,11 @@ def _partners_of(text: str, s: int, e: int, money: Money,
                           if (o := _owner(state, f)) and o not in cps), None)
         if owner is not None:
             carried = (owner,)
+    if flow == "trade" and counterpart and len(carried) > 1 and state.facts:
+        # "Imports from India rose to ... Trade with the European Union reached ...": the
+        # pair carried over is not a side of the new one; its owner is (rule 21).
+        owner = _owner(state, state.facts[-1])
+        carried = (owner,) if owner in carried and owner not in counterpart else carried
     return tuple(_dedupe([*carried, *counterpart, *after]))
 
 

@@ -278,7 +278,7 @@ def challenge_report() -> dict:
 # Floors at the level reached (docs/accuracy-trade.md); raise them, never lower.
 CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "value": 1.0,
                     "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0, "flow": 1.0,
-                    "partners": 0.998}
+                    "partners": 1.0}
 
 
 def test_challenge_set() -> None:
@@ -846,3 +846,101 @@ def test_buyers_named_in_a_with_clause_and_an_owner_appositive() -> None:
                "Peruvian ore.") == [("$2.3 billion", "exports", ("CHN", "JPN", "PER"))]
     assert _fp("Trade with Mexico, Guatemala's largest trading partner, reached $1.9 billion.") == [
         ("$1.9 billion", "trade", ("MEX", "GTM"))]
+
+
+# Eighth pass (docs/accuracy-trade.md, "Eighth pass"): each test below uses sentences other
+# than the blind articles' and fails on the code from before the pass.
+
+
+def test_the_worlds_largest_economy_names_an_economy() -> None:
+    # Rule 20 ("unambiguously implied"): the largest is the United States in copy of every
+    # era; the second-largest only when the document names just one of China and Japan.
+    assert _fp("Vietnam's exports to the world's largest economy rose to $11 billion.") == [
+        ("$11 billion", "exports", ("VNM", "USA"))]
+    got = _fp("Brazil's soy exports to China rose. Shipments of iron ore to the world's "
+              "second-largest economy reached $2.4 billion.")
+    assert got == [("$2.4 billion", "exports", ("BRA", "CHN"))]
+
+
+def test_dirhams_by_country() -> None:
+    # Rule 19: the Moroccan dirham is not the UAE's.
+    facts = analyze_text("Morocco's exports rose to 150 billion dirhams.").extraction.trade
+    assert [f.currency for f in facts] == ["MAD"]
+    facts = analyze_text("The UAE's exports rose to 150 billion dirhams.").extraction.trade
+    assert [f.currency for f in facts] == ["AED"]
+
+
+def test_a_blocs_size_and_a_trading_partner_role_mark_counterparts() -> None:
+    # Rule 21: the reporting economy carried over first, the named one as counterpart.
+    got = _fp("Chile's exports rose to $9 billion. Shipments to the 27-nation European Union "
+              "rose 8% to $1.1 billion.")
+    assert got[-1] == ("$1.1 billion", "exports", ("CHL", "EU"))
+    got = _fp("Kenya's imports rose to $2 billion. India remained the biggest trading partner, "
+              "with trade worth $700 million.")
+    assert got[-1] == ("$700 million", "trade", ("KEN", "IND"))
+
+
+def test_an_appositive_role_makes_the_economy_a_counterpart() -> None:
+    # "X, the nation's main trading partner, took ...": X is the other side, so it does not
+    # become the owner of the figures that follow (rules 20-21).
+    got = _fp("Peru's exports rose to $6 billion. China, the country's main trading partner, "
+              "took a third of them. Copper exports reached $3.1 billion.")
+    assert got[-1] == ("$3.1 billion", "exports", ("PER",))
+
+
+def test_a_cause_after_an_aside_and_with_an_appositive() -> None:
+    # Rule 25: the economy a part of the same flow names stays a cause through an aside
+    # ("beating forecasts") and its own appositive ("its largest market").
+    assert _fp("Chile's exports rose 9% to $8.2 billion, topping estimates, as shipments to "
+               "China, its largest market, surged.") == [
+        ("$8.2 billion", "exports", ("CHL", "CHN"))]
+
+
+def test_an_added_amount_of_goods_bought_and_its_rate_after_the_list() -> None:
+    # Rule 5 (buying another country's goods is imports) and rule 15 (the rate after the
+    # list of goods is the amount's).
+    assert brief("Vietnam pledged to buy $3 billion more of American cotton, wheat and beef a "
+                 "year.") == [("$3 billion", 3e9, "USD", False, "year", "imports",
+                               ("VNM", "USA"))]
+
+
+def test_an_economy_overtaken_in_a_ranking_is_no_partner() -> None:
+    got = _fp("Egypt's exports rose to $4 billion. Imports from China, which overtook the United "
+              "States as the biggest supplier, rose to $1.8 billion.")
+    assert got[-1] == ("$1.8 billion", "imports", ("EGY", "CHN"))
+
+
+def test_a_sentence_owned_by_the_other_side_does_not_take_the_story() -> None:
+    # Rule 20: the importer's view of the story's exports ("American imports of Chilean
+    # fruit") neither becomes the subject nor owns the exporter's next figures.
+    got = _fp("Chile's exports rose to $9 billion. The United States buys a fifth of Chile's "
+              "exports, and American imports of Chilean fruit were worth $1.2 billion. Copper "
+              "exports rose to $4 billion, helped by shipments to Japan. Imports fell to $7 "
+              "billion.")
+    assert got[1] == ("$1.2 billion", "imports", ("USA", "CHL"))
+    assert got[2:] == [("$4 billion", "exports", ("CHL", "JPN")),
+                       ("$7 billion", "imports", ("CHL",))]
+
+
+def test_what_the_other_side_buys_from_the_owner_is_its_exports() -> None:
+    # Rule 13 mirrored: buyers' purchases from the reporting economy are its exports; a
+    # buyer named as the object of an earlier clause is not the verb's subject (r-7640).
+    assert _fp("Ghana's cocoa exports rose, with Germany and the Netherlands jointly buying "
+               "beans worth $900 million.") == [
+        ("$900 million", "exports", ("GHA", "DEU", "NLD"))]
+    assert _fp("Australia sold wool to India and bought $170 million worth of textiles from "
+               "India.")[-1][1] == "imports"
+
+
+def test_a_country_described_by_its_region_and_trade_with_a_new_counterpart() -> None:
+    # Rule 20: "the Southeast Asian country" after "from Vietnam" is Vietnam; rule 21: trade
+    # with a new counterpart pairs it with the owner only, not with the pair carried over.
+    got = _fp("Brazil's exports rose to $9 billion. Imports from Vietnam rose to $1.2 billion, "
+              "while exports to the Southeast Asian country were $2.3 billion. Trade with Japan "
+              "reached $4 billion.")
+    assert got[1:] == [("$1.2 billion", "imports", ("BRA", "VNM")),
+                       ("$2.3 billion", "exports", ("BRA", "VNM")),
+                       ("$4 billion", "trade", ("BRA", "JPN"))]
+    got = _fp("Brazil's exports rose to $9 billion. Imports from Peru rose to $1.2 billion. "
+              "Trade with Japan reached $4 billion.")
+    assert got[-1] == ("$4 billion", "trade", ("BRA", "JPN"))
