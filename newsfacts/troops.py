@@ -199,7 +199,9 @@ LEADERS: dict[str, str] = {
     "Museveni": "UGA", "Habre": "TCD", "Deby": "TCD", "Marcos": "PHL", "Aquino": "PHL",
     "Duterte": "PHL", "Kim Jong": "PRK", "Kim Jong-un": "PRK", "Kim Jong-il": "PRK",
     "Abe": "JPN", "Kishida": "JPN", "Hadi": "YEM", "Saleh": "YEM", "Maliki": "IRQ",
-    "Abadi": "IRQ", "Noboa": "ECU", "Petro": "COL",
+    "Abadi": "IRQ", "Noboa": "ECU",
+    # (not bare "Petro": Ukraine's Petro Poroshenko)
+    "Gustavo Petro": "COL",
 }
 
 # Action cues (rules 45-49). Each entry: pattern -> action. BEFORE cues are looked for in
