@@ -74,6 +74,14 @@ def demonym_surfaces() -> frozenset[str]:
                      if note.startswith("demonym"))
 
 
+@lru_cache(maxsize=1)
+def island_surfaces() -> frozenset[str]:
+    """Surfaces the alias table marks as islands within a state ("Okinawa", "Ishigaki"):
+    what a later "the island" can point back to."""
+    return frozenset(surface for surface, _code, note in _alias_notes()
+                     if note.startswith("island"))
+
+
 def is_place(surface: str) -> bool:
     """True when a mention names a place inside a country, not the state itself."""
     return surface in place_surfaces()

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place
+from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place, island_surfaces
 from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
 from newsfacts.numbers import Number, find_numbers
 from newsfacts.patterns import folded_pattern, word_alternation
@@ -175,6 +175,8 @@ FORCE_NAMES: dict[str, str] = {
     "Alliance of Sahel States": "COALITION", "G5 Sahel": "COALITION",
     "Multinational Joint Task Force": "COALITION", "Joint Expeditionary Force": "COALITION",
     "Multinational Security Support": "COALITION", "ECOMOG": "COALITION",
+    # The Sinai treaty monitors (Egypt-Israel, 1979): a force of a dozen states, not the UN's.
+    "Multinational Force and Observers": "COALITION",
 }
 # Heads of state and government (and defence ministers) whose troops are their state's
 # (rule 40). Surnames that are unambiguous in international news.
@@ -197,7 +199,9 @@ LEADERS: dict[str, str] = {
     "Museveni": "UGA", "Habre": "TCD", "Deby": "TCD", "Marcos": "PHL", "Aquino": "PHL",
     "Duterte": "PHL", "Kim Jong": "PRK", "Kim Jong-un": "PRK", "Kim Jong-il": "PRK",
     "Abe": "JPN", "Kishida": "JPN", "Hadi": "YEM", "Saleh": "YEM", "Maliki": "IRQ",
-    "Abadi": "IRQ",
+    "Abadi": "IRQ", "Noboa": "ECU",
+    # (not bare "Petro": Ukraine's Petro Poroshenko)
+    "Gustavo Petro": "COL",
 }
 
 # Action cues (rules 45-49). Each entry: pattern -> action. BEFORE cues are looked for in
@@ -401,6 +405,8 @@ _FLAGS_FOLDED_RE = folded_pattern(re.compile(
 ))
 _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
+    # "cut the Marine presence on the island from about 19,000 to 10,000"
+    r"|\b(?:[Mm]ilitary|Marine|naval|army)\s+(?:presence|strength)\b"
     r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
     r"|(?P<pronoun>\b(?:(?:its|their)\s+(?:military\s+)?|(?:the\s+)?(?:mission|force|contingent)'s\s+"
     r"(?=strength\b))(?:presence|force|forces|contingent|strength|"
@@ -841,6 +847,11 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
             text, max(last_end, n.start - 60), n.start) and _COMPARE_NEXT_RE.match(
             text, n.end, s_end):
         return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
+    # "The troops will join about 3,000 already stationed in the area": an elided troop
+    # noun (rule 32) that the sentence says are there already.
+    if military and text.startswith(" already ", n.end) and \
+            _ALREADY_THERE_RE.match(text, n.end, s_end):
+        return _Cand(q_start, n.end, count, high, n.approx, "elided", n.end, n.num_start)
     # What follows a bare count: the end of a clause or a verb ("The 1,200 are ...").
     if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
         return None
@@ -850,7 +861,9 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         return _Cand(q_start, n.end, count, high, n.approx, "appos", ap.start(), n.num_start)
     # Elided noun (rule 32): "The 1,200 are ...", "compared with the 9,000 that we have";
     # both levels of "from 250 to 100 soldiers" / "troop levels ... down from 9,000 to 5,200".
-    level = _is_level(text, s_start, s_end, n, military)
+    # ("Washington cut its contingent from about 700" right after a troop count: "its
+    # contingent" is a level in a sentence that continues one about the military.)
+    level = _is_level(text, s_start, s_end, n, military or prev_military)
     if count in seen_values or level:
         start = q_start
         if not n.hedge:
@@ -1148,7 +1161,13 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     sf = _SUBJECT_FORCE_RE.match(text, sent.start, c.start) or (
         _SUBJECT_FORCE_DL_RE.match(text, sent.start, c.start) if s_no < 2 else None)
     if sf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 30), c.start)
-               or _SIZE_VERB_RE.search(win)):
+               or _SIZE_VERB_RE.search(win)
+               # "The Multinational Force and Observers, which monitors the treaty, has
+               # about 1,100 personnel from 13 countries": the force's own size, counted
+               # whole (rule 41), when no state stands between the force and the count.
+               or (_HAS_BEFORE_RE.search(win) and not any(
+                   sf.end() <= m.char_start < c.start
+                   and not _inside_aside(text, sent.start, m, c.start) for m in mentions))):
         # The sentence's subject is a named force whose size this is: "UNIFIL was set up
         # ..., when its strength peaked at N"; "A multinational force ... could number N".
         return FORCE_NAMES[sf.group("name")]
@@ -1192,6 +1211,15 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
                         _BLOC_FORCE_RE.search(text, listed.end(), sent.end)
                     return _force_code(later) if later else None
                 return m.country
+    if text.find("'s", max(sent.start, c.start - 80), c.start) >= 0:
+        ha = _HOST_ARMY_RE.search(text, max(sent.start, c.start - 80), c.start)
+        if ha:
+            # "In Jordan, where 3,000 U.S. troops are based, the kingdom's army has sent
+            # 2,000 soldiers": the state the sentence is set in ("In Jordan"), not the
+            # nearest state, which is another's troops in an aside (rule 40).
+            for m in reversed([m for m in mentions if m.char_end <= ha.start()]):
+                if _LOC_PREP.search(text[max(sent.start, m.char_start - 30) : m.char_start]):
+                    return m.country
     # Before, in the sentence: the nearest state (or head of state) that is not a place.
     lead = None
     for lm in _LEADER_RE.finditer(text, sent.start, c.start):
@@ -1323,6 +1351,10 @@ _SUBJECT_FORCE_RE = re.compile(_SUBJECT_FORCE)
 # fail on other sentences).
 _SUBJECT_FORCE_DL_RE = re.compile(rf"{_DATELINE}{_SUBJECT_FORCE}")
 _SIZE_VERB_RE = re.compile(r"\b(?:number|numbers|numbered|total|totals|comprise|comprises)\s+$")
+_HAS_BEFORE_RE = re.compile(r"\b(?:has|have|had|now has|still has|currently has)\s+$")
+# "the kingdom's army", "the country's military": the state the sentence is set in.
+_HOST_ARMY_RE = re.compile(r"\bthe\s+(?:kingdom|country|island|republic|emirate|island nation)"
+                           r"'s\s+(?:army|military|armed forces|forces|navy|troops)\b[^,;:]{0,40}$")
 _BLOC_AFTER_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:in|of|for|with)\s+(?:the\s+)?"
     r"(?:(?P<NATO>NATO|Nato|the alliance)|(?P<UN>U\.N\.|UN|United Nations)|"
@@ -1595,6 +1627,15 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     stext = text[sent.start : sent.end]
     if _MASSED.search(stext) and _BORDER_WORD.search(stext):
         return own
+    if own and c.kind in ("noun", "gated") and \
+            text.find("which", max(sent.start, c.start - 30), c.start) >= 0 and \
+            _ARMY_WHICH_RE.search(text, max(sent.start, c.start - 60), c.start) and \
+            _ASIDE_END_RE.match(text, c.end, sent.end) and \
+            own in {m.country for m in doc.mentions[s_no]}:
+        # "Japan's Self-Defense Forces, which have about 247,000 personnel, are building up
+        # units near Taiwan": the home army's size (rule 44); the places after the aside
+        # belong to the main clause.
+        return own
     places = _place_mentions(doc, s_no, skip=(c.start, c.end), cache=cache)
     if action != "withdraw":
         # "troops from Kenya, Uganda and Burundi are in Somalia": the states the troops
@@ -1684,6 +1725,13 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         others = {m.country for m in doc.mentions[s_no] if len(m.country) == 3} - {own}
         if len(others) == 1:
             return others.pop()
+    if text.find("the island", sent.start, sent.end) >= 0 and _THE_ISLAND_RE.search(stext):
+        # "cut the Marine presence on the island" after a sentence naming Okinawa and Guam:
+        # the one island (an alias marked so) named up to three sentences back (rule 43).
+        islands = {m.country for k in range(max(0, s_no - 3), s_no + 1)
+                   for m in doc.mentions[k] if m.surface in island_surfaces()}
+        if len(islands) == 1:
+            return islands.pop()
     # Context (rule 43): a place in the previous sentences, the previous fact's place,
     # the headline, the dateline.
     if prev is not None and prev_s_no == s_no and prev.location is None and \
@@ -1779,6 +1827,10 @@ _HOME_ARMY_RE = re.compile(
     r"\s+at\b"
     r"|\bunder arms\b|\bstanding army\b|\bhas\s+(?:[\w.,]+\s+){1,3}active(?:[- ]duty)?\b",
     re.IGNORECASE)
+_THE_ISLAND_RE = re.compile(r"\b(?:on|off|to|from|in|across|leave|left)\s+the\s+island\b")
+_ARMY_WHICH_RE = re.compile(r"\b(?:army|armed forces|military|navy|(?:Self-)?Defen[cs]e Forces?),"
+                            r"\s+which\s+(?:now\s+)?(?:has|have|had|numbers?|totals?)\s+$")
+_ASIDE_END_RE = re.compile(r"[^,;:.]{0,30},")
 _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?!(?:to|into)\s)[\w.-]+\s+){0,2}"
                         r"(?:in\s+)?$",
                         re.IGNORECASE)
@@ -1798,6 +1850,9 @@ _LEVEL_CHANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_BEFORE_RE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her|our)\s+$")
+_RELOCATE_BEFORE_RE = re.compile(r"\b(?:relocat(?:e|es|ed|ing)|redeploy(?:s|ed|ing)?)\s+"
+                                 r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+_TO_STAY_RE = re.compile(r"\s+to\s+(?:stay|remain)\b")
 _ROTATE_BEFORE_RE = re.compile(r"\brotat(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _TO_PLACE_AFTER_RE = re.compile(r"[^.;]{0,60}?\s(?:to|into)\s+(?:the\s+)?[A-Z]")
 _INVASION_RE = re.compile(r"\b(?:incursion|invasion|offensive)\b", re.IGNORECASE)
@@ -1842,6 +1897,9 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     if text.find(" of ", c.start - 12, c.start) >= 0 and _PART_BEFORE_RE.search(
             text, max(sent.start, c.start - 20), c.start):
         return "present"  # "withdraw 1,000 of its 2,500 troops": the whole stays (rule 48)
+    if _ORDER_BEFORE.found_in(text, max(left, anchor - 40), anchor) and \
+            _TO_STAY_RE.match(text, c.end, min(right, c.end + 40)):
+        return "present"  # "ordered about 2,000 soldiers to stay in ...": staying (rule 48)
     if _ALREADY_THERE_RE.match(text, c.end, right):
         return "present"  # "adding to the 1,600 soldiers already based in the kingdom" (48)
     if _AT_PEAK_RE.match(text, c.end, right):
@@ -1867,6 +1925,10 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     if cued == "present" and _ROTATE_BEFORE_RE.search(text, max(left, anchor - 40), anchor) \
             and _TO_PLACE_AFTER_RE.match(text, c.end, right):
         return "deploy"  # "rotate 4,000 soldiers ... to Romania" (rule 46)
+    if found == "other" and _RELOCATE_BEFORE_RE.search(text, max(left, anchor - 40), anchor) \
+            and _TO_PLACE_AFTER_RE.match(text, c.end, right):
+        return "deploy"  # "relocate 4,000 Marines from Okinawa to Guam": a named new area
+
     return cued
 
 
@@ -2067,7 +2129,11 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
 # join them ("could send more troops, adding to the 1,600 soldiers already based there").
 _ALREADY_THERE_RE = re.compile(
     r",?\s+(?:who|that|which)?\s*(?:are\s+|were\s+)?already\s+(?:based|stationed|deployed|"
-    r"posted|serving|present|there|in|on the ground)\b", re.IGNORECASE)
+    r"posted|serving|present|there|in|on the ground)\b"
+    # "In Jordan, where about 3,000 U.S. troops are based, the army has sent ...": a
+    # standing presence, whatever the main clause sends.
+    r"|\s+(?:are|is|were|remain)\s+(?:still\s+|now\s+|permanently\s+)?(?:based|stationed|"
+    r"garrisoned)\b", re.IGNORECASE)
 _AT_PEAK_RE = re.compile(r",?\s+at (?:its|their|the) peak\b")
 _BRING_LEVEL_RE = re.compile(
     # (not "raise the army's strength to N": a decreed future size, rule 51)

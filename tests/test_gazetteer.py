@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsfacts.gazetteer import code_for, find_mentions, is_place
+from newsfacts.gazetteer import code_for, find_mentions, is_place, island_surfaces
 
 
 def _codes(text: str, caps: bool = False) -> list[tuple[str, str]]:
@@ -90,3 +90,10 @@ def test_demonym_surfaces() -> None:
 
     assert {"Belarusian", "Syrians"} <= demonym_surfaces()
     assert "Syria" not in demonym_surfaces()
+
+
+def test_island_surfaces() -> None:
+    # What "the island" can point back to: islands within a state, not states or territories.
+    assert {"Okinawa", "Ishigaki"} <= island_surfaces()
+    assert "Guam" not in island_surfaces() and "Japan" not in island_surfaces()
+    assert is_place("Sharm el-Sheikh") and is_place("Eilat") and code_for("Eilat") == "ISR"
