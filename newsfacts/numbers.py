@@ -404,7 +404,6 @@ _WORDS_AFTER_RE = re.compile(
 # the last space-separated part of each prefix ("u.s. $" -> "$").
 _PREFIX_ENDINGS = tuple(sorted({p.split()[-1] for p in CURRENCIES.prefixes}))
 _ISO_ENDINGS = tuple(sorted(CURRENCIES.iso))
-_BEFORE_LAST_WORDS = _HEDGE_LAST_WORDS | {"between", "from", "a", "an"}
 _SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫")
 
 
