@@ -219,7 +219,6 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_SCAN = FoldedScan(_CUE_RE)
-_FLOWS = tuple(flow for flow, _ in FLOW_CUES)
 _ARMS_CUE_RE = re.compile(rf"\b(?:{dict(FLOW_CUES)['arms']})\b", re.IGNORECASE)
 _UNION_RE = re.compile(rf"\b(?:{word_alternation(UNIONS)})\b")
 _UNION_NAME_RE = re.compile(word_alternation(UNIONS))  # no \b: a fast first-letter scan
@@ -583,7 +582,6 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
     model_arms: bool | None = None  # _names_weapon_model, read once when needed
-    rejected_prev = False  # the amount before had a currency but is no trade figure
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
@@ -592,7 +590,6 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         prev_money = money
         if currency is None:
             prev_fact = None
-            rejected_prev = False
             continue
         if conversion and prev_fact is not None:
             fact = TradeFact(no, money.start, money.end, money.value, money.high,
@@ -602,9 +599,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             emitted.append(fact)
             prev_fact = fact
             continue
-        if conversion and rejected_prev:
-            continue  # the conversion of an amount that is no trade figure is none (rule 18)
-        rejected_prev = True  # until this amount is emitted
+        if conversion and currencies[i - 1] is not None:
+            # The amount before had a currency but gave no fact (``prev_fact`` is None):
+            # the conversion of an amount that is no trade figure is none (rule 18).
+            continue
         prev_fact = None
         if _is_unit_price(text, money, e):
             continue
@@ -621,7 +619,6 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                                  _per_of(text, s, e, money, amounts), same.flow, partners)
                 emitted.append(fact)
                 prev_fact = fact
-                rejected_prev = False
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
@@ -701,7 +698,6 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         )
         emitted.append(fact)
         prev_fact = fact
-        rejected_prev = False
     state.facts.extend(emitted)
     if emitted:
         state.partners = emitted[-1].partners
