@@ -282,6 +282,9 @@ _MORE_THAN_SOLD_RE = re.compile(
 _AMOUNT_FOLDED_RE = re.compile(
     r"[\d$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b"
 )
+# Its two halves for ``_AmountScreen``: the class alone, and a substring of each word.
+_AMOUNT_SIGN_RE = re.compile(r"[\d$£€¥]")
+_SCALE_STEMS = ("illion", "hundreds", "thousands")
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _CLAUSE_COUNTERPART_RE = re.compile(
     r"\b(?:to|from|with)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z]|world|neighbou?r)")
@@ -508,6 +511,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     text = doc.text
     if not doc.sentences or not _may_hold_amount(doc, 0, len(text)):
         return []
+    may_hold = _AmountScreen(doc.folded)
     state = _Doc(text=text)
     state.reporting, state.reporting_at = _reporting_economy(doc)
     title = 0 if doc.has_title else None
@@ -522,7 +526,8 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     for no in range(body_start, len(doc.sentences)):
         sent = doc.sentences[no]
         if sent.end - sent.start <= MAX_SPAN:
-            amounts = _amounts(doc, sent.start, sent.end)
+            amounts = _amounts(doc, sent.start, sent.end, screened=True) if may_hold(
+                sent.start, sent.end) else []
             if not amounts:
                 pending.append(no)
                 continue
@@ -723,10 +728,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             state.currency = currencies[i]
 
 
-def _amounts(doc: DocContext, s: int, e: int) -> list[Money]:
+def _amounts(doc: DocContext, s: int, e: int, screened: bool = False) -> list[Money]:
     """The money amounts of ``text[s:e]``; two cheap screens first, as most sentences
-    hold no amount (no digit, or only dates, counts and percentages)."""
-    if not _may_hold_amount(doc, s, e) or not may_yield_money(doc.text, s, e, doc.folded):
+    hold no amount (no digit, or only dates, counts and percentages). ``screened``: the
+    caller has passed the first screen (``_AmountScreen``)."""
+    if not (screened or _may_hold_amount(doc, s, e)) or not may_yield_money(
+        doc.text, s, e, doc.folded
+    ):
         return []
     return list(find_money(doc.text, s, e, folded=doc.folded))
 
@@ -760,6 +768,42 @@ def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
 
 def _may_hold_amount(doc: DocContext, s: int, e: int) -> bool:
     return _AMOUNT_FOLDED_RE.search(doc.folded, s, e) is not None
+
+
+class _AmountScreen:
+    """``_may_hold_amount`` for the sentences of one document, asked in text order.
+
+    ``_AMOUNT_FOLDED_RE`` tries its alternation at every position of a sentence, and most
+    sentences hold no amount, so a search per sentence reads nearly the whole text that
+    slowly. Here the next digit or sign is found by a fast scan of the rest of the text
+    (a class alone), and the scale words by ``str.find`` of stems every one of them holds
+    ("illion", "hundreds", "thousands"); only a sentence with a stem and no digit pays the
+    pattern itself. Same answers: a digit or sign is a match, and a scale word lies
+    within the sentence only if its stem does."""
+
+    __slots__ = ("_folded", "_sign", "_stems")
+
+    def __init__(self, folded: str) -> None:
+        self._folded = folded
+        m = _AMOUNT_SIGN_RE.search(folded)
+        self._sign = m.start() if m is not None else -1  # next digit or sign; -1: none
+        self._stems = [folded.find(stem) for stem in _SCALE_STEMS]  # next of each; -1: none
+
+    def __call__(self, s: int, e: int) -> bool:
+        folded = self._folded
+        sign = self._sign
+        if 0 <= sign < s:
+            m = _AMOUNT_SIGN_RE.search(folded, s)
+            sign = self._sign = m.start() if m is not None else -1
+        if 0 <= sign < e:
+            return True
+        stems = self._stems
+        for k, at in enumerate(stems):
+            if 0 <= at < s:
+                at = stems[k] = folded.find(_SCALE_STEMS[k], s)
+            if 0 <= at < e:
+                return _AMOUNT_FOLDED_RE.search(folded, s, e) is not None
+        return False
 
 
 def _weak_negative(text: str, money: Money, cues: list[Cue]) -> bool:
