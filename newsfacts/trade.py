@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
@@ -231,6 +232,9 @@ _TOPIC_AFTER_RE = re.compile(
 _PER_AFTER_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\b)" for k, p in PER_AFTER), re.IGNORECASE
 )
+# Words every match of ``_PER_AFTER_RE`` / ``_PER_ADJ_RE`` holds, for ``_holds_any``.
+_RATE_STEMS = ("year", "annu", "month", "quarter")
+_RATE_ADJECTIVES = ("annual", "yearly", "monthly", "quarterly")
 _PER_ADJ_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\s+(?:\w+\s+){{0,2}}?{PER_NOUNS}\b)" for k, p in PER_ADJECTIVE),
     re.IGNORECASE,
@@ -472,6 +476,7 @@ _GOODS_OF_RE = re.compile(r"\s+of\s+(?!the\b|its\b|their\b|that\b|this\b|which\b
 _OWNED_FLOWS = frozenset(["exports", "imports", "surplus", "deficit"])
 _GOODS_FLOWS = frozenset(["exports", "imports"])
 _NEG = "-"  # the flow of an amount governed by a non-trade head
+_START = itemgetter(1)  # the start of a (code, start) mention
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
                   "imports": 3, "sale": 3, "trade": 4}
 
@@ -498,6 +503,7 @@ class _Doc:
     # partners were reordered, by the fact's start: the economy later figures continue.
     owners: dict[int, str] = field(default_factory=dict)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
+    unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -512,12 +518,14 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     if not doc.sentences or not _may_hold_amount(doc, 0, len(text)):
         return []
     may_hold = _AmountScreen(doc.folded)
-    state = _Doc(text=text)
+    # A union name is read per sentence only in a document that writes one at all.
+    state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None)
     state.reporting, state.reporting_at = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
-        state.subject = state.partners = tuple(_dedupe(c for c, _ in _sentence_mentions(doc, 0)))
+        title_mentions = _sentence_mentions(doc, 0, state.unions)
+        state.subject = state.partners = tuple(_dedupe(c for c, _ in title_mentions))
         body_start = 1
     # Sentences without amounts only pass their economies on to the next figures (rule
     # 20); most sentences hold none, so their mentions are read only when a later
@@ -538,7 +546,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         # A "sentence" longer than any real one (a table, a run-on flood) is read in
         # pieces cut at whitespace, so the work per amount stays bounded (linear time).
         lo = sent.start
-        whole = _sentence_mentions(doc, no)
+        whole = _sentence_mentions(doc, no, state.unions)
         while lo < sent.end:
             hi = min(sent.end, lo + MAX_SPAN)
             if hi < sent.end:
@@ -551,10 +559,11 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         _carry_pending(doc, pending, state)  # a rescued figure's currency reads the subject
     facts = _rescued(state)
     if title is not None:
-        head = _Doc(text=text, reporting=state.reporting, topics=state.topics)
-        if not _sentence_mentions(doc, 0):
+        head = _Doc(text=text, reporting=state.reporting, topics=state.topics,
+                    unions=state.unions)
+        if not title_mentions:
             head.subject = head.partners = facts[0].partners if facts else ()
-        _scan_sentence(doc, 0, head, body=facts)
+        _scan_sentence(doc, 0, head, body=facts, mentions=title_mentions)
         facts = head.facts + facts
     return [f for f in facts if 0 < f.amount < float("inf")]
 
@@ -571,7 +580,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     sent = doc.sentences[no]
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
-        mentions = _sentence_mentions(doc, no)
+        mentions = _sentence_mentions(doc, no, state.unions)
     if amounts is None:
         amounts = _amounts(doc, s, e)
     if not amounts:
@@ -621,7 +630,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                     partners = _bilateral(text, s, money, partners, state)
                 fact = TradeFact(no, money.start, money.end, money.value, money.high,
                                  same.currency, money.approx or _approx_before(text, s, money),
-                                 _per_of(text, s, e, money, amounts), same.flow, partners)
+                                 _per_of(text, s, e, money, amounts, doc.folded), same.flow,
+                                 partners)
                 emitted.append(fact)
                 prev_fact = fact
                 continue
@@ -697,7 +707,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             amount_high=money.high,
             currency=_resolve(currency, partners, state),
             is_approximate=money.approx or _approx_before(text, s, money),
-            per=_per_of(text, s, e, money, amounts) or _chained_per(text, money, emitted),
+            per=(_per_of(text, s, e, money, amounts, doc.folded)
+                 or _chained_per(text, money, emitted)),
             flow=flow,
             partners=partners,
         )
@@ -760,8 +771,8 @@ def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
     figures) and empty it. Each one that names a subject overwrites what the ones before
     it set, so only the last such sentence is read."""
     for no in reversed(pending):
-        if _carry_mentions(doc.text, doc.sentences[no].start, _sentence_mentions(doc, no),
-                           state):
+        if _carry_mentions(doc.text, doc.sentences[no].start,
+                           _sentence_mentions(doc, no, state.unions), state):
             break
     pending.clear()
 
@@ -1296,13 +1307,17 @@ def _approx_before(text: str, s: int, money: Money) -> bool:
     return _APPROX_BEFORE_RE.search(text[max(s, money.start - 40) : money.start]) is not None
 
 
-def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> str | None:
+def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money], folded: str
+            ) -> str | None:
     """Rate wording right after the amount ("a year", "annually"), or a rate adjective
-    ("annual two-way trade", "monthly total") in the amount's clause (rule 15)."""
+    ("annual two-way trade", "monthly total") in the amount's clause (rule 15).
+    ``folded``: ``patterns.fold_case(text)``, for the substring screens."""
     # Right after the amount, else past a bracketed conversion ("88bn euros ($95bn) a year").
     for pos in dict.fromkeys((money.end, _skip_conversion(text, money, amounts))):
         nxt = [a.start for a in amounts if a.start >= pos]
         limit = min(nxt[0] if nxt else e, pos + 40)
+        if not _holds_any(folded, _RATE_STEMS, pos, limit):
+            continue
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
@@ -1316,13 +1331,30 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
         if before is not None:
             return before.lastgroup  # "running at an annualised $42 billion"
-    prev = [a.end for a in amounts if a.end <= money.start]
-    lo = prev[-1] if prev else s
-    brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
-    lo = brk[-1].end() if brk else lo
-    hi = _clause_end(text, money.end, e, [], money)
-    adj = _PER_ADJ_RE.search(text, lo, hi) or _PER_OPENING_RE.match(text, s)
+    # The amount's clause lies in the sentence: one without a rate adjective (most) has
+    # none to look for.
+    if _holds_any(folded, _RATE_ADJECTIVES, s, e):
+        prev = [a.end for a in amounts if a.end <= money.start]
+        lo = prev[-1] if prev else s
+        brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
+        lo = brk[-1].end() if brk else lo
+        hi = _clause_end(text, money.end, e, [], money)
+        adj = _PER_ADJ_RE.search(text, lo, hi)
+        if adj is not None:
+            return adj.lastgroup
+    # "On an annual basis, ...": only a sentence opening with "On" or "At".
+    if not text.startswith(("O", "A"), s) and not text[s : s + 1].isspace():
+        return None
+    adj = _PER_OPENING_RE.match(text, s)
     return adj.lastgroup if adj is not None else None
+
+
+def _holds_any(folded: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """Does ``folded[lo:hi]`` hold one of ``words``? A screen before an ``IGNORECASE``
+    pattern that cannot match without one of them: exact when no word has an "i", "s" or
+    "k", the letters ``re`` also matches with a character outside ASCII ("ı", "ſ", "K")
+    that ``fold_case`` may not fold to them."""
+    return any(folded.find(w, lo, hi) >= 0 for w in words)
 
 
 def _sentence_currencies(amounts: list[Money], state: _Doc) -> list[str | None]:
@@ -1389,10 +1421,11 @@ def _same_in_body(money: Money, currency: str, body: Sequence[TradeFact],
 # --- partners ------------------------------------------------------------------------------------
 
 
-def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
+def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
+                       ) -> list[tuple[str, int]]:
     """(code, start) of each economy named in a sentence: the gazetteer's mentions, or for
     an all-capitals headline a title-cased reading of it; unions expanded to members,
-    "non-EU" left out."""
+    "non-EU" left out. ``unions``: False when the document names no union (``UNIONS``)."""
     text = doc.text
     sent = doc.sentences[no]
     raw: Iterable[tuple[str, int, int]]
@@ -1413,7 +1446,8 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     compared = "overt" in span or "surpass" in span
     transit_end = -1
     for code, start, _end in raw:
-        if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
+        lo = max(sent.start, start - 5)
+        if text.find("-", lo, start) >= 0 and _NON_PREFIX_RE.search(text[lo:start]):
             continue
         if transit and (
             _TRANSIT_BEFORE_RE.search(text, max(sent.start, start - 14), start)
@@ -1440,7 +1474,7 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             code = bloc if bloc in ("EU", "EEC") else "EU"
         out.append((code, start))
     # Substring tests first: the two scans below are rarely needed and cost more.
-    for m in _UNION_RE.finditer(span) if _UNION_NAME_RE.search(span) else ():
+    for m in _UNION_RE.finditer(span) if unions and _UNION_NAME_RE.search(span) else ():
         lo, hi = sent.start + m.start(), sent.start + m.end()
         out = [x for x in out if not lo <= x[1] < hi]
         out.extend((c, lo) for c in UNIONS[m.group(0)])
@@ -1452,9 +1486,9 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
     if "country" in span or "nation" in span:
-        out.sort(key=lambda x: x[1])
+        out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
-    out.sort(key=lambda x: x[1])
+    out.sort(key=_START)
     return out
 
 
@@ -1513,8 +1547,8 @@ def _caps_mentions(span: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def _name_end(text: str, start: int) -> int:
-    m = _NAME_RE.match(text[start : start + 60])
-    return start + (m.end() if m else 0)
+    m = _NAME_RE.match(text, start, start + 60)  # in place: no slice
+    return m.end() if m else start
 
 
 def _classified(text: str, s: int, mentions: list[tuple[str, int]]
