@@ -246,6 +246,8 @@ _PER_OPENING_RE = re.compile(
 _PER_BEFORE_RE = re.compile(
     "(?:" + "|".join(rf"(?P<{k}>\b(?:{p})\s+)" for k, p in PER_ADJECTIVE) + ")$", re.IGNORECASE
 )
+# A part of each word of APPROX_BEFORE without "i", "s" or "k" (see ``_holds_any``).
+_APPROX_STEMS = ("xceed", "top", "cro", "urpa", "mated", "put", "reach")
 _APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?(?:,\s+"
                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
@@ -628,8 +630,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                                         same.flow, cues) or same.partners
                 if same.flow == "trade" and len(partners) == 1:
                     partners = _bilateral(text, s, money, partners, state)
+                approx = money.approx or _approx_before(text, s, money, doc.folded)
                 fact = TradeFact(no, money.start, money.end, money.value, money.high,
-                                 same.currency, money.approx or _approx_before(text, s, money),
+                                 same.currency, approx,
                                  _per_of(text, s, e, money, amounts, doc.folded), same.flow,
                                  partners)
                 emitted.append(fact)
@@ -706,7 +709,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             amount=money.value,
             amount_high=money.high,
             currency=_resolve(currency, partners, state),
-            is_approximate=money.approx or _approx_before(text, s, money),
+            is_approximate=money.approx or _approx_before(text, s, money, doc.folded),
             per=(_per_of(text, s, e, money, amounts, doc.folded)
                  or _chained_per(text, money, emitted)),
             flow=flow,
@@ -932,8 +935,9 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
             for m in _EPITHET_RE.finditer(text, max(s, cue.start - 40), cue.end)
         ):
             continue  # "exports to the world's largest economy": a name, no head
-        m = _BETWEEN_RE.search(text, cue.start, cue.end)
-        if m is not None:
+        if folded.find("between", cue.start, cue.end) >= 0 and _BETWEEN_RE.search(
+            text, cue.start, cue.end
+        ):
             between_end = cue.end + 60
         out.append(cue)
     return out
@@ -1139,9 +1143,9 @@ def _is_unit_price(text: str, money: Money, e: int) -> bool:
     """Prices of one unit, exchange rates and small sums are not trade figures."""
     if not money.scaled and not money.vague and money.value < 1e5:
         return True
-    return _UNIT_AFTER_RE.match(text[money.end : e]) is not None or (
+    return _UNIT_AFTER_RE.match(text, money.end, e) is not None or (
         _AT_BEFORE_RE.search(text[max(0, money.start - 4) : money.start]) is not None
-        and _EACH_AFTER_RE.match(text[money.end : e]) is not None
+        and _EACH_AFTER_RE.match(text, money.end, e) is not None
     )
 
 
@@ -1303,8 +1307,11 @@ def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
 # --- attributes ----------------------------------------------------------------------------------
 
 
-def _approx_before(text: str, s: int, money: Money) -> bool:
-    return _APPROX_BEFORE_RE.search(text[max(s, money.start - 40) : money.start]) is not None
+def _approx_before(text: str, s: int, money: Money, folded: str) -> bool:
+    lo = max(s, money.start - 40)
+    if not _holds_any(folded, _APPROX_STEMS, lo, money.start):
+        return False
+    return _APPROX_BEFORE_RE.search(text[lo : money.start]) is not None
 
 
 def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money], folded: str
@@ -1428,9 +1435,8 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
     "non-EU" left out. ``unions``: False when the document names no union (``UNIONS``)."""
     text = doc.text
     sent = doc.sentences[no]
-    raw: Iterable[tuple[str, int, int]]
+    raw: list[tuple[str, int, int]]
     span = text[sent.start : sent.end]
-    dashed = "-" in span
     # Letters counted on the UTF-8 bytes (ASCII letters are single bytes there): a bytes
     # translation is several times cheaper than a str one.
     raw_bytes = span.encode("utf-8", "surrogatepass")
@@ -1442,8 +1448,10 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
     else:
         raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
     out: list[tuple[str, int]] = []
-    transit = "through" in span or "via " in span
-    compared = "overt" in span or "surpass" in span
+    # Most sentences name no economy: the screens below are read only for one that does.
+    dashed = bool(raw) and "-" in span
+    transit = bool(raw) and ("through" in span or "via " in span)
+    compared = bool(raw) and ("overt" in span or "surpass" in span)
     transit_end = -1
     for code, start, _end in raw:
         lo = max(sent.start, start - 5)
@@ -1485,10 +1493,11 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
             out.append((bloc, sent.start + m.start()))
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
-    if "country" in span or "nation" in span:
+    if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
-    out.sort(key=_START)
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
 
 
