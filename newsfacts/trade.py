@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
@@ -231,6 +232,9 @@ _TOPIC_AFTER_RE = re.compile(
 _PER_AFTER_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\b)" for k, p in PER_AFTER), re.IGNORECASE
 )
+# Words every match of ``_PER_AFTER_RE`` / ``_PER_ADJ_RE`` holds, for ``_holds_any``.
+_RATE_STEMS = ("year", "annu", "month", "quarter")
+_RATE_ADJECTIVES = ("annual", "yearly", "monthly", "quarterly")
 _PER_ADJ_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\s+(?:\w+\s+){{0,2}}?{PER_NOUNS}\b)" for k, p in PER_ADJECTIVE),
     re.IGNORECASE,
@@ -242,6 +246,8 @@ _PER_OPENING_RE = re.compile(
 _PER_BEFORE_RE = re.compile(
     "(?:" + "|".join(rf"(?P<{k}>\b(?:{p})\s+)" for k, p in PER_ADJECTIVE) + ")$", re.IGNORECASE
 )
+# A part of each word of APPROX_BEFORE without "i", "s" or "k" (see ``_holds_any``).
+_APPROX_STEMS = ("xceed", "top", "cro", "urpa", "mated", "put", "reach")
 _APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5}\.?)?(?:,\s+"
                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-|(?:,\s+[A-Z][a-z]{2,8}\.?\s+"
@@ -282,6 +288,9 @@ _MORE_THAN_SOLD_RE = re.compile(
 _AMOUNT_FOLDED_RE = re.compile(
     r"[\d$£€¥]|\b(?:billions?|millions?|trillions?|hundreds|thousands)\b"
 )
+# Its two halves for ``_AmountScreen``: the class alone, and a substring of each word.
+_AMOUNT_SIGN_RE = re.compile(r"[\d$£€¥]")
+_SCALE_STEMS = ("illion", "hundreds", "thousands")
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _CLAUSE_COUNTERPART_RE = re.compile(
     r"\b(?:to|from|with)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z]|world|neighbou?r)")
@@ -469,6 +478,7 @@ _GOODS_OF_RE = re.compile(r"\s+of\s+(?!the\b|its\b|their\b|that\b|this\b|which\b
 _OWNED_FLOWS = frozenset(["exports", "imports", "surplus", "deficit"])
 _GOODS_FLOWS = frozenset(["exports", "imports"])
 _NEG = "-"  # the flow of an amount governed by a non-trade head
+_START = itemgetter(1)  # the start of a (code, start) mention
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
                   "imports": 3, "sale": 3, "trade": 4}
 
@@ -495,6 +505,7 @@ class _Doc:
     # partners were reordered, by the fact's start: the economy later figures continue.
     owners: dict[int, str] = field(default_factory=dict)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
+    unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -508,12 +519,15 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     text = doc.text
     if not doc.sentences or not _may_hold_amount(doc, 0, len(text)):
         return []
-    state = _Doc(text=text)
+    may_hold = _AmountScreen(doc.folded)
+    # A union name is read per sentence only in a document that writes one at all.
+    state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None)
     state.reporting, state.reporting_at = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
-        state.subject = state.partners = tuple(_dedupe(c for c, _ in _sentence_mentions(doc, 0)))
+        title_mentions = _sentence_mentions(doc, 0, state.unions)
+        state.subject = state.partners = tuple(_dedupe(c for c, _ in title_mentions))
         body_start = 1
     # Sentences without amounts only pass their economies on to the next figures (rule
     # 20); most sentences hold none, so their mentions are read only when a later
@@ -522,7 +536,8 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     for no in range(body_start, len(doc.sentences)):
         sent = doc.sentences[no]
         if sent.end - sent.start <= MAX_SPAN:
-            amounts = _amounts(doc, sent.start, sent.end)
+            amounts = _amounts(doc, sent.start, sent.end, screened=True) if may_hold(
+                sent.start, sent.end) else []
             if not amounts:
                 pending.append(no)
                 continue
@@ -533,7 +548,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         # A "sentence" longer than any real one (a table, a run-on flood) is read in
         # pieces cut at whitespace, so the work per amount stays bounded (linear time).
         lo = sent.start
-        whole = _sentence_mentions(doc, no)
+        whole = _sentence_mentions(doc, no, state.unions)
         while lo < sent.end:
             hi = min(sent.end, lo + MAX_SPAN)
             if hi < sent.end:
@@ -546,10 +561,11 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         _carry_pending(doc, pending, state)  # a rescued figure's currency reads the subject
     facts = _rescued(state)
     if title is not None:
-        head = _Doc(text=text, reporting=state.reporting, topics=state.topics)
-        if not _sentence_mentions(doc, 0):
+        head = _Doc(text=text, reporting=state.reporting, topics=state.topics,
+                    unions=state.unions)
+        if not title_mentions:
             head.subject = head.partners = facts[0].partners if facts else ()
-        _scan_sentence(doc, 0, head, body=facts)
+        _scan_sentence(doc, 0, head, body=facts, mentions=title_mentions)
         facts = head.facts + facts
     return [f for f in facts if 0 < f.amount < float("inf")]
 
@@ -566,7 +582,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     sent = doc.sentences[no]
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
-        mentions = _sentence_mentions(doc, no)
+        mentions = _sentence_mentions(doc, no, state.unions)
     if amounts is None:
         amounts = _amounts(doc, s, e)
     if not amounts:
@@ -614,9 +630,11 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                                         same.flow, cues) or same.partners
                 if same.flow == "trade" and len(partners) == 1:
                     partners = _bilateral(text, s, money, partners, state)
+                approx = money.approx or _approx_before(text, s, money, doc.folded)
                 fact = TradeFact(no, money.start, money.end, money.value, money.high,
-                                 same.currency, money.approx or _approx_before(text, s, money),
-                                 _per_of(text, s, e, money, amounts), same.flow, partners)
+                                 same.currency, approx,
+                                 _per_of(text, s, e, money, amounts, doc.folded), same.flow,
+                                 partners)
                 emitted.append(fact)
                 prev_fact = fact
                 continue
@@ -691,8 +709,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             amount=money.value,
             amount_high=money.high,
             currency=_resolve(currency, partners, state),
-            is_approximate=money.approx or _approx_before(text, s, money),
-            per=_per_of(text, s, e, money, amounts) or _chained_per(text, money, emitted),
+            is_approximate=money.approx or _approx_before(text, s, money, doc.folded),
+            per=(_per_of(text, s, e, money, amounts, doc.folded)
+                 or _chained_per(text, money, emitted)),
             flow=flow,
             partners=partners,
         )
@@ -723,10 +742,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             state.currency = currencies[i]
 
 
-def _amounts(doc: DocContext, s: int, e: int) -> list[Money]:
+def _amounts(doc: DocContext, s: int, e: int, screened: bool = False) -> list[Money]:
     """The money amounts of ``text[s:e]``; two cheap screens first, as most sentences
-    hold no amount (no digit, or only dates, counts and percentages)."""
-    if not _may_hold_amount(doc, s, e) or not may_yield_money(doc.text, s, e, doc.folded):
+    hold no amount (no digit, or only dates, counts and percentages). ``screened``: the
+    caller has passed the first screen (``_AmountScreen``)."""
+    if not (screened or _may_hold_amount(doc, s, e)) or not may_yield_money(
+        doc.text, s, e, doc.folded
+    ):
         return []
     return list(find_money(doc.text, s, e, folded=doc.folded))
 
@@ -752,14 +774,50 @@ def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
     figures) and empty it. Each one that names a subject overwrites what the ones before
     it set, so only the last such sentence is read."""
     for no in reversed(pending):
-        if _carry_mentions(doc.text, doc.sentences[no].start, _sentence_mentions(doc, no),
-                           state):
+        if _carry_mentions(doc.text, doc.sentences[no].start,
+                           _sentence_mentions(doc, no, state.unions), state):
             break
     pending.clear()
 
 
 def _may_hold_amount(doc: DocContext, s: int, e: int) -> bool:
     return _AMOUNT_FOLDED_RE.search(doc.folded, s, e) is not None
+
+
+class _AmountScreen:
+    """``_may_hold_amount`` for the sentences of one document, asked in text order.
+
+    ``_AMOUNT_FOLDED_RE`` tries its alternation at every position of a sentence, and most
+    sentences hold no amount, so a search per sentence reads nearly the whole text that
+    slowly. Here the next digit or sign is found by a fast scan of the rest of the text
+    (a class alone), and the scale words by ``str.find`` of stems every one of them holds
+    ("illion", "hundreds", "thousands"); only a sentence with a stem and no digit pays the
+    pattern itself. Same answers: a digit or sign is a match, and a scale word lies
+    within the sentence only if its stem does."""
+
+    __slots__ = ("_folded", "_sign", "_stems")
+
+    def __init__(self, folded: str) -> None:
+        self._folded = folded
+        m = _AMOUNT_SIGN_RE.search(folded)
+        self._sign = m.start() if m is not None else -1  # next digit or sign; -1: none
+        self._stems = [folded.find(stem) for stem in _SCALE_STEMS]  # next of each; -1: none
+
+    def __call__(self, s: int, e: int) -> bool:
+        folded = self._folded
+        sign = self._sign
+        if 0 <= sign < s:
+            m = _AMOUNT_SIGN_RE.search(folded, s)
+            sign = self._sign = m.start() if m is not None else -1
+        if 0 <= sign < e:
+            return True
+        stems = self._stems
+        for k, at in enumerate(stems):
+            if 0 <= at < s:
+                at = stems[k] = folded.find(_SCALE_STEMS[k], s)
+            if 0 <= at < e:
+                return _AMOUNT_FOLDED_RE.search(folded, s, e) is not None
+        return False
 
 
 def _weak_negative(text: str, money: Money, cues: list[Cue]) -> bool:
@@ -877,8 +935,9 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
             for m in _EPITHET_RE.finditer(text, max(s, cue.start - 40), cue.end)
         ):
             continue  # "exports to the world's largest economy": a name, no head
-        m = _BETWEEN_RE.search(text, cue.start, cue.end)
-        if m is not None:
+        if folded.find("between", cue.start, cue.end) >= 0 and _BETWEEN_RE.search(
+            text, cue.start, cue.end
+        ):
             between_end = cue.end + 60
         out.append(cue)
     return out
@@ -1084,9 +1143,9 @@ def _is_unit_price(text: str, money: Money, e: int) -> bool:
     """Prices of one unit, exchange rates and small sums are not trade figures."""
     if not money.scaled and not money.vague and money.value < 1e5:
         return True
-    return _UNIT_AFTER_RE.match(text[money.end : e]) is not None or (
+    return _UNIT_AFTER_RE.match(text, money.end, e) is not None or (
         _AT_BEFORE_RE.search(text[max(0, money.start - 4) : money.start]) is not None
-        and _EACH_AFTER_RE.match(text[money.end : e]) is not None
+        and _EACH_AFTER_RE.match(text, money.end, e) is not None
     )
 
 
@@ -1248,17 +1307,24 @@ def _has_state_party(text: str, s: int, e: int, mentions: list[tuple[str, int]],
 # --- attributes ----------------------------------------------------------------------------------
 
 
-def _approx_before(text: str, s: int, money: Money) -> bool:
-    return _APPROX_BEFORE_RE.search(text[max(s, money.start - 40) : money.start]) is not None
+def _approx_before(text: str, s: int, money: Money, folded: str) -> bool:
+    lo = max(s, money.start - 40)
+    if not _holds_any(folded, _APPROX_STEMS, lo, money.start):
+        return False
+    return _APPROX_BEFORE_RE.search(text[lo : money.start]) is not None
 
 
-def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> str | None:
+def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money], folded: str
+            ) -> str | None:
     """Rate wording right after the amount ("a year", "annually"), or a rate adjective
-    ("annual two-way trade", "monthly total") in the amount's clause (rule 15)."""
+    ("annual two-way trade", "monthly total") in the amount's clause (rule 15).
+    ``folded``: ``patterns.fold_case(text)``, for the substring screens."""
     # Right after the amount, else past a bracketed conversion ("88bn euros ($95bn) a year").
     for pos in dict.fromkeys((money.end, _skip_conversion(text, money, amounts))):
         nxt = [a.start for a in amounts if a.start >= pos]
         limit = min(nxt[0] if nxt else e, pos + 40)
+        if not _holds_any(folded, _RATE_STEMS, pos, limit):
+            continue
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not _COMMA_RE.search(text[pos : m.start()]):
             return m.lastgroup
@@ -1272,13 +1338,30 @@ def _per_of(text: str, s: int, e: int, money: Money, amounts: list[Money]) -> st
         before = _PER_BEFORE_RE.search(text, max(s, money.start - 20), money.start)
         if before is not None:
             return before.lastgroup  # "running at an annualised $42 billion"
-    prev = [a.end for a in amounts if a.end <= money.start]
-    lo = prev[-1] if prev else s
-    brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
-    lo = brk[-1].end() if brk else lo
-    hi = _clause_end(text, money.end, e, [], money)
-    adj = _PER_ADJ_RE.search(text, lo, hi) or _PER_OPENING_RE.match(text, s)
+    # The amount's clause lies in the sentence: one without a rate adjective (most) has
+    # none to look for.
+    if _holds_any(folded, _RATE_ADJECTIVES, s, e):
+        prev = [a.end for a in amounts if a.end <= money.start]
+        lo = prev[-1] if prev else s
+        brk = list(_CLAUSE_BREAK_RE.finditer(text, lo, money.start))
+        lo = brk[-1].end() if brk else lo
+        hi = _clause_end(text, money.end, e, [], money)
+        adj = _PER_ADJ_RE.search(text, lo, hi)
+        if adj is not None:
+            return adj.lastgroup
+    # "On an annual basis, ...": only a sentence opening with "On" or "At".
+    if not text.startswith(("O", "A"), s) and not text[s : s + 1].isspace():
+        return None
+    adj = _PER_OPENING_RE.match(text, s)
     return adj.lastgroup if adj is not None else None
+
+
+def _holds_any(folded: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """Does ``folded[lo:hi]`` hold one of ``words``? A screen before an ``IGNORECASE``
+    pattern that cannot match without one of them: exact when no word has an "i", "s" or
+    "k", the letters ``re`` also matches with a character outside ASCII ("ı", "ſ", "K")
+    that ``fold_case`` may not fold to them."""
+    return any(folded.find(w, lo, hi) >= 0 for w in words)
 
 
 def _sentence_currencies(amounts: list[Money], state: _Doc) -> list[str | None]:
@@ -1345,15 +1428,15 @@ def _same_in_body(money: Money, currency: str, body: Sequence[TradeFact],
 # --- partners ------------------------------------------------------------------------------------
 
 
-def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
+def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
+                       ) -> list[tuple[str, int]]:
     """(code, start) of each economy named in a sentence: the gazetteer's mentions, or for
     an all-capitals headline a title-cased reading of it; unions expanded to members,
-    "non-EU" left out."""
+    "non-EU" left out. ``unions``: False when the document names no union (``UNIONS``)."""
     text = doc.text
     sent = doc.sentences[no]
-    raw: Iterable[tuple[str, int, int]]
+    raw: list[tuple[str, int, int]]
     span = text[sent.start : sent.end]
-    dashed = "-" in span
     # Letters counted on the UTF-8 bytes (ASCII letters are single bytes there): a bytes
     # translation is several times cheaper than a str one.
     raw_bytes = span.encode("utf-8", "surrogatepass")
@@ -1365,11 +1448,14 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
     else:
         raw = [(m.country, m.char_start, m.char_end) for m in doc.mentions[no]]
     out: list[tuple[str, int]] = []
-    transit = "through" in span or "via " in span
-    compared = "overt" in span or "surpass" in span
+    # Most sentences name no economy: the screens below are read only for one that does.
+    dashed = bool(raw) and "-" in span
+    transit = bool(raw) and ("through" in span or "via " in span)
+    compared = bool(raw) and ("overt" in span or "surpass" in span)
     transit_end = -1
     for code, start, _end in raw:
-        if _NON_PREFIX_RE.search(text[max(sent.start, start - 5) : start]):
+        lo = max(sent.start, start - 5)
+        if text.find("-", lo, start) >= 0 and _NON_PREFIX_RE.search(text[lo:start]):
             continue
         if transit and (
             _TRANSIT_BEFORE_RE.search(text, max(sent.start, start - 14), start)
@@ -1396,7 +1482,7 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             code = bloc if bloc in ("EU", "EEC") else "EU"
         out.append((code, start))
     # Substring tests first: the two scans below are rarely needed and cost more.
-    for m in _UNION_RE.finditer(span) if _UNION_NAME_RE.search(span) else ():
+    for m in _UNION_RE.finditer(span) if unions and _UNION_NAME_RE.search(span) else ():
         lo, hi = sent.start + m.start(), sent.start + m.end()
         out = [x for x in out if not lo <= x[1] < hi]
         out.extend((c, lo) for c in UNIONS[m.group(0)])
@@ -1407,10 +1493,11 @@ def _sentence_mentions(doc: DocContext, no: int) -> list[tuple[str, int]]:
             out.append((bloc, sent.start + m.start()))
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
-    if "country" in span or "nation" in span:
-        out.sort(key=lambda x: x[1])
+    if out and ("country" in span or "nation" in span):  # names one before it
+        out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
-    out.sort(key=lambda x: x[1])
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
 
 
@@ -1469,8 +1556,8 @@ def _caps_mentions(span: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def _name_end(text: str, start: int) -> int:
-    m = _NAME_RE.match(text[start : start + 60])
-    return start + (m.end() if m else 0)
+    m = _NAME_RE.match(text, start, start + 60)  # in place: no slice
+    return m.end() if m else start
 
 
 def _classified(text: str, s: int, mentions: list[tuple[str, int]]
