@@ -944,3 +944,15 @@ def test_a_country_described_by_its_region_and_trade_with_a_new_counterpart() ->
     got = _fp("Brazil's exports rose to $9 billion. Imports from Peru rose to $1.2 billion. "
               "Trade with Japan reached $4 billion.")
     assert got[-1] == ("$4 billion", "trade", ("BRA", "JPN"))
+
+
+# Ninth pass (docs/accuracy-trade.md): each test uses sentences other than the challenge
+# articles and fails on the code from before the pass.
+
+
+def test_cfa_francs_are_a_currency_resolved_by_zone() -> None:
+    # Rule 19 (francs by country): the West African CFA franc is XOF, the Central African XAF.
+    assert brief("DAKAR, May 2 (Reuters) - Senegal's exports rose to 2.4 trillion CFA francs.") == [
+        ("2.4 trillion CFA francs", 2.4e12, "XOF", False, None, "exports", ("SEN",))]
+    assert brief("LIBREVILLE (AFP) - Gabon's oil exports fell to 900 billion CFA francs.") == [
+        ("900 billion CFA francs", 9e11, "XAF", False, None, "exports", ("GAB",))]
