@@ -433,6 +433,9 @@ _ROLE_APPOSITIVE_RE = re.compile(
     r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:trad(?:e|ing)\s+partner|suppliers?|customer|buyer|"
     r"(?:export\s+)?(?:market|destination))\b")
+# "The Netherlands, home to the largest grinding hub, remained the top destination": a
+# lower-case appositive between the economy and its role verb.
+_APPOSITIVE_GAP_RE = re.compile(r",\s+[a-z][^,;()]{0,80}?,")
 _OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
 _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
@@ -1579,10 +1582,20 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
             # naming the owner, not the next item of the list.
             and not (text.endswith("'s", start, end) or text.startswith("’s", end))
         ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
-              ) or (text.startswith(", ", end) and _ROLE_APPOSITIVE_RE.match(text, end) is not None)
+              ) or (text.startswith(", ", end) and (
+                  _ROLE_APPOSITIVE_RE.match(text, end) is not None or _role_after_aside(text, end)))
         out.append((code, start, cp))
         prev = (end, cp)
     return out
+
+
+def _role_after_aside(text: str, end: int) -> bool:
+    """"The Netherlands, home to the world's largest grinding hub, remained the top
+    destination": the role verb after a lower-case appositive still makes the economy a
+    counterpart."""
+    m = _APPOSITIVE_GAP_RE.match(text, end)
+    return (m is not None and text.startswith(_ROLE_VERBS, m.end())
+            and _ROLE_AFTER_RE.match(text, m.end()) is not None)
 
 
 def _bilateral(text: str, s: int, money: Money, partners: tuple[str, ...], state: _Doc

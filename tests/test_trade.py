@@ -956,3 +956,13 @@ def test_cfa_francs_are_a_currency_resolved_by_zone() -> None:
         ("2.4 trillion CFA francs", 2.4e12, "XOF", False, None, "exports", ("SEN",))]
     assert brief("LIBREVILLE (AFP) - Gabon's oil exports fell to 900 billion CFA francs.") == [
         ("900 billion CFA francs", 9e11, "XAF", False, None, "exports", ("GAB",))]
+
+
+def test_a_role_verb_after_an_appositive_still_makes_a_counterpart() -> None:
+    # Rules 20-21: "Japan, home to ..., remained the top market" is the other side of the
+    # owner's figure and does not take over the next ones.
+    got = _fp("Peru's exports rose to $9 billion. Japan, home to the world's biggest zinc "
+              "smelters, remained the top market, taking ore worth $2 billion. Imports fell to "
+              "$7 billion.")
+    assert got[1:] == [("$2 billion", "exports", ("PER", "JPN")),
+                       ("$7 billion", "imports", ("PER",))]
