@@ -306,7 +306,7 @@ _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top
                            r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
                            r"sources?)(?:\s+of\s+)?")
 _LIST_ITEM_RE = re.compile(r"(?:followed\s+by|,|\band)\s+(?:the\s+)?$")
-_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
@@ -344,7 +344,7 @@ _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment
 _IN_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic|ch|ani|eli|aqi|udi)"
                               r"\s+(?!and\b|or\b|alone\b)[a-z]")
 _CONTRAST_RE = re.compile(r"\bbut\b|;|\bwhereas\b|\bwhile\b")
-_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|,\s+which\s")
+_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|,\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
 _SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
 _STATE_PARTY_RE = re.compile(
     r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
@@ -645,6 +645,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             flow = state.facts[-1].flow
         elif flow is None and not cues and state.facts and _OF_TOTAL_RE.match(text, money.end):
             flow = _paragraph_total(state, s)  # "Servers accounted for $32.3 billion of the total"
+        elif flow is None and not cues and emitted and _compared_with_part(text, emitted[-1],
+                                                                            money):
+            flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -1187,8 +1190,21 @@ def _paragraph_total(state: _Doc, s: int) -> str | None:
     """The flow of the first total (exports, imports, trade) of the paragraph holding ``s``:
     what "of the total" in a sentence without any cue is a part of."""
     para = state.text.rfind("\n\n", 0, s)
-    return next((f.flow for f in state.facts[-20:] if f.char_start > para
+    flow = next((f.flow for f in state.facts[-20:] if f.char_start > para
                  and f.flow in ("exports", "imports", "trade")), None)
+    if flow is None and para > 0:
+        # Wire copy puts one sentence in a paragraph: the total is in the paragraph before.
+        before = state.text.rfind("\n\n", 0, para)
+        flow = next((f.flow for f in state.facts[-20:] if before < f.char_start < para
+                     and f.flow in ("exports", "imports", "trade")), None)
+    return flow
+
+
+def _compared_with_part(text: str, prev: TradeFact, money: Money) -> bool:
+    """Is ``money`` the figure a part "of the total" is compared with ("accounted for $30
+    billion of the total, down from $36 billion")?"""
+    m = _OF_TOTAL_RE.match(text, prev.char_end, money.start)
+    return m is not None and _CHAIN_GAP_RE.fullmatch(text, m.end(), money.start) is not None
 
 
 def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
@@ -1453,7 +1469,7 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
     out: list[tuple[str, int]] = []
     # Most sentences name no economy: the screens below are read only for one that does.
     dashed = bool(raw) and "-" in span
-    transit = bool(raw) and ("through" in span or "via " in span)
+    transit = bool(raw) and ("through" in span or "via " in span or "across " in span)
     compared = bool(raw) and ("overt" in span or "surpass" in span)
     transit_end = -1
     for code, start, _end in raw:

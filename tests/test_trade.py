@@ -966,3 +966,20 @@ def test_a_role_verb_after_an_appositive_still_makes_a_counterpart() -> None:
               "$7 billion.")
     assert got[1:] == [("$2 billion", "exports", ("PER", "JPN")),
                        ("$7 billion", "imports", ("PER",))]
+
+
+def test_a_flow_word_in_a_some_of_which_clause_describes_the_head() -> None:
+    # Like ", which ...,": a cue inside ", most of which ...," describes the noun before it;
+    # the flow of the head (imports) governs the amount.
+    assert _fp("Imports of Qatari gas, most of which Italy re-exports to Austria, reached "
+               "$2.1 billion.")[0][1] == "imports"
+
+
+def test_a_part_of_the_total_in_the_next_paragraph_and_its_compared_figure() -> None:
+    # "of the total" with no cue takes the flow of the total one paragraph up (wire copy
+    # writes one sentence a paragraph); the figure it is compared with shares it (rule 26);
+    # an economy after "across" is a transit economy (rule 25).
+    got = _fp("Peru's exports fell to $40 billion.\n\nGold, most of which is flown across "
+              "Chile to the coast, accounted for $12 billion of the total, down from $14 "
+              "billion.")
+    assert got[1:] == [("$12 billion", "exports", ("PER",)), ("$14 billion", "exports", ("PER",))]
