@@ -274,7 +274,7 @@ _UNCODED_COUNTERPART_RE = re.compile(
 )
 _CLAUSE_BREAK_RE = re.compile(
     r",\s+(?:and|while|but|whereas|with|even\s+as|as|although|though|despite|amid|when|where|"
-    r"followed\s+by|"
+    r"followed\s+by|ahead\s+of|"
     r"after|because|(?!(?:in|ex)cluding\b)[a-z]{3,}ing)\b|;|\bwhile\b|\bbut\b"
 )
 # Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
@@ -305,7 +305,7 @@ _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|chief|"
                            r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
                            r"sources?)(?:\s+of\s+)?")
-_LIST_ITEM_RE = re.compile(r"(?:followed\s+by|,|\band)\s+(?:the\s+)?$")
+_LIST_ITEM_RE = re.compile(r"(?:followed\s+by|ahead\s+of|,|\band)\s+(?:the\s+)?$")
 _TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")

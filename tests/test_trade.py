@@ -983,3 +983,12 @@ def test_a_part_of_the_total_in_the_next_paragraph_and_its_compared_figure() -> 
               "Chile to the coast, accounted for $12 billion of the total, down from $14 "
               "billion.")
     assert got[1:] == [("$12 billion", "exports", ("PER",)), ("$14 billion", "exports", ("PER",))]
+
+
+def test_ahead_of_ends_the_clause_and_starts_a_ranked_list() -> None:
+    # ", ahead of X at $N" is a list item like ", followed by X with $N" (rules 20-21).
+    assert _fp("Germany remained the biggest buyer of Czech goods, taking $9 billion worth, "
+               "ahead of Slovakia at $3 billion and Poland at $2.5 billion.") == [
+        ("$9 billion", "exports", ("DEU", "CZE")),
+        ("$3 billion", "exports", ("CZE", "SVK")),
+        ("$2.5 billion", "exports", ("CZE", "POL"))]
