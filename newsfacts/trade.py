@@ -93,7 +93,8 @@ NEGATIVE_CUES = (
     r"exchange\s+rates?|acquisitions?|acquire|takeover|merger|economy|economies|"
     r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
     r"settlement|ransom|bribes?|smuggl\w+|illegal|sanctions|embargo|award|awarded|"
-    r"arbitration|court|lawsuit|sued|contributions?|savings|outlays?|promotion"
+    r"arbitration|court|lawsuit|sued|contributions?|savings|outlays?|promotion|"
+    r"backlogs?|order\s+books?"
 )
 # Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
 # lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).
@@ -326,7 +327,7 @@ _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners
 # "buy $2 billion more of U.S. gas": an added amount of the same goods).
 _GOODS_AFTER_RE = re.compile(
     r"['’]?s?(?:\s+(?:more|extra))?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|"
-    r"\s+annually)?\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
+    r"\s+annually)?\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+|the\s+)?(?:foreign\s+|local\s+|domestic\s+)?(?:currenc(?:y|ies)|"
     r"exchange|forex|reserves|dollars|dlrs|euros|yen|yuan|bonds|treasur(?:y|ies)|securities|"
     r"debt|shares|stock))", re.IGNORECASE)
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
@@ -384,6 +385,7 @@ _PUNCT_IN_GAP_RE = re.compile(r"[,;:()]")
 _COST_GAP_RE = re.compile(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s+")
 _PHRASE_GAP_RE = re.compile(r"\s+(?:from|of|by|to|in)\s")
 _TOKEN_RE = re.compile(r"\S+")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": no full stop
 _BUY_SELL_RE = re.compile(r"(?:bought|buys?|purchased|sold|sells?)$", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
     r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
@@ -439,6 +441,11 @@ _APPOSITIVE_GAP_RE = re.compile(r",\s+[a-z][^,;()]{0,80}?,")
 _OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
 _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
+# What a sum adds to an economy is output, not trade (rule 11): "would add 1.6 billion
+# pounds a year to the British economy".
+_TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
+                            r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
@@ -665,6 +672,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 text, max(0, s - ARMS_LOOKBACK), e) else None
         if flow is None or flow == _NEG:
             continue
+        if text.find(" to ", money.end, min(e, money.end + 60)) >= 0 and _TO_ECONOMY_RE.match(
+                text, _skip_conversion(text, money, amounts), e):
+            continue  # "add 1.6 billion pounds a year to the British economy" (GDP, rule 11)
         if text.find("spen", max(s, money.start - 16), money.start) >= 0 and \
                 _SPENT_AT_HOME_RE.match(text, _skip_conversion(text, money, amounts), e):
             continue  # "will spend C$2.6 billion over 10 years on the mission, including tanks"
@@ -1117,7 +1127,7 @@ def _after_window(text: str, pos: int, e: int) -> int:
         token = m.group(0)
         if words >= 4 or token.strip(".,;:()'\"").lower() in AFTER_STOP:
             return m.start()
-        if token[-1] in ".;:)(,":
+        if token[-1] in ".;:)(," and not (token[-1] == "." and _INITIALS_RE.fullmatch(token)):
             return m.start() + len(token.rstrip(".,;:()"))
     return e
 

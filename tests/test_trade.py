@@ -992,3 +992,20 @@ def test_ahead_of_ends_the_clause_and_starts_a_ranked_list() -> None:
         ("$9 billion", "exports", ("DEU", "CZE")),
         ("$3 billion", "exports", ("CZE", "SVK")),
         ("$2.5 billion", "exports", ("CZE", "POL"))]
+
+
+def test_output_added_to_an_economy_an_order_backlog_and_local_currency_bought() -> None:
+    # Rule 11 (GDP), rule 7 (a firm's order book) and currency bought by a central bank are
+    # no trade figures; the trade figure in the same sentence stays.
+    assert _fp("The pact would lift two-way trade by $4 billion a year and add $900 million "
+               "($800 million) annually to the Peruvian economy.") == [
+        ("$4 billion", "trade", ())]
+    assert _fp("Rheinmetall's order backlog rose to 64 billion euros after sales to Ukraine.") == []
+    assert _fp("Singapore's exports rose to S$60 billion. The central bank bought S$2 billion of "
+               "local currency to support it.") == [("S$60 billion", "exports", ("SGP",))]
+
+
+def test_initials_do_not_end_the_words_after_an_amount() -> None:
+    # "U.S." is no full stop: the head after it still governs the amount (rule 8).
+    assert _fp("Japan's spending rose, with $3 billion in U.S. arms purchases.") == [
+        ("$3 billion", "arms", ("JPN", "USA"))]
