@@ -446,6 +446,8 @@ _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.
 _TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
                             r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
+_TOOK_GAP_RE = re.compile(r"\s+(?:took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|"
+                          r"an\s+additional\s+|an\s+extra\s+)?")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
@@ -655,6 +657,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         elif flow is None and not cues and emitted and _compared_with_part(text, emitted[-1],
                                                                             money):
             flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
+        taker = None
+        if flow is None and not cues and state.facts and state.facts[-1].flow == "exports":
+            # "Britain took another $1.2 billion." after the owner's exports to other buyers.
+            taker = _taker(text, money, classified)
+            if taker is not None:
+                flow = "exports"  # the taker is the buyer: a counterpart, not the subject
+                classified = [(c, st, cp or c == taker) for c, st, cp in classified]
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -706,6 +715,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             text, money, cues, classified, partners[0]
         ):
             flow = "exports"
+        if taker is not None:
+            owner = _owner(state, state.facts[-1])
+            partners = (owner, taker) if owner not in (None, taker) else (taker,)
         named = _by_mention(partners, classified, money.start, money.end, text, s)
         if named != partners:
             state.owners[money.start] = partners[0]
@@ -1208,6 +1220,15 @@ def _paragraph_total(state: _Doc, s: int) -> str | None:
         flow = next((f.flow for f in state.facts[-20:] if before < f.char_start < para
                      and f.flow in ("exports", "imports", "trade")), None)
     return flow
+
+
+def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]]) -> str | None:
+    """The economy that is the subject of "took / bought / absorbed (another) <amount>"."""
+    for code, start, _cp in classified:
+        if start < money.start and _TOOK_GAP_RE.fullmatch(text, _name_end(text, start),
+                                                          money.start):
+            return code
+    return None
 
 
 def _compared_with_part(text: str, prev: TradeFact, money: Money) -> bool:

@@ -1009,3 +1009,12 @@ def test_initials_do_not_end_the_words_after_an_amount() -> None:
     # "U.S." is no full stop: the head after it still governs the amount (rule 8).
     assert _fp("Japan's spending rose, with $3 billion in U.S. arms purchases.") == [
         ("$3 billion", "arms", ("JPN", "USA"))]
+
+
+def test_an_economy_that_took_another_amount_is_a_buyer_of_the_exports() -> None:
+    # Rules 13 and 21: "Spain took another $900 million" after the owner's exports is the
+    # owner's exports to Spain, and Spain does not take over the next figures.
+    got = _fp("Kenya's flower exports rose to $1.2 billion. Shipments to the Netherlands were "
+              "$500 million. Britain took another $300 million. Imports fell to $2 billion.")
+    assert got[2:] == [("$300 million", "exports", ("KEN", "GBR")),
+                       ("$2 billion", "imports", ("KEN",))]
