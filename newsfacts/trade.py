@@ -385,6 +385,8 @@ _PUNCT_IN_GAP_RE = re.compile(r"[,;:()]")
 _COST_GAP_RE = re.compile(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s+")
 _PHRASE_GAP_RE = re.compile(r"\s+(?:from|of|by|to|in)\s")
 _TOKEN_RE = re.compile(r"\S+")
+_ON_CAUSE_RE = re.compile(r"\s+(?:higher|lower|stronger|weaker|strong|weak|rising|falling|robust|"
+                          r"brisk|solid|firm|soft|increased|reduced|booming|sluggish|surging)\b")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": no full stop
 _BUY_SELL_RE = re.compile(r"(?:bought|buys?|purchased|sold|sells?)$", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
@@ -1139,6 +1141,8 @@ def _after_window(text: str, pos: int, e: int) -> int:
         token = m.group(0)
         if words >= 4 or token.strip(".,;:()'\"").lower() in AFTER_STOP:
             return m.start()
+        if token == "on" and _ON_CAUSE_RE.match(text, m.end()):
+            return m.start()  # "rose to $22.9 billion on higher sales of steel": a cause
         if token[-1] in ".;:)(," and not (token[-1] == "." and _INITIALS_RE.fullmatch(token)):
             return m.start() + len(token.rstrip(".,;:()"))
     return e

@@ -1018,3 +1018,9 @@ def test_an_economy_that_took_another_amount_is_a_buyer_of_the_exports() -> None
               "$500 million. Britain took another $300 million. Imports fell to $2 billion.")
     assert got[2:] == [("$300 million", "exports", ("KEN", "GBR")),
                        ("$2 billion", "imports", ("KEN",))]
+
+
+def test_a_cause_after_on_is_no_head_of_the_amount() -> None:
+    # "on higher sales of steel" names why the figure moved; the cue before governs.
+    assert _fp("Brazil's imports fell, while exports to Chile rose to $2.9 billion on higher "
+               "sales of steel.")[-1] == ("$2.9 billion", "exports", ("BRA", "CHL"))
