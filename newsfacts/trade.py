@@ -345,7 +345,8 @@ _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment
 _IN_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic|ch|ani|eli|aqi|udi)"
                               r"\s+(?!and\b|or\b|alone\b)[a-z]")
 _CONTRAST_RE = re.compile(r"\bbut\b|;|\bwhereas\b|\bwhile\b")
-_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|,\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
+_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|"
+                                r",\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
 _SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
 _STATE_PARTY_RE = re.compile(
     r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
