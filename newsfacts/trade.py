@@ -93,7 +93,8 @@ NEGATIVE_CUES = (
     r"exchange\s+rates?|acquisitions?|acquire|takeover|merger|economy|economies|"
     r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
     r"settlement|ransom|bribes?|smuggl\w+|illegal|sanctions|embargo|award|awarded|"
-    r"arbitration|court|lawsuit|sued|contributions?|savings|outlays?|promotion"
+    r"arbitration|court|lawsuit|sued|contributions?|savings|outlays?|promotion|"
+    r"backlogs?|order\s+books?"
 )
 # Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
 # lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).
@@ -274,7 +275,7 @@ _UNCODED_COUNTERPART_RE = re.compile(
 )
 _CLAUSE_BREAK_RE = re.compile(
     r",\s+(?:and|while|but|whereas|with|even\s+as|as|although|though|despite|amid|when|where|"
-    r"followed\s+by|"
+    r"followed\s+by|ahead\s+of|"
     r"after|because|(?!(?:in|ex)cluding\b)[a-z]{3,}ing)\b|;|\bwhile\b|\bbut\b"
 )
 # Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
@@ -305,8 +306,8 @@ _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|chief|"
                            r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
                            r"sources?)(?:\s+of\s+)?")
-_LIST_ITEM_RE = re.compile(r"(?:followed\s+by|,|\band)\s+(?:the\s+)?$")
-_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
+_LIST_ITEM_RE = re.compile(r"(?:followed\s+by|ahead\s+of|,|\band)\s+(?:the\s+)?$")
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
@@ -326,7 +327,7 @@ _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners
 # "buy $2 billion more of U.S. gas": an added amount of the same goods).
 _GOODS_AFTER_RE = re.compile(
     r"['’]?s?(?:\s+(?:more|extra))?(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|"
-    r"\s+annually)?\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+)?(?:foreign\s+)?(?:currenc(?:y|ies)|"
+    r"\s+annually)?\s+(?:worth|of|in\s+goods)(?!\s+(?:its\s+|their\s+|the\s+)?(?:foreign\s+|local\s+|domestic\s+)?(?:currenc(?:y|ies)|"
     r"exchange|forex|reserves|dollars|dlrs|euros|yen|yuan|bonds|treasur(?:y|ies)|securities|"
     r"debt|shares|stock))", re.IGNORECASE)
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
@@ -344,7 +345,8 @@ _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment
 _IN_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic|ch|ani|eli|aqi|udi)"
                               r"\s+(?!and\b|or\b|alone\b)[a-z]")
 _CONTRAST_RE = re.compile(r"\bbut\b|;|\bwhereas\b|\bwhile\b")
-_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|,\s+which\s")
+_ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|"
+                                r",\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
 _SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
 _STATE_PARTY_RE = re.compile(
     r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
@@ -384,6 +386,9 @@ _PUNCT_IN_GAP_RE = re.compile(r"[,;:()]")
 _COST_GAP_RE = re.compile(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s+")
 _PHRASE_GAP_RE = re.compile(r"\s+(?:from|of|by|to|in)\s")
 _TOKEN_RE = re.compile(r"\S+")
+_ON_CAUSE_RE = re.compile(r"\s+(?:higher|lower|stronger|weaker|strong|weak|rising|falling|robust|"
+                          r"brisk|solid|firm|soft|increased|reduced|booming|sluggish|surging)\b")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": no full stop
 _BUY_SELL_RE = re.compile(r"(?:bought|buys?|purchased|sold|sells?)$", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
     r"\s+(?:a|per|an|each)\s+(?:barrel|tonne|ton|ounce|share|head|kilo|pound|"
@@ -433,9 +438,19 @@ _ROLE_APPOSITIVE_RE = re.compile(
     r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:trad(?:e|ing)\s+partner|suppliers?|customer|buyer|"
     r"(?:export\s+)?(?:market|destination))\b")
+# "The Netherlands, home to the largest grinding hub, remained the top destination": a
+# lower-case appositive between the economy and its role verb.
+_APPOSITIVE_GAP_RE = re.compile(r",\s+[a-z][^,;()]{0,80}?,")
 _OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
 _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
+# What a sum adds to an economy is output, not trade (rule 11): "would add 1.6 billion
+# pounds a year to the British economy".
+_TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
+                            r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
+_TOOK_GAP_RE = re.compile(r"\s+(?:took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|"
+                          r"an\s+additional\s+|an\s+extra\s+)?")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
@@ -642,6 +657,16 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             flow = state.facts[-1].flow
         elif flow is None and not cues and state.facts and _OF_TOTAL_RE.match(text, money.end):
             flow = _paragraph_total(state, s)  # "Servers accounted for $32.3 billion of the total"
+        elif flow is None and not cues and emitted and _compared_with_part(text, emitted[-1],
+                                                                            money):
+            flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
+        taker = None
+        if flow is None and not cues and state.facts and state.facts[-1].flow == "exports":
+            # "Britain took another $1.2 billion." after the owner's exports to other buyers.
+            taker = _taker(text, money, classified)
+            if taker is not None:
+                flow = "exports"  # the taker is the buyer: a counterpart, not the subject
+                classified = [(c, st, cp or c == taker) for c, st, cp in classified]
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -659,6 +684,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 text, max(0, s - ARMS_LOOKBACK), e) else None
         if flow is None or flow == _NEG:
             continue
+        if text.find(" to ", money.end, min(e, money.end + 60)) >= 0 and _TO_ECONOMY_RE.match(
+                text, _skip_conversion(text, money, amounts), e):
+            continue  # "add 1.6 billion pounds a year to the British economy" (GDP, rule 11)
         if text.find("spen", max(s, money.start - 16), money.start) >= 0 and \
                 _SPENT_AT_HOME_RE.match(text, _skip_conversion(text, money, amounts), e):
             continue  # "will spend C$2.6 billion over 10 years on the mission, including tanks"
@@ -690,6 +718,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             text, money, cues, classified, partners[0]
         ):
             flow = "exports"
+        if taker is not None:
+            owner = _owner(state, state.facts[-1])
+            partners = (owner, taker) if owner not in (None, taker) else (taker,)
         named = _by_mention(partners, classified, money.start, money.end, text, s)
         if named != partners:
             state.owners[money.start] = partners[0]
@@ -1111,7 +1142,9 @@ def _after_window(text: str, pos: int, e: int) -> int:
         token = m.group(0)
         if words >= 4 or token.strip(".,;:()'\"").lower() in AFTER_STOP:
             return m.start()
-        if token[-1] in ".;:)(,":
+        if token == "on" and _ON_CAUSE_RE.match(text, m.end()):
+            return m.start()  # "rose to $22.9 billion on higher sales of steel": a cause
+        if token[-1] in ".;:)(," and not (token[-1] == "." and _INITIALS_RE.fullmatch(token)):
             return m.start() + len(token.rstrip(".,;:()"))
     return e
 
@@ -1184,8 +1217,30 @@ def _paragraph_total(state: _Doc, s: int) -> str | None:
     """The flow of the first total (exports, imports, trade) of the paragraph holding ``s``:
     what "of the total" in a sentence without any cue is a part of."""
     para = state.text.rfind("\n\n", 0, s)
-    return next((f.flow for f in state.facts[-20:] if f.char_start > para
+    flow = next((f.flow for f in state.facts[-20:] if f.char_start > para
                  and f.flow in ("exports", "imports", "trade")), None)
+    if flow is None and para > 0:
+        # Wire copy puts one sentence in a paragraph: the total is in the paragraph before.
+        before = state.text.rfind("\n\n", 0, para)
+        flow = next((f.flow for f in state.facts[-20:] if before < f.char_start < para
+                     and f.flow in ("exports", "imports", "trade")), None)
+    return flow
+
+
+def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]]) -> str | None:
+    """The economy that is the subject of "took / bought / absorbed (another) <amount>"."""
+    for code, start, _cp in classified:
+        if start < money.start and _TOOK_GAP_RE.fullmatch(text, _name_end(text, start),
+                                                          money.start):
+            return code
+    return None
+
+
+def _compared_with_part(text: str, prev: TradeFact, money: Money) -> bool:
+    """Is ``money`` the figure a part "of the total" is compared with ("accounted for $30
+    billion of the total, down from $36 billion")?"""
+    m = _OF_TOTAL_RE.match(text, prev.char_end, money.start)
+    return m is not None and _CHAIN_GAP_RE.fullmatch(text, m.end(), money.start) is not None
 
 
 def _with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
@@ -1450,7 +1505,7 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
     out: list[tuple[str, int]] = []
     # Most sentences name no economy: the screens below are read only for one that does.
     dashed = bool(raw) and "-" in span
-    transit = bool(raw) and ("through" in span or "via " in span)
+    transit = bool(raw) and ("through" in span or "via " in span or "across " in span)
     compared = bool(raw) and ("overt" in span or "surpass" in span)
     transit_end = -1
     for code, start, _end in raw:
@@ -1579,10 +1634,20 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
             # naming the owner, not the next item of the list.
             and not (text.endswith("'s", start, end) or text.startswith("’s", end))
         ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
-              ) or (text.startswith(", ", end) and _ROLE_APPOSITIVE_RE.match(text, end) is not None)
+              ) or (text.startswith(", ", end) and (
+                  _ROLE_APPOSITIVE_RE.match(text, end) is not None or _role_after_aside(text, end)))
         out.append((code, start, cp))
         prev = (end, cp)
     return out
+
+
+def _role_after_aside(text: str, end: int) -> bool:
+    """"The Netherlands, home to the world's largest grinding hub, remained the top
+    destination": the role verb after a lower-case appositive still makes the economy a
+    counterpart."""
+    m = _APPOSITIVE_GAP_RE.match(text, end)
+    return (m is not None and text.startswith(_ROLE_VERBS, m.end())
+            and _ROLE_AFTER_RE.match(text, m.end()) is not None)
 
 
 def _bilateral(text: str, s: int, money: Money, partners: tuple[str, ...], state: _Doc
