@@ -387,7 +387,8 @@ _COST_GAP_RE = re.compile(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s
 _PHRASE_GAP_RE = re.compile(r"\s+(?:from|of|by|to|in)\s")
 _TOKEN_RE = re.compile(r"\S+")
 _ON_CAUSE_RE = re.compile(r"\s+(?:higher|lower|stronger|weaker|strong|weak|rising|falling|robust|"
-                          r"brisk|solid|firm|soft|increased|reduced|booming|sluggish|surging)\b")
+                          r"brisk|solid|firm|soft|increased|reduced|booming|sluggish|surging|"
+                          r"record|soaring|slumping|sliding)\b")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": no full stop
 _BUY_SELL_RE = re.compile(r"(?:bought|buys?|purchased|sold|sells?)$", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
@@ -449,8 +450,10 @@ _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.
 _TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
                             r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
-_TOOK_GAP_RE = re.compile(r"\s+(?:took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|"
-                          r"an\s+additional\s+|an\s+extra\s+)?")
+_TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+"
+                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?")
+# "China bought $15.8 billion of that": a part of the figure before.
+_OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s+total)\b")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
@@ -462,7 +465,10 @@ _GOODS_LIST_RATE_RE = re.compile(
 # An economy another one overtook or surpassed is a rival in a ranking, not a side of the
 # figure (rule 20: the economies the figure is about).
 _OVERTOOK_RE = re.compile(
-    r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$")
+    r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$|"
+    # "Peru's second-biggest supplier after China": the economy ranked first.
+    r"(?:largest|biggest|top|leading|main)\s+(?:trading\s+)?(?:suppliers?|markets?|buyers?|"
+    r"partners?|destinations?|sources?|customers?)\s+after\s+(?:the\s+)?$")
 _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
@@ -661,9 +667,11 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                                                                             money):
             flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
         taker = None
-        if flow is None and not cues and state.facts and state.facts[-1].flow == "exports":
-            # "Britain took another $1.2 billion." after the owner's exports to other buyers.
-            taker = _taker(text, money, classified)
+        if flow in (None, "imports", _NEG) and state.facts and state.facts[-1].flow == "exports":
+            # "Britain took another $1.2 billion." after the owner's exports to other buyers;
+            # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
+            # right before the amount, not a cue in the clause between, governs it).
+            taker = _taker(text, money, classified, strict=bool(cues))
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
@@ -1227,12 +1235,23 @@ def _paragraph_total(state: _Doc, s: int) -> str | None:
     return flow
 
 
-def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]]) -> str | None:
-    """The economy that is the subject of "took / bought / absorbed (another) <amount>"."""
+def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]],
+           strict: bool = False) -> str | None:
+    """The economy that is the subject of "took / bought / absorbed (another) <amount>",
+    an appositive or relative clause allowed between ("China, which buys ..., took").
+    ``strict`` (the sentence has flow cues): "took / absorbed / received" only, or "bought"
+    of the figure before ("bought $15.8 billion of that")."""
     for code, start, _cp in classified:
-        if start < money.start and _TOOK_GAP_RE.fullmatch(text, _name_end(text, start),
-                                                          money.start):
-            return code
+        if start >= money.start:
+            break
+        m = _TOOK_GAP_RE.fullmatch(text, _name_end(text, start), money.start)
+        if m is None:
+            continue
+        if strict and m.group("verb") == "bought" and not _OF_THAT_RE.match(text, money.end):
+            continue
+        if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
+            continue
+        return code
     return None
 
 
@@ -1506,7 +1525,7 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
     # Most sentences name no economy: the screens below are read only for one that does.
     dashed = bool(raw) and "-" in span
     transit = bool(raw) and ("through" in span or "via " in span or "across " in span)
-    compared = bool(raw) and ("overt" in span or "surpass" in span)
+    compared = bool(raw) and ("overt" in span or "surpass" in span or " after " in span)
     transit_end = -1
     for code, start, _end in raw:
         lo = max(sent.start, start - 5)
@@ -1522,7 +1541,7 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
-        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 16), start):
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 40), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
