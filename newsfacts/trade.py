@@ -306,6 +306,8 @@ _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|chief|"
                            r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
                            r"sources?)(?:\s+of\s+)?")
+_ROLE_AMOUNT_RE = re.compile(r"[^,;()]{0,30}?\b(?:at|with)\s+(?:about\s+|around\s+|some\s+|"
+                             r"nearly\s+|almost\s+)?[$£€¥\d]")
 _LIST_ITEM_RE = re.compile(r"(?:followed\s+by|ahead\s+of|,|\band)\s+(?:the\s+)?$")
 _TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
@@ -481,6 +483,9 @@ _CHANGE_VERB_RE = re.compile(r"\s+(?:rose|jumped|surged|soared|climbed|increased
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
 _IN_BEFORE_RE = re.compile(r"\bin\s+(?:the\s+)?$")
+_CONTRAST_ASIDE_RE = re.compile(r"\b(?:[Bb]y|[Ii]n)\s+contrast\b")
+_RIVAL_OPENING_RE = re.compile(r"\s*(?:In\s+)?(?:[Nn]eighbou?ring|[Rr]ival)\s+(?-i:[A-Z])")
+_IN_OPENING_RE = re.compile(r"(?:^|[\n.!?\"”]\s*|\s-\s|—\s)In\s+(?:neighbou?ring\s+)?$")
 _AIR_BEFORE_RE = re.compile(r"\bAir\s+$")
 _COMMA_RE = re.compile(r"[,;]")
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z]+")
@@ -525,6 +530,8 @@ class _Doc:
     # The owner (first partner before the order of mention was applied) of a fact whose
     # partners were reordered, by the fact's start: the economy later figures continue.
     owners: dict[int, str] = field(default_factory=dict)
+    # Sentences setting a rival's figures against the story's (``_is_aside``).
+    asides: set[int] = field(default_factory=set)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
     unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
 
@@ -733,6 +740,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if named != partners:
             state.owners[money.start] = partners[0]
             partners = named
+        if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
+            emitted[-1].flow == "trade" and len(emitted[-1].partners) == 2
+            and partners[0] in emitted[-1].partners
+        ):
+            # "Trade between China and Saudi Arabia totalled $107.5 billion, leaving Beijing
+            # with a deficit of $34.5 billion": the balance of that pair, its owner first.
+            partners = (partners[0], *(c for c in emitted[-1].partners if c != partners[0]))
         if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
             _has_state_party(text, s, e, mentions, state)
         ):
@@ -772,13 +786,25 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             # were ...": a sentence naming the story's economy with another one does not
             # hand the story to the other; "Mainland exports ..." next are still Norway's.
             subj = state.subject
-        if subj:
+        if subj and state.subject and subj != state.subject and _is_aside(text, s, e):
+            # "U.S. soybean sales to China, by contrast, fell to $2.9 billion", "In
+            # neighbouring Chile, ...": a rival's figures set against the story's do not
+            # make the rival the subject the next sentence continues (rule 20).
+            state.asides.add(no)
+        elif subj:
             state.subject = subj
     else:
         _carry_mentions(text, s, mentions, state, classified)
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _is_aside(text: str, s: int, e: int) -> bool:
+    """Does the sentence set another economy's figures against the story's ("by contrast",
+    or opening on "(In) neighbouring / rival X")?"""
+    return ("contrast" in text[s:e] and _CONTRAST_ASIDE_RE.search(text, s, e) is not None) or (
+        _RIVAL_OPENING_RE.match(text, s, e) is not None)
 
 
 def _amounts(doc: DocContext, s: int, e: int, screened: bool = False) -> list[Money]:
@@ -1316,7 +1342,9 @@ def _with_roles_named(text: str, e: int, money: Money, classified: list[tuple[st
         names.append((code, st))
         pos = _name_end(text, st)
     role = _ROLE_NOUN_RE.match(text, pos) if names else None
-    if role is None:
+    if role is None or _ROLE_AMOUNT_RE.match(text, role.end()):
+        # "Imports climbed to $11.7 billion, with China the biggest supplier at $2.6
+        # billion": the role belongs to the clause's own amount, not to the total.
         return partners
     codes = [c for c, _ in names]
     # The owner named in the role's own phrase ("buyers of Argentine gas") keeps its place.
@@ -1645,6 +1673,11 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
         end = _name_end(text, start)
         cp = (bool(_COUNTERPART_RE.search(before)) and not (
             before.endswith("in ") and _IN_ADJECTIVE_RE.match(text, start)
+        ) and not (
+            # "In neighbouring Chile, copper exports reached ...": a sentence opening on
+            # the place whose figures follow names their owner, not a counterpart.
+            "In " in before and _IN_OPENING_RE.search(before) is not None
+            and text.startswith(",", end)
         )) or (
             before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
         ) or (
@@ -1781,6 +1814,7 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # by shipments to Poland": the other flow of a pair whose other side is the story's
         # subject is the subject's, not the importer's (rule 20).
         if last_owner and last_owner not in cps and not reverse and (
+            last.sentence_no not in state.asides) and (
             last.flow == flow or (last.flow in _OWNED_FLOWS
                                   and last_owner in (*carried, *state.partners))
         ):

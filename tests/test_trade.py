@@ -1082,3 +1082,34 @@ def test_a_taker_with_a_relative_clause_or_buying_part_of_the_figure_before() ->
     # A purchase that is no part of the figure before stays imports.
     assert _fp("Ghana's cocoa exports reached $3.6 billion. Ghana bought $1.2 billion of "
                "Chinese machinery.")[-1] == ("$1.2 billion", "imports", ("GHA", "CHN"))
+
+
+def test_a_sentence_opening_in_an_economy_names_the_owner_of_its_figures() -> None:
+    # "In neighbouring Chile, copper exports reached ..." is Chile's figure, not the story
+    # economy's exports to Chile (rule 20).
+    assert _fp("Zambia's copper exports rose to $9 billion. In neighbouring Congo, copper "
+               "exports reached $20 billion.")[-1] == ("$20 billion", "exports", ("COD",))
+
+
+def test_a_balance_after_a_bilateral_trade_figure_is_that_pairs() -> None:
+    # "leaving X with a deficit of $N" after "trade between X and Y": X's deficit with Y,
+    # the owner first (rule 21).
+    assert _fp("Trade between Japan and South Korea totalled $60 billion, leaving Seoul with "
+               "a deficit of $20 billion.") == [("$60 billion", "trade", ("JPN", "KOR")),
+                                               ("$20 billion", "deficit", ("KOR", "JPN"))]
+
+
+def test_a_role_with_its_own_amount_is_not_a_partner_of_the_total() -> None:
+    # ", with China the main supplier at $11 billion": the role names the counterpart of
+    # its own amount; the total stays the owner's alone.
+    assert _fp("Vietnam's imports rose to $30 billion, with China the main supplier at $11 "
+               "billion.") == [("$30 billion", "imports", ("VNM",)),
+                               ("$11 billion", "imports", ("VNM", "CHN"))]
+
+
+def test_a_rivals_figure_set_against_the_storys_does_not_take_over_the_subject() -> None:
+    # "..., by contrast, ..." sets a rival's figure against the story's: the next figure
+    # with only a counterpart named is the story's again (rules 20-21).
+    assert _fp("Chile's copper exports rose to $40 billion. Peru's copper shipments to China, "
+               "by contrast, fell to $9 billion. Molybdenum exports, with Japan the main "
+               "buyer, rose to $3 billion.")[-1] == ("$3 billion", "exports", ("CHL", "JPN"))
