@@ -306,6 +306,8 @@ _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|chief|"
                            r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
                            r"sources?)(?:\s+of\s+)?")
+_ROLE_AMOUNT_RE = re.compile(r"[^,;()]{0,30}?\b(?:at|with)\s+(?:about\s+|around\s+|some\s+|"
+                             r"nearly\s+|almost\s+)?[$£€¥\d]")
 _LIST_ITEM_RE = re.compile(r"(?:followed\s+by|ahead\s+of|,|\band)\s+(?:the\s+)?$")
 _TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
@@ -387,7 +389,8 @@ _COST_GAP_RE = re.compile(r"(?:\s+(?:of|from|to|with|by|the|an?|[\w.'’-]+))*\s
 _PHRASE_GAP_RE = re.compile(r"\s+(?:from|of|by|to|in)\s")
 _TOKEN_RE = re.compile(r"\S+")
 _ON_CAUSE_RE = re.compile(r"\s+(?:higher|lower|stronger|weaker|strong|weak|rising|falling|robust|"
-                          r"brisk|solid|firm|soft|increased|reduced|booming|sluggish|surging)\b")
+                          r"brisk|solid|firm|soft|increased|reduced|booming|sluggish|surging|"
+                          r"record|soaring|slumping|sliding)\b")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": no full stop
 _BUY_SELL_RE = re.compile(r"(?:bought|buys?|purchased|sold|sells?)$", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
@@ -449,8 +452,10 @@ _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.
 _TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
                             r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
-_TOOK_GAP_RE = re.compile(r"\s+(?:took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|"
-                          r"an\s+additional\s+|an\s+extra\s+)?")
+_TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+"
+                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?")
+# "China bought $15.8 billion of that": a part of the figure before.
+_OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s+total)\b")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
@@ -462,7 +467,10 @@ _GOODS_LIST_RATE_RE = re.compile(
 # An economy another one overtook or surpassed is a rival in a ranking, not a side of the
 # figure (rule 20: the economies the figure is about).
 _OVERTOOK_RE = re.compile(
-    r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$")
+    r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$|"
+    # "Peru's second-biggest supplier after China": the economy ranked first.
+    r"(?:largest|biggest|top|leading|main)\s+(?:trading\s+)?(?:suppliers?|markets?|buyers?|"
+    r"partners?|destinations?|sources?|customers?)\s+after\s+(?:the\s+)?$")
 _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
@@ -475,6 +483,9 @@ _CHANGE_VERB_RE = re.compile(r"\s+(?:rose|jumped|surged|soared|climbed|increased
 _SALES_TO_RE = re.compile(r"\bsales\s+to\b", re.IGNORECASE)
 _WORD_RUN_RE = re.compile(r"[\w.'-]+")
 _IN_BEFORE_RE = re.compile(r"\bin\s+(?:the\s+)?$")
+_CONTRAST_ASIDE_RE = re.compile(r"\b(?:[Bb]y|[Ii]n)\s+contrast\b")
+_RIVAL_OPENING_RE = re.compile(r"\s*(?:In\s+)?(?:[Nn]eighbou?ring|[Rr]ival)\s+(?-i:[A-Z])")
+_IN_OPENING_RE = re.compile(r"(?:^|[\n.!?\"”]\s*|\s-\s|—\s)In\s+(?:neighbou?ring\s+)?$")
 _AIR_BEFORE_RE = re.compile(r"\bAir\s+$")
 _COMMA_RE = re.compile(r"[,;]")
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z]+")
@@ -519,6 +530,8 @@ class _Doc:
     # The owner (first partner before the order of mention was applied) of a fact whose
     # partners were reordered, by the fact's start: the economy later figures continue.
     owners: dict[int, str] = field(default_factory=dict)
+    # Sentences setting a rival's figures against the story's (``_is_aside``).
+    asides: set[int] = field(default_factory=set)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
     unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
 
@@ -661,9 +674,11 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                                                                             money):
             flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
         taker = None
-        if flow is None and not cues and state.facts and state.facts[-1].flow == "exports":
-            # "Britain took another $1.2 billion." after the owner's exports to other buyers.
-            taker = _taker(text, money, classified)
+        if flow in (None, "imports", _NEG) and state.facts and state.facts[-1].flow == "exports":
+            # "Britain took another $1.2 billion." after the owner's exports to other buyers;
+            # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
+            # right before the amount, not a cue in the clause between, governs it).
+            taker = _taker(text, money, classified, strict=bool(cues))
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
@@ -725,6 +740,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if named != partners:
             state.owners[money.start] = partners[0]
             partners = named
+        if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
+            emitted[-1].flow == "trade" and len(emitted[-1].partners) == 2
+            and partners[0] in emitted[-1].partners
+        ):
+            # "Trade between China and Saudi Arabia totalled $107.5 billion, leaving Beijing
+            # with a deficit of $34.5 billion": the balance of that pair, its owner first.
+            partners = (partners[0], *(c for c in emitted[-1].partners if c != partners[0]))
         if (flow in ("agreement", "arms") or _deal_verb(text, money, cues)) and not (
             _has_state_party(text, s, e, mentions, state)
         ):
@@ -764,13 +786,25 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             # were ...": a sentence naming the story's economy with another one does not
             # hand the story to the other; "Mainland exports ..." next are still Norway's.
             subj = state.subject
-        if subj:
+        if subj and state.subject and subj != state.subject and _is_aside(text, s, e):
+            # "U.S. soybean sales to China, by contrast, fell to $2.9 billion", "In
+            # neighbouring Chile, ...": a rival's figures set against the story's do not
+            # make the rival the subject the next sentence continues (rule 20).
+            state.asides.add(no)
+        elif subj:
             state.subject = subj
     else:
         _carry_mentions(text, s, mentions, state, classified)
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _is_aside(text: str, s: int, e: int) -> bool:
+    """Does the sentence set another economy's figures against the story's ("by contrast",
+    or opening on "(In) neighbouring / rival X")?"""
+    return ("contrast" in text[s:e] and _CONTRAST_ASIDE_RE.search(text, s, e) is not None) or (
+        _RIVAL_OPENING_RE.match(text, s, e) is not None)
 
 
 def _amounts(doc: DocContext, s: int, e: int, screened: bool = False) -> list[Money]:
@@ -1227,12 +1261,23 @@ def _paragraph_total(state: _Doc, s: int) -> str | None:
     return flow
 
 
-def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]]) -> str | None:
-    """The economy that is the subject of "took / bought / absorbed (another) <amount>"."""
+def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]],
+           strict: bool = False) -> str | None:
+    """The economy that is the subject of "took / bought / absorbed (another) <amount>",
+    an appositive or relative clause allowed between ("China, which buys ..., took").
+    ``strict`` (the sentence has flow cues): "took / absorbed / received" only, or "bought"
+    of the figure before ("bought $15.8 billion of that")."""
     for code, start, _cp in classified:
-        if start < money.start and _TOOK_GAP_RE.fullmatch(text, _name_end(text, start),
-                                                          money.start):
-            return code
+        if start >= money.start:
+            break
+        m = _TOOK_GAP_RE.fullmatch(text, _name_end(text, start), money.start)
+        if m is None:
+            continue
+        if strict and m.group("verb") == "bought" and not _OF_THAT_RE.match(text, money.end):
+            continue
+        if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
+            continue
+        return code
     return None
 
 
@@ -1297,7 +1342,9 @@ def _with_roles_named(text: str, e: int, money: Money, classified: list[tuple[st
         names.append((code, st))
         pos = _name_end(text, st)
     role = _ROLE_NOUN_RE.match(text, pos) if names else None
-    if role is None:
+    if role is None or _ROLE_AMOUNT_RE.match(text, role.end()):
+        # "Imports climbed to $11.7 billion, with China the biggest supplier at $2.6
+        # billion": the role belongs to the clause's own amount, not to the total.
         return partners
     codes = [c for c, _ in names]
     # The owner named in the role's own phrase ("buyers of Argentine gas") keeps its place.
@@ -1506,7 +1553,7 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
     # Most sentences name no economy: the screens below are read only for one that does.
     dashed = bool(raw) and "-" in span
     transit = bool(raw) and ("through" in span or "via " in span or "across " in span)
-    compared = bool(raw) and ("overt" in span or "surpass" in span)
+    compared = bool(raw) and ("overt" in span or "surpass" in span or " after " in span)
     transit_end = -1
     for code, start, _end in raw:
         lo = max(sent.start, start - 5)
@@ -1522,7 +1569,7 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
-        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 16), start):
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 40), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
@@ -1626,6 +1673,11 @@ def _classified(text: str, s: int, mentions: list[tuple[str, int]]
         end = _name_end(text, start)
         cp = (bool(_COUNTERPART_RE.search(before)) and not (
             before.endswith("in ") and _IN_ADJECTIVE_RE.match(text, start)
+        ) and not (
+            # "In neighbouring Chile, copper exports reached ...": a sentence opening on
+            # the place whose figures follow names their owner, not a counterpart.
+            "In " in before and _IN_OPENING_RE.search(before) is not None
+            and text.startswith(",", end)
         )) or (
             before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
         ) or (
@@ -1762,6 +1814,7 @@ def _partners_of(text: str, s: int, e: int, money: Money,
         # by shipments to Poland": the other flow of a pair whose other side is the story's
         # subject is the subject's, not the importer's (rule 20).
         if last_owner and last_owner not in cps and not reverse and (
+            last.sentence_no not in state.asides) and (
             last.flow == flow or (last.flow in _OWNED_FLOWS
                                   and last_owner in (*carried, *state.partners))
         ):

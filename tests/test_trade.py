@@ -285,16 +285,31 @@ CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "va
 # (blind: P 0.852, R 0.839, partners 0.692). Its open misses (one trade target, nine
 # partners) are listed in docs/accuracy-trade.md; they are scored here, not hidden, and
 # the items before the pass keep the floors above.
-NINTH_PASS = "a-t5"
 NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
                         "flow": 1.0, "partners": 0.85}
+# The eight articles of the tenth pass ("a-t58".."a-t65", 71 facts) after its fixes (blind:
+# P 1.0, R 0.944, flow 0.925, partners 0.746; after: R 0.972, flow 0.957, partners 0.841);
+# open misses in docs/accuracy-trade.md.
+TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean": 1.0,
+                        "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
+                        "flow": 0.95, "partners": 0.84}
+
+
+def article_pass(item_id: str) -> int | None:
+    """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10);
+    None for the items from before the ninth pass."""
+    if not item_id.startswith("a-t") or not item_id[3:].isdigit():
+        return None
+    n = int(item_id[3:])
+    return 9 if 50 <= n <= 57 else 10 if 58 <= n <= 65 else None
 
 
 @pytest.mark.parametrize(("select", "floors"), [
-    (lambda item_id: not item_id.startswith(NINTH_PASS), CHALLENGE_FLOORS),
-    (lambda item_id: item_id.startswith(NINTH_PASS), NINTH_ARTICLE_FLOORS),
-], ids=["before-ninth-pass", "ninth-pass"])
+    (lambda item_id: article_pass(item_id) is None, CHALLENGE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 9, NINTH_ARTICLE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 10, TENTH_ARTICLE_FLOORS),
+], ids=["before-ninth-pass", "ninth-pass", "tenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1038,3 +1053,64 @@ def test_a_cause_after_on_is_no_head_of_the_amount() -> None:
     # "on higher sales of steel" names why the figure moved; the cue before governs.
     assert _fp("Brazil's imports fell, while exports to Chile rose to $2.9 billion on higher "
                "sales of steel.")[-1] == ("$2.9 billion", "exports", ("BRA", "CHL"))
+
+
+# Tenth pass (docs/accuracy-trade.md): each test uses sentences other than the challenge
+# articles and fails on the code from before its commit.
+
+def test_a_record_cause_after_on_is_no_head_of_the_amount() -> None:
+    # "on record coffee prices" names why the figure moved, as "on higher sales" does.
+    assert _fp("Vietnam's coffee exports, mainly to Germany, jumped 40% to $5.4 billion on "
+               "record coffee prices.") == [("$5.4 billion", "exports", ("VNM", "DEU"))]
+
+
+def test_the_economy_ranked_first_after_a_superlative_role_is_no_partner() -> None:
+    # "Poland's second-largest supplier after China": China is ranked, not a side of the
+    # figure (rule 20), like an economy that was overtaken.
+    assert _fp("Imports from Germany, Poland's second-biggest supplier after China, rose to "
+               "$7.2 billion.") == [("$7.2 billion", "imports", ("DEU", "POL"))]
+
+
+def test_a_taker_with_a_relative_clause_or_buying_part_of_the_figure_before() -> None:
+    # Rules 13 and 21: the economy that took a part of the owner's exports is the buyer,
+    # also with a relative clause holding a cue between it and "took", and "bought
+    # $N of that" after the exports figure.
+    assert _fp("Chile's copper exports rose to $40 billion. Japan, which buys most of the "
+               "country's molybdenum, took $6.1 billion worth.")[-1] == (
+        "$6.1 billion", "exports", ("CHL", "JPN"))
+    assert _fp("Ghana's cocoa exports reached $3.6 billion. Switzerland bought $1.2 billion "
+               "of that.")[-1] == ("$1.2 billion", "exports", ("GHA", "CHE"))
+    # A purchase that is no part of the figure before stays imports.
+    assert _fp("Ghana's cocoa exports reached $3.6 billion. Ghana bought $1.2 billion of "
+               "Chinese machinery.")[-1] == ("$1.2 billion", "imports", ("GHA", "CHN"))
+
+
+def test_a_sentence_opening_in_an_economy_names_the_owner_of_its_figures() -> None:
+    # "In neighbouring Chile, copper exports reached ..." is Chile's figure, not the story
+    # economy's exports to Chile (rule 20).
+    assert _fp("Zambia's copper exports rose to $9 billion. In neighbouring Congo, copper "
+               "exports reached $20 billion.")[-1] == ("$20 billion", "exports", ("COD",))
+
+
+def test_a_balance_after_a_bilateral_trade_figure_is_that_pairs() -> None:
+    # "leaving X with a deficit of $N" after "trade between X and Y": X's deficit with Y,
+    # the owner first (rule 21).
+    assert _fp("Trade between Japan and South Korea totalled $60 billion, leaving Seoul with "
+               "a deficit of $20 billion.") == [("$60 billion", "trade", ("JPN", "KOR")),
+                                               ("$20 billion", "deficit", ("KOR", "JPN"))]
+
+
+def test_a_role_with_its_own_amount_is_not_a_partner_of_the_total() -> None:
+    # ", with China the main supplier at $11 billion": the role names the counterpart of
+    # its own amount; the total stays the owner's alone.
+    assert _fp("Vietnam's imports rose to $30 billion, with China the main supplier at $11 "
+               "billion.") == [("$30 billion", "imports", ("VNM",)),
+                               ("$11 billion", "imports", ("VNM", "CHN"))]
+
+
+def test_a_rivals_figure_set_against_the_storys_does_not_take_over_the_subject() -> None:
+    # "..., by contrast, ..." sets a rival's figure against the story's: the next figure
+    # with only a counterpart named is the story's again (rules 20-21).
+    assert _fp("Chile's copper exports rose to $40 billion. Peru's copper shipments to China, "
+               "by contrast, fell to $9 billion. Molybdenum exports, with Japan the main "
+               "buyer, rose to $3 billion.")[-1] == ("$3 billion", "exports", ("CHL", "JPN"))
