@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place, island_surfaces
@@ -403,6 +404,15 @@ _FLAGS_FOLDED_RE = folded_pattern(re.compile(
     rf"|(?=(?P<mil2>{_MILITARY_WORDS})))",
     re.IGNORECASE,
 ))
+# The same, matched from the character before the word start. A pattern that matches the
+# empty string gets no help from the engine, which then tries every position in turn; one
+# that begins with a literal space (before most words) is scanned for that space in C,
+# several times faster. Word starts after any other non-word character ("\n", quotes,
+# hyphens) are found by the second pattern, whose first character is a class the engine
+# also skips to; ``(?<=\W)`` keeps only the non-word characters among those it accepts.
+_FLAG_WORD = _FLAGS_FOLDED_RE.pattern[len(r"\b"):]
+_FLAGS_AFTER_SPACE_RE = re.compile(rf" {_FLAG_WORD}")
+_FLAGS_AFTER_OTHER_RE = re.compile(rf"[^ a-z0-9](?<=\W){_FLAG_WORD}")
 _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
     # "cut the Marine presence on the island from about 19,000 to 10,000"
@@ -681,8 +691,7 @@ def _sentence_flags(folded: str, sentences: Sequence[Sentence]) -> tuple[list[bo
         return hints, military
     locate = SentenceLocator(sentences)
     hint_next = mil_next = 0
-    for m in _FLAGS_FOLDED_RE.finditer(folded, sentences[0].start, sentences[-1].end):
-        at = m.start()
+    for at, m in _flag_matches(folded, sentences[0].start, sentences[-1].end):
         end = m.end("hint")
         if end >= 0 and at >= hint_next:
             hint_next = end
@@ -698,6 +707,22 @@ def _sentence_flags(folded: str, sentences: Sequence[Sentence]) -> tuple[list[bo
             if no >= 0:
                 military[no] = True
     return hints, military
+
+
+def _flag_matches(folded: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+    """(word start, match) for each word start in ``folded[start:end]`` where
+    ``_FLAGS_FOLDED_RE`` matches, in order: what its ``finditer`` gives, found by the two
+    faster scans that match from the character before the word."""
+    found: list[tuple[int, re.Match[str]]] = []
+    if start == 0:  # no character before the first word
+        m = _FLAGS_FOLDED_RE.match(folded, 0, end)
+        if m is not None:
+            found.append((0, m))
+    lo = start - 1 if start > 0 else 0
+    found += [(m.start() + 1, m) for m in _FLAGS_AFTER_SPACE_RE.finditer(folded, lo, end)]
+    found += [(m.start() + 1, m) for m in _FLAGS_AFTER_OTHER_RE.finditer(folded, lo, end)]
+    found.sort(key=itemgetter(0))
+    return found
 
 
 def _candidates(doc: DocContext, s_no: int, seen_values: set[int], military_at: list[bool],
