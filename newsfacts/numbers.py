@@ -559,7 +559,7 @@ _LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 # Every number phrase has a digit or one of these words; screening for them first is ten
 # times cheaper than scanning a sentence without numbers with the full grammar.
-_NUMBER_WORDS = frozenset(
+NUMBER_WORDS = frozenset(
     [*UNITS, *TENS, "hundred", "hundreds", "thousand", "thousands", "million", "millions",
      "billion", "billions", "trillion", "trillions", "dozen", "dozens", "scores", "several",
      "few", "couple", "half", "tens"]
@@ -569,7 +569,7 @@ _NUMBER_WORDS = frozenset(
 def _may_hold_number(text: str, start: int, end: int) -> bool:
     if _ANY_DIGIT_RE.search(text, start, end):
         return True
-    return not _NUMBER_WORDS.isdisjoint(w.lower() for w in _LETTERS_RE.findall(text, start, end))
+    return not NUMBER_WORDS.isdisjoint(w.lower() for w in _LETTERS_RE.findall(text, start, end))
 
 
 def _may_hold_money(text: str, start: int, end: int) -> bool:

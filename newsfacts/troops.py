@@ -22,6 +22,7 @@ stays linear in the text length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
@@ -29,7 +30,7 @@ from typing import NamedTuple
 
 from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place, island_surfaces
 from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
-from newsfacts.numbers import Number, find_numbers
+from newsfacts.numbers import NUMBER_WORDS, Number, find_numbers
 from newsfacts.patterns import folded_pattern, word_alternation
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -677,19 +678,22 @@ def _numbers(doc: DocContext, start: int, end: int) -> list[Number]:
     return list(find_numbers(doc.text, start, end, folded=doc.folded))
 
 
-def _sentence_flags(folded: str, sentences: Sequence[Sentence]) -> tuple[list[bool], list[bool]]:
+def _sentence_flags(folded: str, sentences: Sequence[Sentence],
+                    straddled: list[bool] | None = None) -> tuple[list[bool], list[bool]]:
     """For each sentence: does ``_HINT_RE`` match inside it, and does ``_MILITARY_RE``?
 
     One scan of the folded text answers both: the two patterns only match at a word start,
     so ``_FLAGS_FOLDED_RE`` looks at each word start once and reports where each would match.
     Of those, each pattern keeps the ones its own ``finditer`` would (the first at or after
     the end of its previous match), so a match straddling two sentences hides the same
-    ones as before."""
+    ones as before. ``straddled`` (one entry per sentence), when given, is set for the
+    sentences such a hint match ends in: there a troop word may be hidden."""
     hints = [False] * len(sentences)
     military = [False] * len(sentences)
     if not sentences:
         return hints, military
     locate = SentenceLocator(sentences)
+    starts = [sent.start for sent in sentences] if straddled is not None else []
     hint_next = mil_next = 0
     for at, m in _flag_matches(folded, sentences[0].start, sentences[-1].end):
         end = m.end("hint")
@@ -698,6 +702,13 @@ def _sentence_flags(folded: str, sentences: Sequence[Sentence]) -> tuple[list[bo
             no = locate(at, end)
             if no >= 0:
                 hints[no] = True
+            elif straddled is not None:
+                # (every sentence the match overlaps: it can span a short one whole)
+                k = max(0, bisect_right(starts, at) - 1)
+                while k < len(sentences) and sentences[k].start < end:
+                    if sentences[k].end > at:
+                        straddled[k] = True
+                    k += 1
         end = m.end("mil")
         if end < 0:
             end = m.end("mil2")
@@ -2079,9 +2090,11 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
     prev: TroopFact | None = None
     prev_s_no = -10
     places: dict[tuple[int, bool], list[tuple[int, str, bool]]] = {}
-    hints, military_at = _sentence_flags(doc.folded, doc.sentences)
+    straddled = [False] * len(doc.sentences)
+    hints, military_at = _sentence_flags(doc.folded, doc.sentences, straddled)
     text = doc.text
     next_digit = -1  # where the first digit at or after the sentence is (found lazily)
+    seen_forms: list[str] = []  # the counts so far as figures: "1200", "1,200", "1.2"
     for s_no, sent in enumerate(doc.sentences):
         if not hints[s_no]:
             # No troop word: only digits could repeat a count ("The 1,200").
@@ -2091,6 +2104,10 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 digit = _DIGIT_RE.search(text, sent.start)
                 next_digit = len(text) if digit is None else digit.start()
             if next_digit >= sent.end:
+                continue
+            if _only_repeats(doc, s_no, military_at, prev_s_no >= s_no - 1, straddled) \
+                    and not any(text.find(form, sent.start, sent.end) >= 0
+                                for form in seen_forms):
                 continue
         if sent.end <= sent.start:
             continue
@@ -2144,10 +2161,88 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             )
             facts.append(fact)
             taken_end = c.end
-            seen_values.add(c.count)
+            if c.count not in seen_values:
+                seen_values.add(c.count)
+                seen_forms += _figure_forms(c.count)
             by_value[c.count] = fact
             prev, prev_s_no = fact, s_no
     return facts
+
+
+def _only_repeats(doc: DocContext, s_no: int, military_at: list[bool], recent: bool,
+                  straddled: list[bool]) -> bool:
+    """True when the only count ``_candidates`` can find in a sentence without a troop
+    word (no ``_HINT_RE`` match) is an earlier count's figure repeated ("The 1,200 are
+    ..."), written in digits, perhaps with a large scale: then a sentence without any of
+    ``_figure_forms`` of the counts so far has none, and is skipped before its numbers
+    are parsed (most such sentences hold years, percentages and money).
+
+    The other counts that need no troop word in the sentence need a military word in the
+    sentence or the one before (a breakdown by unit, "already stationed", "its presence")
+    or one of the words below. The reasoning holds where the folded scans and the patterns
+    read the same letters and digits (no character that case-folds to an ASCII letter, no
+    digits outside 0-9), and when no troop word is hidden by a hint match that straddles
+    sentences."""
+    if straddled[s_no] or military_at[s_no] or (recent and s_no > 0 and military_at[s_no - 1]):
+        return False
+    sent = doc.sentences[s_no]
+    part = doc.folded[sent.start : sent.end]
+    if not part.isascii() and any(
+            ch in _LOOKALIKES or _DIGIT_RE.match(ch) for ch in _NON_ASCII_RE.findall(part)):
+        return False
+    # "-man"/"-member" units; "served in" and "veterans, including" (demonyms); level
+    # phrases ("troop levels", "military presence", "strength"); "thousand" (a number
+    # word, and what a troop noun may be glued to, as the high end of "from N to M" is
+    # read: "to 5 thousandtroops").
+    if "-m" in part or "serv" in part or "veterans" in part or "troop" in part or \
+            "presence" in part or "strength" in part or "thousand" in part:
+        return False
+    if _GLUED_NOUN_RE.search(part) or _GLUED_MILLION_RE.search(part):
+        return False
+    # Number words, whose values the figures do not show ("five", "a dozen"), but for the
+    # large scales after digits ("1.2 million", "5 bln": their values are in the forms).
+    return not (_NUMBER_WORD_AT_RE.match(part) or _NUMBER_WORD_AFTER_RE.search(part))
+
+
+# A scale "k" or a troop noun glued to digits ("5k", "to 100troops"), or to "million".
+_GLUED_NOUN = rf"(?:{_alt(TROOP_NOUNS)}|men|members)"
+_GLUED_NOUN_RE = re.compile(rf"\d(?:k|{_GLUED_NOUN})")
+_GLUED_MILLION_RE = re.compile(rf"million{_GLUED_NOUN}")
+_LARGE_SCALE_WORDS = frozenset({"million", "billion", "billions", "trillion", "trillions"})
+_SMALL_NUMBER_WORDS = (
+    rf"(?:{_alt(sorted(NUMBER_WORDS - _LARGE_SCALE_WORDS))}"
+    r"|an?\s(?:million|billion|trillion))(?![a-z])"
+)
+# At the start of the sentence, and after a non-letter (matched from that character, so
+# the engine skips the letters between in C).
+_NUMBER_WORD_AT_RE = re.compile(_SMALL_NUMBER_WORDS)
+_NUMBER_WORD_AFTER_RE = re.compile(rf"[^a-z]{_SMALL_NUMBER_WORDS}")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+# Characters that case-insensitive patterns or ``str.lower`` read as ASCII letters.
+_LOOKALIKES = frozenset("\u0130\u0131\u017f\u212a")
+# The scales a figure may carry without a number word the screen above finds: m, mn, mln,
+# mil, million (1e6); b, bn, bln, billion(s) (1e9); trillion(s), tn, trn, trln and lakh
+# crore (1e12); crore (1e7); lakh (1e5).
+_LARGE_SCALES = (1, 10**5, 10**6, 10**7, 10**9, 10**12)
+
+
+def _figure_forms(count: int) -> list[str]:
+    """How a number that ``find_numbers`` reads as ``count`` can be written with digits
+    and a scale of ``_LARGE_SCALES``: the figure before the scale, without leading or
+    trailing zeros, plain and with thousands separators ("1200", "1,200", "1.2" for 1.2
+    million). Every such number's text contains one of them. (A numeral has at most four
+    decimals, so a scale leaves a whole number.)"""
+    forms: list[str] = []
+    for scale in _LARGE_SCALES:
+        whole, rest = divmod(count, scale)
+        if rest * 10**4 % scale:
+            continue  # would need more than four decimals
+        if whole == 0 and rest == 0:
+            continue
+        decimals = f"{rest * 10**4 // scale:04d}".rstrip("0") if rest else ""
+        for head in {str(whole), f"{whole:,}"}:
+            forms.append(f"{head}.{decimals}" if decimals else head)
+    return forms
 
 
 # Troops a sentence says are already there are the current level, whatever is sent to
