@@ -415,15 +415,28 @@ _MILITARY_WORDS = "(?:" + "|".join(_MILITARY_PARTS) + r")\b"
 _MILITARY_RE = re.compile(rf"\b{_MILITARY_WORDS}", re.IGNORECASE)
 
 
-def _heads(words: Sequence[str], parts: Sequence[str]) -> str:
-    """A pattern for the first four characters of each word and each regex part: a cheap
-    test that must pass wherever one of them matches."""
+def _head_words(words: Sequence[str], parts: Sequence[str]) -> list[str]:
+    """The first four characters of each word and each regex part: a pattern of them
+    (``_alt``) is a cheap test that must pass wherever one of them matches."""
     heads = {w[:4] for w in words}
     for part in parts:
         if set(part[:4]) & set("[](){}?*+|\\.^$"):
             raise ValueError(f"part does not start with four plain characters: {part!r}")
         heads.add(part[:4])
-    return _alt(sorted(heads))
+    return sorted(heads)
+
+
+# Letters by how often English words start with them, most often first.
+_FIRST_LETTER_ORDER = "taoiswcbpmfdhrlnegyuvjkqxz"
+
+
+def _heads_by_first_letter(heads: Sequence[str]) -> str:
+    """A pattern of the ``heads`` that start with a letter, its first letters tried in
+    ``_FIRST_LETTER_ORDER``."""
+    letters = sorted({h[0] for h in heads if "a" <= h[0] <= "z"}, key=_FIRST_LETTER_ORDER.index)
+    return "(?:" + "|".join(
+        letter + "(?:" + _alt([h[1:] for h in heads if h[0] == letter]) + ")" for letter in letters
+    ) + ")"
 
 
 # Both as per-sentence flags in one scan of the case-folded text (``patterns.fold_case``;
@@ -431,12 +444,15 @@ def _heads(words: Sequence[str], parts: Sequence[str]) -> str:
 # only match at a word start; there the group "hint" is where ``_HINT_RE`` matches and
 # "mil" (or "mil2", when the hint pattern does not match) where ``_MILITARY_RE`` does. The
 # look-ahead for the first letters of all their words rejects most word starts at once.
-_FLAG_HEADS = _heads(TROOP_NOUNS + GATED_NOUNS + UNIT_NOUNS, _HINT_PARTS + _MILITARY_PARTS)
-_FLAGS_FOLDED_RE = folded_pattern(re.compile(
-    rf"\b(?=[a-z])(?={_FLAG_HEADS})"
+_FLAG_HEAD_WORDS = _head_words(TROOP_NOUNS + GATED_NOUNS + UNIT_NOUNS,
+                               _HINT_PARTS + _MILITARY_PARTS)
+_FLAG_HEADS = _alt(_FLAG_HEAD_WORDS)
+_FLAG_GROUPS = (
     rf"(?:(?=(?P<hint>{_HINT_WORDS}))(?=(?P<mil>{_MILITARY_WORDS}))?"
-    rf"|(?=(?P<mil2>{_MILITARY_WORDS})))",
-    re.IGNORECASE,
+    rf"|(?=(?P<mil2>{_MILITARY_WORDS})))"
+)
+_FLAGS_FOLDED_RE = folded_pattern(re.compile(
+    rf"\b(?=[a-z])(?={_FLAG_HEADS}){_FLAG_GROUPS}", re.IGNORECASE
 ))
 # The same, matched from the character before the word start. A pattern that matches the
 # empty string gets no help from the engine, which then tries every position in turn; one
@@ -444,7 +460,14 @@ _FLAGS_FOLDED_RE = folded_pattern(re.compile(
 # several times faster. Word starts after any other non-word character ("\n", quotes,
 # hyphens) are found by the second pattern, whose first character is a class the engine
 # also skips to; ``(?<=\W)`` keeps only the non-word characters among those it accepts.
-_FLAG_WORD = _FLAGS_FOLDED_RE.pattern[len(r"\b"):]
+# Their test of the first four letters tries the first letters in the order words start
+# with them in English ("the", "a", "of" ...), so most words are rejected after a few
+# comparisons rather than after trying the letters up to theirs: the order of the
+# alternatives of a look-ahead does not change whether it matches. (The "-man" part never
+# passes ``(?=[a-z])``, which these letters imply.)
+_FLAG_WORD = folded_pattern(re.compile(
+    rf"(?={_heads_by_first_letter(_FLAG_HEAD_WORDS)}){_FLAG_GROUPS}", re.IGNORECASE
+)).pattern
 _FLAGS_AFTER_SPACE_RE = re.compile(rf" {_FLAG_WORD}")
 _FLAGS_AFTER_OTHER_RE = re.compile(rf"[^ a-z0-9](?<=\W){_FLAG_WORD}")
 _TROOP_LEVEL_RE = re.compile(
