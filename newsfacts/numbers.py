@@ -127,6 +127,7 @@ _NUMBER_RE = re.compile(_core(_GLUED_PREFIXES), re.IGNORECASE)
 # The same grammar for case-folded text (``patterns.fold_case``): about 40% faster.
 _NUMBER_FOLDED_RE = re.compile(_core([p.lower() for p in _GLUED_PREFIXES]))
 _HEDGE_BEFORE_RE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+$", re.IGNORECASE)
+_LONGEST_HEDGE = max(map(len, HEDGES))
 _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
 _HEDGE_ENDINGS = tuple(_HEDGE_LAST_WORDS)  # for str.endswith
 # After a number, what joins it to a range end: "to", "-", "and" (after between), "or".
@@ -226,6 +227,14 @@ def _parse(m: re.Match[str]) -> tuple[float, bool, bool] | None:
     return value, False, bool(_SCALE_WORD_RE.search(words))
 
 
+def _hedge_before(before: str) -> re.Match[str] | None:
+    """``_HEDGE_BEFORE_RE.search(before)``: the hedge that ends ``before`` but for its
+    trailing spaces. A hedge ends in a letter or a full stop, so it ends where those spaces
+    start and begins at most ``_LONGEST_HEDGE`` characters earlier: the search starts
+    there (the engine still sees the character before, for ``\\b``)."""
+    return _HEDGE_BEFORE_RE.search(before, max(0, len(before.rstrip()) - _LONGEST_HEDGE))
+
+
 def find_numbers(
     text: str, start: int = 0, end: int | None = None, *, folded: str | None = None
 ) -> Iterator[Number]:
@@ -261,7 +270,7 @@ def find_numbers(
         # The patterns below end in a word and spaces; most numbers follow none of those
         # words, and a suffix test is much cheaper than a search.
         tail = before.rstrip().lower()
-        hedge_m = _HEDGE_BEFORE_RE.search(before) if tail.endswith(_HEDGE_ENDINGS) else None
+        hedge_m = _hedge_before(before) if tail.endswith(_HEDGE_ENDINGS) else None
         hedge = None
         q_start = n_start
         if hedge_m:
@@ -385,6 +394,8 @@ class Money(NamedTuple):
 
 
 _ISO_CODES = "|".join(sorted(CURRENCIES.iso, key=len, reverse=True))
+# (a space in a prefix matches at most one space)
+_LONGEST_PREFIX = max(map(len, [*CURRENCIES.prefixes, *CURRENCIES.iso]))
 _PREFIXES = "|".join(
     re.escape(p).replace(r"\ ", r"\s?")
     for p in sorted(CURRENCIES.prefixes, key=len, reverse=True)
@@ -528,7 +539,9 @@ def _prefix_currency(text: str, lo: int, n_start: int) -> tuple[str, int] | None
         word.lower().endswith(_PREFIX_ENDINGS) or word.endswith(_ISO_ENDINGS)
     ):
         return None
-    m = _PREFIX_RE.search(window)
+    # A match ends the window but for at most two spaces (and a last newline, which "$"
+    # may leave), so it starts no further back than the longest prefix or code and those.
+    m = _PREFIX_RE.search(window, max(0, len(window) - _LONGEST_PREFIX - 3))
     if m is None:
         return None
     pre = m.group("pre")
@@ -705,7 +718,7 @@ def find_money(
         before = text[max(start, q_start - 40) : q_start]
         words_before = before.rsplit(None, 1)
         last_before = words_before[-1].lower() if words_before else ""
-        hedge_m = _HEDGE_BEFORE_RE.search(before) if last_before in _HEDGE_LAST_WORDS else None
+        hedge_m = _hedge_before(before) if last_before in _HEDGE_LAST_WORDS else None
         hedge = None
         if hedge_m:
             hedge = hedge_m.group(0).strip().lower()
