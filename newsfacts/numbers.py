@@ -107,12 +107,14 @@ def _core(glued_prefixes: Sequence[str]) -> str:
     guards in front let the engine reject most positions with two cheap tests before trying
     the alternatives (``(?=\\d)`` or ``\\b`` in front cost twice as much): the first
     character must be a digit or a letter some branch starts with, and a word branch needs
-    a non-letter before it (its own ``\\b`` still decides).
+    a non-letter before it (its own ``\\b`` still decides). At the start of a word, one
+    look-ahead for the words the word branches begin with (``_FIRST_WORDS``) rejects most
+    words ("the", "said") at once, instead of each branch in turn.
     """
     return (
         rf"(?=[\d{_WORD_STARTS}])"
         rf"(?:(?P<num>{_digits(glued_prefixes)})(?P<scale>{_SCALE})?"
-        rf"|(?<![a-z])(?:(?P<vague>\b(?:{_VAGUE})\b)"
+        rf"|(?<![a-z])(?=an?\s|{_FIRST_WORDS})(?:(?P<vague>\b(?:{_VAGUE})\b)"
         rf"|(?P<half>\bhalf\s+a(?:n)?\s+(?:{_SCALE_WORD})\b)"
         rf"|(?P<dozen>\b(?:a|one|two|three|four|five|half\sa)\s+dozen\b)"
         rf"|(?P<words>\b{_WORDS}\b)))"
@@ -122,6 +124,12 @@ def _core(glued_prefixes: Sequence[str]) -> str:
 # First letters of every word branch: vague amounts, "half", "a"/"an", and the units and
 # tens that start spelled-out numbers and "<unit> dozen".
 _WORD_STARTS = "".join(sorted({w[0] for w in (*VAGUE, *UNITS, *TENS, "a", "half")}))
+# The words every word branch begins with, but for "a"/"an" and a space ("a few", "a
+# dozen", "a million"): units, tens, the first words of the vague amounts, and "half".
+_FIRST_WORDS = word_alternation([
+    *UNITS, *TENS, "dozens", "scores", "hundreds", "thousands", "tens", "millions", "billions",
+    "trillions", "several", "half",
+])
 _ANY_DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(_core(_GLUED_PREFIXES), re.IGNORECASE)
 # The same grammar for case-folded text (``patterns.fold_case``): about 40% faster.
