@@ -561,8 +561,9 @@ def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 _AFTER_CUE_FOLDED_RE = _at_word_start(folded_pattern(_AFTER_CUE_RE))
 _BEFORE_CUE_FOLDED_RE = _at_word_start(folded_pattern(_BEFORE_CUE_RE))
-_CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|according)\b|"
-                              r"\b(?:but|while|whereas|although|said|says)\b")
+# (The look-ahead for the first characters of its branches rejects most positions at once.)
+_CLAUSE_BREAK_RE = re.compile(r"(?=[;:,bwas])(?:[;:]|,\s+(?:said|says|but|while|and|according)\b|"
+                              r"\b(?:but|while|whereas|although|said|says)\b)")
 _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
     r"invade|invaded|invading|entered|enter|occupy|occupied|around|along|over|leave|left|"
@@ -577,13 +578,13 @@ _BORDER_AFTER_RE = re.compile(r"(?:'s)?\s+(?:border|borders|frontier)\b", re.IGN
 _HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|hosting|"
                          r"has hosted)\s+$", re.IGNORECASE)
 _LED_RE = re.compile(r"-led\b")
-_REGION_RE = re.compile(
+_REGION_RE = _with_heads(re.compile(
     rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?"
     # ("the three Baltic states": several countries, rule 44)
     rf"(?:(?:two|three|four|five|six|seven|eight|nine|\d+)\s+)?"
     rf"(?:(?:eastern|western|northern|southern|central)\s+)?(?:{_alt(REGIONS)})\b"
     r"|\b(?:and|or) other (?:countries|nations|conflict zones|places|regions)\b"
-)
+))
 _FORCE_NAME_RE = re.compile(rf"\b(?:{_alt(list(FORCE_NAMES))})\b")
 _LEADER_RE = re.compile(rf"\b(?:{_alt(list(LEADERS))})\b")
 _EXERCISE_RE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games|"
@@ -2284,7 +2285,7 @@ def _only_repeats(doc: DocContext, s_no: int, military_at: list[bool], recent: b
 
 # A scale "k" or a troop noun glued to digits ("5k", "to 100troops"), or to "million".
 _GLUED_NOUN = rf"(?:{_alt(TROOP_NOUNS)}|men|members)"
-_GLUED_NOUN_RE = re.compile(rf"\d(?:k|{_GLUED_NOUN})")
+_GLUED_NOUN_RE = re.compile(rf"[0-9](?:k|{_GLUED_NOUN})")  # (no other digits by now)
 _GLUED_MILLION_RE = re.compile(rf"million{_GLUED_NOUN}")
 _LARGE_SCALE_WORDS = frozenset({"million", "billion", "billions", "trillion", "trillions"})
 _SMALL_NUMBER_WORDS = (
