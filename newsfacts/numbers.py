@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from newsfacts.patterns import word_alternation
+from newsfacts.patterns import _emit_atoms, _match_starts, word_alternation
 
 # --- lexicons (data, not logic) ------------------------------------------------------------
 
@@ -624,8 +624,12 @@ def _money_hint_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?:{word_alternation(abbrs)})(?![a-z])"
         rf"|(?P<iso>{word_alternation(c.lower() for c in CURRENCIES.iso)})(?![a-z]))"
     )
-    plain = re.compile(rf"{sign}|(?<![a-z]){branches}")
-    from_before = re.compile(rf"[^a-z](?:(?<={sign})|{branches})")
+    # Every word branch's match begins with one of a few hundred three-letter heads: one
+    # look-ahead for them rejects most words at once, where each branch would be tried.
+    starts = _match_starts(branches, 0)
+    heads = f"(?={_emit_atoms({start[:3] for start in starts})})" if starts else ""
+    plain = re.compile(rf"{sign}|(?<![a-z]){heads}{branches}")
+    from_before = re.compile(rf"[^a-z](?:(?<={sign})|{heads}{branches})")
     return plain, from_before
 
 
