@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfacts.gazetteer import find_mentions
+from newsfacts.gazetteer import mention_tuples
 from newsfacts.model import CountryMention, DocContext, Extraction, Sentence
 from newsfacts.trade import extract_trade
 from newsfacts.troops import extract_troops
@@ -20,7 +20,7 @@ def country_mentions(text: str, sentences: list[Sentence]) -> list[list[CountryM
     starts = [s.start for s in sentences]
     last = len(sentences) - 1
     no = -1
-    for start, end, surface, code in find_mentions(text, sentences[0].start, sentences[-1].end):
+    for start, end, surface, code in mention_tuples(text, sentences[0].start, sentences[-1].end):
         while no < last and starts[no + 1] <= start:
             no += 1
         if no >= 0 and end <= sentences[no].end:

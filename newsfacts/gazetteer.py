@@ -190,6 +190,15 @@ def find_mentions(
     here, on the rare hit inside a word ("McDonald"), rather than by the engine at every
     position; after such a hit the scan resumes one character on, so the matches are the
     ones ``finditer`` would give for the pattern with the look-behind in front."""
+    for found in mention_tuples(text, start, end, caps=caps):
+        yield Mention(*found)
+
+
+def mention_tuples(
+    text: str, start: int = 0, end: int | None = None, *, caps: bool = False
+) -> Iterator[tuple[int, int, str, str]]:
+    """``find_mentions`` as plain (start, end, surface, code) tuples, for a caller that
+    unpacks them at once (``extract.country_mentions``, once per document)."""
     table = caps_table() if caps else surface_table()
     pattern = _mention_re(caps)
     pos = start
@@ -208,7 +217,7 @@ def find_mentions(
                 code = _resolve(text, at, to, surface, code)
                 if code is None:
                     continue
-            yield Mention(at, to, surface, code)
+            yield at, to, surface, code
         else:
             return
 

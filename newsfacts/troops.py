@@ -22,14 +22,16 @@ stays linear in the text length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place, island_surfaces
 from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
-from newsfacts.numbers import Number, find_numbers
-from newsfacts.patterns import folded_pattern, word_alternation
+from newsfacts.numbers import NUMBER_WORDS, Number, find_numbers
+from newsfacts.patterns import _emit_atoms, _match_starts, folded_pattern, word_alternation
 
 # --- lexicons ------------------------------------------------------------------------------
 # Kept as data so that a reviewer can see (and extend) the vocabulary without reading logic.
@@ -304,17 +306,25 @@ class _AsciiTwin:
     """An ``IGNORECASE`` pattern for short strings: on an ASCII string it runs as its
     case-sensitive twin (``patterns.folded_pattern``) on the lower-cased string, which
     finds the same matches at the same offsets three to four times faster; on any other
-    string it runs as it is. For tests of a match, not its text (that is lower-cased)."""
+    string it runs as it is. For tests of a match, not its text (that is lower-cased).
 
-    __slots__ = ("pattern", "twin")
+    When every match of the twin begins with one of a few words (``_needles``), a string
+    without any of them is passed over without running the pattern: a substring test is
+    several times cheaper than a scan that fails."""
+
+    __slots__ = ("needles", "pattern", "twin")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.twin = folded_pattern(pattern)
+        self.twin = _with_heads(folded_pattern(pattern))
+        self.needles = _needles(self.twin)
 
     def search(self, string: str) -> re.Match[str] | None:
         if string.isascii():
-            return self.twin.search(string.lower())
+            low = string.lower()
+            if self.needles and not any(needle in low for needle in self.needles):
+                return None
+            return self.twin.search(low)
         return self.pattern.search(string)
 
     def match(self, string: str) -> re.Match[str] | None:
@@ -328,8 +338,46 @@ class _AsciiTwin:
         lo = start - 1 if start > 0 else 0
         part = text[lo:end]
         if part.isascii():
-            return self.twin.search(part.lower(), start - lo) is not None
+            low = part.lower()
+            if self.needles and not any(needle in low for needle in self.needles):
+                return False
+            return self.twin.search(low, start - lo) is not None
         return self.pattern.search(text, start, end) is not None
+
+
+def _with_heads(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, when it starts at a word boundary, with a look-ahead for the first
+    four characters its matches begin with (``patterns._match_starts``) right after that
+    boundary: the same matches, but a word no match begins with fails one prefix tree
+    rather than each alternative of the pattern in turn."""
+    source = pattern.pattern
+    starts = _match_starts(source, pattern.flags)
+    if not source.startswith(r"\b") or not starts:
+        return pattern
+    return re.compile(rf"\b(?={_emit_atoms({start[:4] for start in starts})})(?:{source})",
+                      pattern.flags)
+
+
+def _needles(pattern: re.Pattern[str], most: int = 8, shortest: int = 4) -> tuple[str, ...]:
+    """Literal words one of which every match of ``pattern`` contains: the plain beginnings
+    of its matches (``patterns._match_starts``), without those that contain another. Empty
+    (no pre-test) when there are more than ``most`` or one is shorter than ``shortest``,
+    where the test would cost more than it saves."""
+    starts = _match_starts(pattern.pattern, pattern.flags)
+    if starts is None:
+        return ()
+    words = set()
+    for start in starts:
+        word = ""
+        for atom in start:
+            if atom.startswith(r"\s"):
+                break
+            word += atom[1:] if atom.startswith("\\") else atom
+        words.add(word)
+    kept = tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+    if len(kept) > most or min(len(w) for w in kept) < shortest:
+        return ()
+    return kept
 
 
 # Pre-filter: a sentence without any of these words cannot hold a troop count.
@@ -380,15 +428,28 @@ _MILITARY_WORDS = "(?:" + "|".join(_MILITARY_PARTS) + r")\b"
 _MILITARY_RE = re.compile(rf"\b{_MILITARY_WORDS}", re.IGNORECASE)
 
 
-def _heads(words: Sequence[str], parts: Sequence[str]) -> str:
-    """A pattern for the first four characters of each word and each regex part: a cheap
-    test that must pass wherever one of them matches."""
+def _head_words(words: Sequence[str], parts: Sequence[str]) -> list[str]:
+    """The first four characters of each word and each regex part: a pattern of them
+    (``_alt``) is a cheap test that must pass wherever one of them matches."""
     heads = {w[:4] for w in words}
     for part in parts:
         if set(part[:4]) & set("[](){}?*+|\\.^$"):
             raise ValueError(f"part does not start with four plain characters: {part!r}")
         heads.add(part[:4])
-    return _alt(sorted(heads))
+    return sorted(heads)
+
+
+# Letters by how often English words start with them, most often first.
+_FIRST_LETTER_ORDER = "taoiswcbpmfdhrlnegyuvjkqxz"
+
+
+def _heads_by_first_letter(heads: Sequence[str]) -> str:
+    """A pattern of the ``heads`` that start with a letter, its first letters tried in
+    ``_FIRST_LETTER_ORDER``."""
+    letters = sorted({h[0] for h in heads if "a" <= h[0] <= "z"}, key=_FIRST_LETTER_ORDER.index)
+    return "(?:" + "|".join(
+        letter + "(?:" + _alt([h[1:] for h in heads if h[0] == letter]) + ")" for letter in letters
+    ) + ")"
 
 
 # Both as per-sentence flags in one scan of the case-folded text (``patterns.fold_case``;
@@ -396,13 +457,32 @@ def _heads(words: Sequence[str], parts: Sequence[str]) -> str:
 # only match at a word start; there the group "hint" is where ``_HINT_RE`` matches and
 # "mil" (or "mil2", when the hint pattern does not match) where ``_MILITARY_RE`` does. The
 # look-ahead for the first letters of all their words rejects most word starts at once.
-_FLAG_HEADS = _heads(TROOP_NOUNS + GATED_NOUNS + UNIT_NOUNS, _HINT_PARTS + _MILITARY_PARTS)
-_FLAGS_FOLDED_RE = folded_pattern(re.compile(
-    rf"\b(?=[a-z])(?={_FLAG_HEADS})"
+_FLAG_HEAD_WORDS = _head_words(TROOP_NOUNS + GATED_NOUNS + UNIT_NOUNS,
+                               _HINT_PARTS + _MILITARY_PARTS)
+_FLAG_HEADS = _alt(_FLAG_HEAD_WORDS)
+_FLAG_GROUPS = (
     rf"(?:(?=(?P<hint>{_HINT_WORDS}))(?=(?P<mil>{_MILITARY_WORDS}))?"
-    rf"|(?=(?P<mil2>{_MILITARY_WORDS})))",
-    re.IGNORECASE,
+    rf"|(?=(?P<mil2>{_MILITARY_WORDS})))"
+)
+_FLAGS_FOLDED_RE = folded_pattern(re.compile(
+    rf"\b(?=[a-z])(?={_FLAG_HEADS}){_FLAG_GROUPS}", re.IGNORECASE
 ))
+# The same, matched from the character before the word start. A pattern that matches the
+# empty string gets no help from the engine, which then tries every position in turn; one
+# that begins with a literal space (before most words) is scanned for that space in C,
+# several times faster. Word starts after any other non-word character ("\n", quotes,
+# hyphens) are found by the second pattern, whose first character is a class the engine
+# also skips to; ``(?<=\W)`` keeps only the non-word characters among those it accepts.
+# Their test of the first four letters tries the first letters in the order words start
+# with them in English ("the", "a", "of" ...), so most words are rejected after a few
+# comparisons rather than after trying the letters up to theirs: the order of the
+# alternatives of a look-ahead does not change whether it matches. (The "-man" part never
+# passes ``(?=[a-z])``, which these letters imply.)
+_FLAG_WORD = folded_pattern(re.compile(
+    rf"(?={_heads_by_first_letter(_FLAG_HEAD_WORDS)}){_FLAG_GROUPS}", re.IGNORECASE
+)).pattern
+_FLAGS_AFTER_SPACE_RE = re.compile(rf" {_FLAG_WORD}")
+_FLAGS_AFTER_OTHER_RE = re.compile(rf"[^ a-z0-9](?<=\W){_FLAG_WORD}")
 _TROOP_LEVEL_RE = re.compile(
     r"\b(?:troop|force|troops'?|forces'?)\s+(?:levels?|numbers?|strength|presence|ceiling|cap)\b"
     # "cut the Marine presence on the island from about 19,000 to 10,000"
@@ -470,14 +550,20 @@ _BEFORE_ACTIONS = tuple(act for _, act in _BEFORE_CUES)
 def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a test for a word start: for a folded cue pattern, every one of
     whose words starts with a lower-case letter, the same matches, found about twice as
-    fast (the engine rejects the other positions before trying the words)."""
-    return re.compile(rf"\b(?=[a-z])(?:{pattern.pattern})", pattern.flags)
+    fast (the engine rejects the other positions before trying the words). Then a
+    look-ahead for the first four letters of every cue (``patterns._match_starts``), which
+    every match begins with: most words fail it at once, where the cues' alternatives
+    would each be tried in turn."""
+    starts = _match_starts(pattern.pattern, pattern.flags)
+    heads = f"(?={_emit_atoms({start[:4] for start in starts})})" if starts else ""
+    return re.compile(rf"\b(?=[a-z]){heads}(?:{pattern.pattern})", pattern.flags)
 
 
 _AFTER_CUE_FOLDED_RE = _at_word_start(folded_pattern(_AFTER_CUE_RE))
 _BEFORE_CUE_FOLDED_RE = _at_word_start(folded_pattern(_BEFORE_CUE_RE))
-_CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:said|says|but|while|and|according)\b|"
-                              r"\b(?:but|while|whereas|although|said|says)\b")
+# (The look-ahead for the first characters of its branches rejects most positions at once.)
+_CLAUSE_BREAK_RE = re.compile(r"(?=[;:,bwas])(?:[;:]|,\s+(?:said|says|but|while|and|according)\b|"
+                              r"\b(?:but|while|whereas|although|said|says)\b)")
 _LOC_PREP_RE = re.compile(
     r"\b(?:in|into|to|inside|from|out of|across|at|on|near|throughout|within|towards?|"
     r"invade|invaded|invading|entered|enter|occupy|occupied|around|along|over|leave|left|"
@@ -492,13 +578,13 @@ _BORDER_AFTER_RE = re.compile(r"(?:'s)?\s+(?:border|borders|frontier)\b", re.IGN
 _HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|hosting|"
                          r"has hosted)\s+$", re.IGNORECASE)
 _LED_RE = re.compile(r"-led\b")
-_REGION_RE = re.compile(
+_REGION_RE = _with_heads(re.compile(
     rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?"
     # ("the three Baltic states": several countries, rule 44)
     rf"(?:(?:two|three|four|five|six|seven|eight|nine|\d+)\s+)?"
     rf"(?:(?:eastern|western|northern|southern|central)\s+)?(?:{_alt(REGIONS)})\b"
     r"|\b(?:and|or) other (?:countries|nations|conflict zones|places|regions)\b"
-)
+))
 _FORCE_NAME_RE = re.compile(rf"\b(?:{_alt(list(FORCE_NAMES))})\b")
 _LEADER_RE = re.compile(rf"\b(?:{_alt(list(LEADERS))})\b")
 _EXERCISE_RE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games|"
@@ -667,28 +753,37 @@ def _numbers(doc: DocContext, start: int, end: int) -> list[Number]:
     return list(find_numbers(doc.text, start, end, folded=doc.folded))
 
 
-def _sentence_flags(folded: str, sentences: Sequence[Sentence]) -> tuple[list[bool], list[bool]]:
+def _sentence_flags(folded: str, sentences: Sequence[Sentence],
+                    straddled: list[bool] | None = None) -> tuple[list[bool], list[bool]]:
     """For each sentence: does ``_HINT_RE`` match inside it, and does ``_MILITARY_RE``?
 
     One scan of the folded text answers both: the two patterns only match at a word start,
     so ``_FLAGS_FOLDED_RE`` looks at each word start once and reports where each would match.
     Of those, each pattern keeps the ones its own ``finditer`` would (the first at or after
     the end of its previous match), so a match straddling two sentences hides the same
-    ones as before."""
+    ones as before. ``straddled`` (one entry per sentence), when given, is set for the
+    sentences such a hint match ends in: there a troop word may be hidden."""
     hints = [False] * len(sentences)
     military = [False] * len(sentences)
     if not sentences:
         return hints, military
     locate = SentenceLocator(sentences)
+    starts = [sent.start for sent in sentences] if straddled is not None else []
     hint_next = mil_next = 0
-    for m in _FLAGS_FOLDED_RE.finditer(folded, sentences[0].start, sentences[-1].end):
-        at = m.start()
+    for at, m in _flag_matches(folded, sentences[0].start, sentences[-1].end):
         end = m.end("hint")
         if end >= 0 and at >= hint_next:
             hint_next = end
             no = locate(at, end)
             if no >= 0:
                 hints[no] = True
+            elif straddled is not None:
+                # (every sentence the match overlaps: it can span a short one whole)
+                k = max(0, bisect_right(starts, at) - 1)
+                while k < len(sentences) and sentences[k].start < end:
+                    if sentences[k].end > at:
+                        straddled[k] = True
+                    k += 1
         end = m.end("mil")
         if end < 0:
             end = m.end("mil2")
@@ -698,6 +793,22 @@ def _sentence_flags(folded: str, sentences: Sequence[Sentence]) -> tuple[list[bo
             if no >= 0:
                 military[no] = True
     return hints, military
+
+
+def _flag_matches(folded: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+    """(word start, match) for each word start in ``folded[start:end]`` where
+    ``_FLAGS_FOLDED_RE`` matches, in order: what its ``finditer`` gives, found by the two
+    faster scans that match from the character before the word."""
+    found: list[tuple[int, re.Match[str]]] = []
+    if start == 0:  # no character before the first word
+        m = _FLAGS_FOLDED_RE.match(folded, 0, end)
+        if m is not None:
+            found.append((0, m))
+    lo = start - 1 if start > 0 else 0
+    found += [(m.start() + 1, m) for m in _FLAGS_AFTER_SPACE_RE.finditer(folded, lo, end)]
+    found += [(m.start() + 1, m) for m in _FLAGS_AFTER_OTHER_RE.finditer(folded, lo, end)]
+    found.sort(key=itemgetter(0))
+    return found
 
 
 def _candidates(doc: DocContext, s_no: int, seen_values: set[int], military_at: list[bool],
@@ -2054,9 +2165,12 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
     prev: TroopFact | None = None
     prev_s_no = -10
     places: dict[tuple[int, bool], list[tuple[int, str, bool]]] = {}
-    hints, military_at = _sentence_flags(doc.folded, doc.sentences)
+    straddled = [False] * len(doc.sentences)
+    hints, military_at = _sentence_flags(doc.folded, doc.sentences, straddled)
     text = doc.text
     next_digit = -1  # where the first digit at or after the sentence is (found lazily)
+    seen_forms: set[str] = set()  # the counts so far as figures: "1200", "1,200", "1.2"
+    unformed: list[int] = []  # counts not in seen_forms yet (most documents never need them)
     for s_no, sent in enumerate(doc.sentences):
         if not hints[s_no]:
             # No troop word: only digits could repeat a count ("The 1,200").
@@ -2067,6 +2181,13 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 next_digit = len(text) if digit is None else digit.start()
             if next_digit >= sent.end:
                 continue
+            if _only_repeats(doc, s_no, military_at, prev_s_no >= s_no - 1, straddled):
+                for count in unformed:
+                    seen_forms.update(_figure_forms(count))
+                unformed.clear()
+                part = text[sent.start : sent.end]
+                if not any(form in part for form in seen_forms):
+                    continue
         if sent.end <= sent.start:
             continue
         if len(facts) >= MAX_FACTS:
@@ -2119,10 +2240,88 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             )
             facts.append(fact)
             taken_end = c.end
-            seen_values.add(c.count)
+            if c.count not in seen_values:
+                seen_values.add(c.count)
+                unformed.append(c.count)
             by_value[c.count] = fact
             prev, prev_s_no = fact, s_no
     return facts
+
+
+def _only_repeats(doc: DocContext, s_no: int, military_at: list[bool], recent: bool,
+                  straddled: list[bool]) -> bool:
+    """True when the only count ``_candidates`` can find in a sentence without a troop
+    word (no ``_HINT_RE`` match) is an earlier count's figure repeated ("The 1,200 are
+    ..."), written in digits, perhaps with a large scale: then a sentence without any of
+    ``_figure_forms`` of the counts so far has none, and is skipped before its numbers
+    are parsed (most such sentences hold years, percentages and money).
+
+    The other counts that need no troop word in the sentence need a military word in the
+    sentence or the one before (a breakdown by unit, "already stationed", "its presence")
+    or one of the words below. The reasoning holds where the folded scans and the patterns
+    read the same letters and digits (no character that case-folds to an ASCII letter, no
+    digits outside 0-9), and when no troop word is hidden by a hint match that straddles
+    sentences."""
+    if straddled[s_no] or military_at[s_no] or (recent and s_no > 0 and military_at[s_no - 1]):
+        return False
+    sent = doc.sentences[s_no]
+    part = doc.folded[sent.start : sent.end]
+    if not part.isascii() and any(
+            ch in _LOOKALIKES or _DIGIT_RE.match(ch) for ch in _NON_ASCII_RE.findall(part)):
+        return False
+    # "-man"/"-member" units; "served in" and "veterans, including" (demonyms); level
+    # phrases ("troop levels", "military presence", "strength"); "thousand" (a number
+    # word, and what a troop noun may be glued to, as the high end of "from N to M" is
+    # read: "to 5 thousandtroops").
+    if "-m" in part or "serv" in part or "veterans" in part or "troop" in part or \
+            "presence" in part or "strength" in part or "thousand" in part:
+        return False
+    if _GLUED_NOUN_RE.search(part) or _GLUED_MILLION_RE.search(part):
+        return False
+    # Number words, whose values the figures do not show ("five", "a dozen"), but for the
+    # large scales after digits ("1.2 million", "5 bln": their values are in the forms).
+    return not (_NUMBER_WORD_AT_RE.match(part) or _NUMBER_WORD_AFTER_RE.search(part))
+
+
+# A scale "k" or a troop noun glued to digits ("5k", "to 100troops"), or to "million".
+_GLUED_NOUN = rf"(?:{_alt(TROOP_NOUNS)}|men|members)"
+_GLUED_NOUN_RE = re.compile(rf"[0-9](?:k|{_GLUED_NOUN})")  # (no other digits by now)
+_GLUED_MILLION_RE = re.compile(rf"million{_GLUED_NOUN}")
+_LARGE_SCALE_WORDS = frozenset({"million", "billion", "billions", "trillion", "trillions"})
+_SMALL_NUMBER_WORDS = (
+    rf"(?:{_alt(sorted(NUMBER_WORDS - _LARGE_SCALE_WORDS))}"
+    r"|an?\s(?:million|billion|trillion))(?![a-z])"
+)
+# At the start of the sentence, and after a non-letter (matched from that character, so
+# the engine skips the letters between in C).
+_NUMBER_WORD_AT_RE = re.compile(_SMALL_NUMBER_WORDS)
+_NUMBER_WORD_AFTER_RE = re.compile(rf"[^a-z]{_SMALL_NUMBER_WORDS}")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+# Characters that case-insensitive patterns or ``str.lower`` read as ASCII letters.
+_LOOKALIKES = frozenset("\u0130\u0131\u017f\u212a")
+# The scales a figure may carry without a number word the screen above finds: m, mn, mln,
+# mil, million (1e6); b, bn, bln, billion(s) (1e9); trillion(s), tn, trn, trln and lakh
+# crore (1e12); crore (1e7); lakh (1e5).
+_LARGE_SCALES = (1, 10**5, 10**6, 10**7, 10**9, 10**12)
+
+
+def _figure_forms(count: int) -> list[str]:
+    """How a number that ``find_numbers`` reads as ``count`` can be written with digits
+    and a scale of ``_LARGE_SCALES``: the figure before the scale, without leading or
+    trailing zeros, plain and with thousands separators ("1200", "1,200", "1.2" for 1.2
+    million). Every such number's text contains one of them. (A numeral has at most four
+    decimals, so a scale leaves a whole number.)"""
+    forms: list[str] = []
+    for scale in _LARGE_SCALES:
+        whole, rest = divmod(count, scale)
+        if rest * 10**4 % scale:
+            continue  # would need more than four decimals
+        if whole == 0 and rest == 0:
+            continue
+        decimals = f"{rest * 10**4 // scale:04d}".rstrip("0") if rest else ""
+        for head in {str(whole), f"{whole:,}"}:
+            forms.append(f"{head}.{decimals}" if decimals else head)
+    return forms
 
 
 # Troops a sentence says are already there are the current level, whatever is sent to
