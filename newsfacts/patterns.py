@@ -87,7 +87,7 @@ _MAX_STARTS = 3000
 _Start = tuple[str, ...]  # regex atoms: an escaped character or a spaces repeat
 
 
-def _match_starts(source: str, flags: int) -> set[_Start] | None:
+def match_starts(source: str, flags: int) -> set[_Start] | None:
     """Beginnings one of which starts every match of the case-sensitive pattern
     ``source``: sequences of up to ``_START_ATOMS`` atoms, each an escaped literal or
     ``\\s{n,}``. None when a match can begin otherwise (a class, an optional part) or
@@ -173,7 +173,7 @@ def _walk_starts(
     return finished, open_
 
 
-def _emit_atoms(starts: set[_Start]) -> str:
+def emit_atoms(starts: set[_Start]) -> str:
     """A regex matching any of ``starts``, as a prefix tree of atoms."""
     return "(?:" + _emit_atom_node(_trie(starts)) + ")"
 
@@ -205,10 +205,10 @@ class FoldedScan:
         # Wider and much faster still: the beginnings of the twin's matches (a few letters
         # and spaces) as one prefix tree, instead of every branch tried at every word.
         # "\b(?=[a-z])" in front means no letter comes before, which a lookbehind tests.
-        starts = _match_starts(source, flags)
+        starts = match_starts(source, flags)
         if starts is not None:
             guard = "(?<![a-z])" if source.startswith(r"\b(?=[a-z])") else ""
-            self.twin = re.compile(guard + _emit_atoms(starts))
+            self.twin = re.compile(guard + emit_atoms(starts))
 
     def finditer(self, text: str, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = start

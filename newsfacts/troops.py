@@ -31,7 +31,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place, island_surfaces
 from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
 from newsfacts.numbers import NUMBER_WORDS, Number, find_numbers
-from newsfacts.patterns import _emit_atoms, _match_starts, folded_pattern, word_alternation
+from newsfacts.patterns import emit_atoms, folded_pattern, match_starts, word_alternation
 
 # --- lexicons ------------------------------------------------------------------------------
 # Kept as data so that a reviewer can see (and extend) the vocabulary without reading logic.
@@ -347,23 +347,23 @@ class _AsciiTwin:
 
 def _with_heads(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern``, when it starts at a word boundary, with a look-ahead for the first
-    four characters its matches begin with (``patterns._match_starts``) right after that
+    four characters its matches begin with (``patterns.match_starts``) right after that
     boundary: the same matches, but a word no match begins with fails one prefix tree
     rather than each alternative of the pattern in turn."""
     source = pattern.pattern
-    starts = _match_starts(source, pattern.flags)
+    starts = match_starts(source, pattern.flags)
     if not source.startswith(r"\b") or not starts:
         return pattern
-    return re.compile(rf"\b(?={_emit_atoms({start[:4] for start in starts})})(?:{source})",
+    return re.compile(rf"\b(?={emit_atoms({start[:4] for start in starts})})(?:{source})",
                       pattern.flags)
 
 
 def _needles(pattern: re.Pattern[str], most: int = 8, shortest: int = 4) -> tuple[str, ...]:
     """Literal words one of which every match of ``pattern`` contains: the plain beginnings
-    of its matches (``patterns._match_starts``), without those that contain another. Empty
+    of its matches (``patterns.match_starts``), without those that contain another. Empty
     (no pre-test) when there are more than ``most`` or one is shorter than ``shortest``,
     where the test would cost more than it saves."""
-    starts = _match_starts(pattern.pattern, pattern.flags)
+    starts = match_starts(pattern.pattern, pattern.flags)
     if starts is None:
         return ()
     words = set()
@@ -551,11 +551,11 @@ def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a test for a word start: for a folded cue pattern, every one of
     whose words starts with a lower-case letter, the same matches, found about twice as
     fast (the engine rejects the other positions before trying the words). Then a
-    look-ahead for the first four letters of every cue (``patterns._match_starts``), which
+    look-ahead for the first four letters of every cue (``patterns.match_starts``), which
     every match begins with: most words fail it at once, where the cues' alternatives
     would each be tried in turn."""
-    starts = _match_starts(pattern.pattern, pattern.flags)
-    heads = f"(?={_emit_atoms({start[:4] for start in starts})})" if starts else ""
+    starts = match_starts(pattern.pattern, pattern.flags)
+    heads = f"(?={emit_atoms({start[:4] for start in starts})})" if starts else ""
     return re.compile(rf"\b(?=[a-z]){heads}(?:{pattern.pattern})", pattern.flags)
 
 

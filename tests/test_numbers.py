@@ -251,3 +251,15 @@ def test_a_bare_amount_followed_by_a_measure_of_goods_is_no_money(text: str) -> 
     """A volume is no money (trade 'What is a trade figure'); the grammar drops it, so no
     extractor can lend it the sentence's currency."""
     assert money(text) == []
+
+
+
+@pytest.mark.parametrize(("text", "values"), [("5 scoreſ of troops", [5.0]),
+                                              ("about 3 ſcores", [3.0]),
+                                              ("KEEP 4 doKen", [4.0])])
+def test_letters_ignorecase_takes_for_ascii_do_not_raise(text: str, values: list[float]) -> None:
+    """"ſ" (long s) and "K" (Kelvin) match "s" and "k" under ``re.IGNORECASE`` but do not
+    lower-case to them: the grammar must not read "scoreſ" as a word it then looks up
+    (it raised KeyError when called without ``folded``)."""
+    assert [n.value for n in find_numbers(text)] == values
+    assert list(find_money(text)) == []

@@ -104,10 +104,10 @@ def test_folded_scan_twin_is_a_prefix_tree_of_match_starts() -> None:
     ],
 )
 def test_match_starts(source: str, want: set[str] | None) -> None:
-    from newsfacts.patterns import _START_ATOMS, _match_starts
+    from newsfacts.patterns import _START_ATOMS, match_starts
 
     assert _START_ATOMS == 8
-    got = _match_starts(source, 0)
+    got = match_starts(source, 0)
     assert (got if got is None else {"".join(s) for s in got}) == want
 
 
