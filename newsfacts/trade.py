@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
@@ -59,6 +60,9 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
     ("exports", r"exports?|exported|exporting|re-exports?|shipments?|shipped|sold|sells?|"
                 r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
                 r"supplied|supply|"
+                # "earned $280 million from coffee sales abroad": an economy's goods sold
+                # abroad are its exports (a firm's are revenue: ``_firm_sales_abroad``).
+                r"(?:overseas|foreign)\s+sales|sales\s+(?:abroad|overseas)|"
                 # "the United States remained the top destination, taking $1.05 billion of
                 # Philippine goods": where the reporting economy's exports go.
                 # "Germany remained the top market for Turkish goods, taking $1.9 billion
@@ -494,6 +498,14 @@ _OWNER_RE = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}['’]s?\s+")
 _NON_NAME_RE = re.compile(r"\bnon-[A-Z]")
 _AND_VERB_RE = re.compile(r"\sand\s+(?:also\s+)?(?!(?:exceed|need|us|shipp|export|import|"
                           r"report|expect)ed\b)[a-z]{2,}ed\s")
+_SALES_ABROAD_RE = re.compile(r"(?:overseas|foreign)\s+sales|sales\s+(?:abroad|overseas)",
+                              re.IGNORECASE)
+_OWNER_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3}['’]s\s+"
+                              r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate")
+_KIND_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?P<kind>[Kk]ingdom|city-state|"
+                              r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate)\b(?!\s+of\b|-|['’]s\b)")
+_EPITHETS: dict[str, frozenset[str]] | None = None
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
 _THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
@@ -620,6 +632,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     # amount.
     classified = _classified(text, s, mentions)
     cues = _cues(text, s, e, doc.folded)
+    if "sales" in doc.folded[s:e] and ("abroad" in doc.folded[s:e] or "overseas" in doc.folded[s:e]
+                                       or "foreign" in doc.folded[s:e]):
+        cues = _firm_sales_abroad(text, s, cues, mentions)
     arms_here = any(c.flow == "arms" for c in cues)
     currencies = _sentence_currencies(amounts, state)
     emitted: list[TradeFact] = []
@@ -798,6 +813,24 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _firm_sales_abroad(text: str, s: int, cues: list[Cue], mentions: list[tuple[str, int]]
+                       ) -> list[Cue]:
+    """"Kenya earned $280 million from coffee sales abroad" is exports; "Toyota's overseas
+    sales", "the company reported foreign sales of ..." are a firm's revenue: the cue is
+    an economy's only when the sentence names one before it and no other owner (a
+    possessive that is no economy) is attached to it."""
+    out: list[Cue] = []
+    for cue in cues:
+        if cue.flow == "exports" and _SALES_ABROAD_RE.fullmatch(text, cue.start, cue.end):
+            owner = _OWNER_BEFORE_RE.search(text, max(s, cue.start - 40), cue.start)
+            named = [st for _c, st in mentions if st < cue.start]
+            if not named or (owner is not None and not any(
+                    owner.start() <= st < owner.end() for st in named)):
+                cue = Cue(cue.start, cue.end, _NEG)
+        out.append(cue)
+    return out
 
 
 def _is_aside(text: str, s: int, e: int) -> bool:
@@ -1595,6 +1628,8 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
             out.append((bloc, sent.start + m.start()))
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
+    if "the " in span and any(w in span for w in _KIND_SCREENS):
+        out.extend(_kind_anaphors(doc, no, span, sent.start, out))
     if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
@@ -1630,6 +1665,44 @@ def _economy_epithets(doc: DocContext, span: str, offset: int) -> list[tuple[str
         named = {x.country for ms in doc.mentions for x in ms} & {"CHN", "JPN"}
         if len(named) == 1:
             out.append((named.pop(), offset + m.start()))
+    return out
+
+
+def _epithets() -> dict[str, frozenset[str]]:
+    """``data/epithets.tsv``: what "the kingdom", "the city-state", ... can mean."""
+    global _EPITHETS
+    if _EPITHETS is None:
+        rows = (line.split("\t") for line in (Path(__file__).resolve().parent / "data"
+                                              / "epithets.tsv").read_text("utf-8").splitlines()
+                if line.strip() and not line.startswith("#"))
+        _EPITHETS = {k.lower(): frozenset(v.split()) for k, v in rows}
+    return _EPITHETS
+
+
+def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,
+                   named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"China's exports to the kingdom" after a sentence on Saudi Arabia: "the kingdom",
+    "the city-state", "the island nation", "the Gulf state", "the emirate" name the economy
+    of that kind named last before them, in the sentence or the eight before (rule 20).
+    Not "the kingdom's": a possessive owner is the economy carried over already, and in a
+    relative clause ("Spain, which overtook France as the kingdom's biggest supplier") it
+    describes the rank, not a side of the figure."""
+    kinds = _epithets()
+    out: list[tuple[str, int]] = []
+    for m in _KIND_ANAPHOR_RE.finditer(span):
+        fits = kinds.get(" ".join(m.group("kind").lower().split()))
+        if not fits:
+            continue
+        at = offset + m.start()
+        # "Spain's exports to the kingdom": not the economy whose figure it is, so one
+        # named in the sentences before comes first, then one earlier in this sentence.
+        here = [c for c, st in named if st < at and c in fits]
+        code = next((ms[-1] for k in range(no - 1, max(-1, no - 9), -1)
+                     if (ms := [x.country for x in doc.mentions[k]
+                                if x.country in fits and x.country not in here])),
+                    here[-1] if here else None)
+        if code is not None:
+            out.append((code, at))
     return out
 
 

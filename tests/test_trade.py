@@ -1114,3 +1114,27 @@ def test_a_rivals_figure_set_against_the_storys_does_not_take_over_the_subject()
     assert _fp("Chile's copper exports rose to $40 billion. Peru's copper shipments to China, "
                "by contrast, fell to $9 billion. Molybdenum exports, with Japan the main "
                "buyer, rose to $3 billion.")[-1] == ("$3 billion", "exports", ("CHL", "JPN"))
+
+
+# After the tenth pass: open misses of the ninth and tenth passes fixed by general rules.
+
+def test_goods_sold_abroad_by_an_economy_are_exports_but_a_firms_are_revenue() -> None:
+    # "sales abroad" / "overseas sales" / "foreign sales" of an economy's goods are its
+    # exports; a firm's are revenue (not trade).
+    assert _fp("Chile earned about $2 billion from fruit sales abroad in 2024.") == [
+        ("about $2 billion", "exports", ("CHL",))]
+    assert _fp("Vietnam's farmers earned $4.6 billion from overseas sales of rice.") == [
+        ("$4.6 billion", "exports", ("VNM",))]
+    assert _fp("Toyota's sales abroad rose 5% to 20 trillion yen.") == []
+    assert _fp("The company reported foreign sales of $3 billion.") == []
+
+
+def test_the_kingdom_or_the_city_state_points_back_to_the_last_one_named() -> None:
+    # "the kingdom", "the city-state", "the emirate" name the economy of that kind named
+    # last before (rule 20), from data/epithets.tsv.
+    assert _fp("Morocco's phosphate exports rose to $9 billion. Spain's exports to the "
+               "kingdom rose to $12 billion.")[-1] == ("$12 billion", "exports", ("ESP", "MAR"))
+    assert _fp("Singapore's exports grew. Malaysia's exports to the city-state reached $40 "
+               "billion.")[-1] == ("$40 billion", "exports", ("MYS", "SGP"))
+    assert _fp("Qatar's gas sales rose. Japan's imports from the emirate fell to $10 "
+               "billion.")[-1] == ("$10 billion", "imports", ("JPN", "QAT"))
