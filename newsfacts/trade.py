@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -502,6 +503,8 @@ _SALES_ABROAD_RE = re.compile(r"(?:overseas|foreign)\s+sales|sales\s+(?:abroad|o
                               re.IGNORECASE)
 _OWNER_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3}['’]s\s+"
                               r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
+_RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
 _KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate")
 _KIND_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?P<kind>[Kk]ingdom|city-state|"
                               r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate)\b(?!\s+of\b|-|['’]s\b)")
@@ -755,6 +758,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if named != partners:
             state.owners[money.start] = partners[0]
             partners = named
+        if len(partners) > 1 and "respectively" in text[money.end : e]:
+            partners = _respectively(text, money, amounts, classified, partners)
         if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
             emitted[-1].flow == "trade" and len(emitted[-1].partners) == 2
             and partners[0] in emitted[-1].partners
@@ -813,6 +818,39 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _respectively(text: str, money: Money, amounts: list[Money],
+                  classified: list[tuple[str, int, bool]], partners: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    """"Shipments to Taiwan and India were worth $2.1 billion and $1.4 billion
+    respectively": the i-th amount of a list closed by "respectively" takes the i-th
+    economy of the list of the same length before it, not the others."""
+    run = [money]
+    for a in amounts[amounts.index(money) + 1 :]:  # the amounts after, to "respectively"
+        if not _AMOUNT_JOIN_RE.fullmatch(text, run[-1].end, a.start):
+            break
+        run.append(a)
+    if not _RESPECTIVELY_RE.match(text, run[-1].end):
+        return partners
+    for a in reversed(amounts[: amounts.index(money)]):
+        if not _AMOUNT_JOIN_RE.fullmatch(text, a.end, run[0].start):
+            break
+        run.insert(0, a)
+    n = len(run)
+    # The list of economies: the last run of n names joined by "and" / commas before the
+    # first amount.
+    before = [(c, st) for c, st, _cp in classified if st < run[0].start]
+    for k in range(len(before) - n, -1, -1):
+        group = before[k : k + n]
+        if len({c for c, _ in group}) == n and all(
+            _LIST_JOIN_RE.match(text[_name_end(text, x[1]) : y[1]])
+            for x, y in pairwise(group)
+        ):
+            mine = group[run.index(money)][0]
+            others = {c for c, _ in group if c != mine}
+            return tuple(c for c in partners if c not in others)
+    return partners
 
 
 def _firm_sales_abroad(text: str, s: int, cues: list[Cue], mentions: list[tuple[str, int]]

@@ -1138,3 +1138,14 @@ def test_the_kingdom_or_the_city_state_points_back_to_the_last_one_named() -> No
                "billion.")[-1] == ("$40 billion", "exports", ("MYS", "SGP"))
     assert _fp("Qatar's gas sales rose. Japan's imports from the emirate fell to $10 "
                "billion.")[-1] == ("$10 billion", "imports", ("JPN", "QAT"))
+
+
+def test_respectively_pairs_each_amount_with_its_own_economy() -> None:
+    # "to X and Y ... $A and $B respectively": $A is X's, $B is Y's, not both of both.
+    assert _fp("Korea's exports to the United States, Vietnam and India were $5 billion, $3 "
+               "billion and $1 billion respectively.") == [
+        ("$5 billion", "exports", ("KOR", "USA")), ("$3 billion", "exports", ("KOR", "VNM")),
+        ("$1 billion", "exports", ("KOR", "IND"))]
+    assert _fp("Brazil's soy exports reached $40 billion. Sales to China and Spain were worth "
+               "$30 billion and $2 billion, respectively.")[1:] == [
+        ("$30 billion", "exports", ("BRA", "CHN")), ("$2 billion", "exports", ("BRA", "ESP"))]
