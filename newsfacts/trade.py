@@ -503,6 +503,9 @@ _SALES_ABROAD_RE = re.compile(r"(?:overseas|foreign)\s+sales|sales\s+(?:abroad|o
                               re.IGNORECASE)
 _OWNER_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3}['’]s\s+"
                               r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TARGET_BEFORE_RE = re.compile(r"\b(?:set|agreed|adopted|announced|have|has|with)\s+(?:a|an|the|"
+                               r"their|its|a\s+new)\s+(?:[\w-]+\s+)?target\s+of\s+"
+                               r"(?:about\s+|around\s+|some\s+)?$")
 _AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
 _KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate")
@@ -685,6 +688,14 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 prev_fact = fact
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
+            flow = state.facts[-1].flow
+        elif flow is None and not cues and "target" in text[max(s, money.start - 60) :
+                                                             money.start] and (
+                _TARGET_BEFORE_RE.search(text, max(s, money.start - 60), money.start)
+                and _continues(state, no)):
+            # "Trade with China reached $24.9 billion. The two governments have set a target
+            # of $35 billion a year by 2030.": a target with no flow word of its own is one
+            # for the figure just before (rule 4).
             flow = state.facts[-1].flow
         elif flow is None and not cues and state.facts and _OF_TOTAL_RE.match(text, money.end):
             flow = _paragraph_total(state, s)  # "Servers accounted for $32.3 billion of the total"

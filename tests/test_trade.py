@@ -1149,3 +1149,13 @@ def test_respectively_pairs_each_amount_with_its_own_economy() -> None:
     assert _fp("Brazil's soy exports reached $40 billion. Sales to China and Spain were worth "
                "$30 billion and $2 billion, respectively.")[1:] == [
         ("$30 billion", "exports", ("BRA", "CHN")), ("$2 billion", "exports", ("BRA", "ESP"))]
+
+
+def test_a_target_with_no_flow_word_continues_the_figure_before() -> None:
+    # "The two governments have set a target of $N": a target for the figure just before
+    # (rule 4), its flow and partners; a firm's sales target stays out.
+    assert _fp("Trade between India and Russia reached $65 billion last year. The two "
+               "governments have set a target of $100 billion by 2030.")[-1] == (
+        "$100 billion", "trade", ("IND", "RUS"))
+    assert _fp("Vietnam's exports rose to $300 billion. The carmaker has set a sales target "
+               "of $4 billion.") == [("$300 billion", "exports", ("VNM",))]
