@@ -508,10 +508,13 @@ _TARGET_BEFORE_RE = re.compile(r"\b(?:set|agreed|adopted|announced|have|has|with
                                r"(?:about\s+|around\s+|some\s+)?$")
 _AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
-_KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate")
+_KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate",
+                 "region")
 _KIND_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?P<kind>[Kk]ingdom|city-state|"
-                              r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate)\b(?!\s+of\b|-|['’]s\b)")
+                              r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate|"
+                              r"region)\b(?!\s+of\b|-|['’]s\b)")
 _EPITHETS: dict[str, frozenset[str]] | None = None
+_REGION_PREP_RE = re.compile(r"\b(?:to|from|with|into)\s+$")
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
 _THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
@@ -1731,7 +1734,8 @@ def _epithets() -> dict[str, frozenset[str]]:
 def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,
                    named: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """"China's exports to the kingdom" after a sentence on Saudi Arabia: "the kingdom",
-    "the city-state", "the island nation", "the Gulf state", "the emirate" name the economy
+    "the city-state", "the island nation", "the Gulf state", "the emirate" (and "to / from /
+    with the region" for a regional bloc such as the GCC) name the economy
     of that kind named last before them, in the sentence or the eight before (rule 20).
     Not "the kingdom's": a possessive owner is the economy carried over already, and in a
     relative clause ("Spain, which overtook France as the kingdom's biggest supplier") it
@@ -1739,9 +1743,11 @@ def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,
     kinds = _epithets()
     out: list[tuple[str, int]] = []
     for m in _KIND_ANAPHOR_RE.finditer(span):
-        fits = kinds.get(" ".join(m.group("kind").lower().split()))
-        if not fits:
-            continue
+        kind = " ".join(m.group("kind").lower().split())
+        fits = kinds.get(kind)
+        if not fits or (kind == "region" and not _REGION_PREP_RE.search(
+                span, max(0, m.start() - 6), m.start())):
+            continue  # "the biggest economy in the region" names no side of a figure
         at = offset + m.start()
         # "Spain's exports to the kingdom": not the economy whose figure it is, so one
         # named in the sentences before comes first, then one earlier in this sentence.

@@ -1159,3 +1159,14 @@ def test_a_target_with_no_flow_word_continues_the_figure_before() -> None:
         "$100 billion", "trade", ("IND", "RUS"))
     assert _fp("Vietnam's exports rose to $300 billion. The carmaker has set a sales target "
                "of $4 billion.") == [("$300 billion", "exports", ("VNM",))]
+
+
+def test_to_or_from_the_region_after_the_gcc_is_the_gcc() -> None:
+    # "exports to the region" after the Gulf Cooperation Council: the bloc (rule 24, as
+    # "the bloc"); "in the region" names no side of a figure.
+    assert _fp("Japan signed a trade pact with the Gulf Cooperation Council. Japanese exports "
+               "to the region rose to $30 billion, while imports fell to $80 billion.") == [
+        ("$30 billion", "exports", ("JPN", "GCC")), ("$80 billion", "imports", ("JPN", "GCC"))]
+    assert _fp("Japan signed a trade pact with the Gulf Cooperation Council. Saudi Arabia, the "
+               "biggest economy in the region, exported $300 billion.") == [
+        ("$300 billion", "exports", ("SAU",))]
