@@ -506,6 +506,9 @@ _OWNER_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3
 _TARGET_BEFORE_RE = re.compile(r"\b(?:set|agreed|adopted|announced|have|has|with)\s+(?:a|an|the|"
                                r"their|its|a\s+new)\s+(?:[\w-]+\s+)?target\s+of\s+"
                                r"(?:about\s+|around\s+|some\s+)?$")
+_SPENT_BEFORE_RE = re.compile(r"\b(?:spent|spends|spend|paid|pays|pay)\s+$")
+_ON_FROM_AFTER_RE = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month))?\s+(?:on|for)\s+"
+                               r"(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+")
 _AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
 _KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate",
@@ -714,6 +717,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
+        if flow in (None, "exports", _NEG) and _paid_for_goods_from(text, s, money, classified):
+            flow = "imports"  # "India spent $25.6 billion on crude from the kingdom"
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -1162,6 +1167,20 @@ def _spent_on_foreign_goods(text: str, s: int, money: Money, cues: list[Cue],
         return False
     home = {c for c, st, _cp in classified if s <= st < money.start}
     return any(st == m.end() and c not in home for c, st, _cp in classified)
+
+
+def _paid_for_goods_from(text: str, s: int, money: Money,
+                         classified: list[tuple[str, int, bool]]) -> bool:
+    """"India, the third-largest buyer of Saudi oil, spent $25.6 billion on crude from the
+    kingdom": money spent or paid on goods from another economy buys them (imports, rule 5),
+    whatever role an appositive gave the spender."""
+    lo = max(s, money.start - 12)
+    if "sp" not in text[lo : money.start] and "pa" not in text[lo : money.start]:
+        return False
+    if not _SPENT_BEFORE_RE.search(text, lo, money.start):
+        return False
+    m = _ON_FROM_AFTER_RE.match(text, money.end)
+    return m is not None and any(st == m.end() for _c, st, _cp in classified)
 
 
 def _elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cue]) -> int:

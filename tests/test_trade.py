@@ -1170,3 +1170,11 @@ def test_to_or_from_the_region_after_the_gcc_is_the_gcc() -> None:
     assert _fp("Japan signed a trade pact with the Gulf Cooperation Council. Saudi Arabia, the "
                "biggest economy in the region, exported $300 billion.") == [
         ("$300 billion", "exports", ("SAU",))]
+
+
+def test_money_spent_on_goods_from_an_economy_buys_them() -> None:
+    # "spent $N on crude from X": imports (rule 5), also when an appositive calls the
+    # spender a buyer (an exports cue from the seller's side).
+    assert _fp("Japan, the biggest buyer of Australian coal, spent $30 billion on coal from "
+               "Australia last year.") == [("$30 billion", "imports", ("JPN", "AUS"))]
+    assert _fp("The government spent $5 billion on roads from the capital to the coast.") == []
