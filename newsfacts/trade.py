@@ -506,6 +506,10 @@ _OWNER_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3
 _TARGET_BEFORE_RE = re.compile(r"\b(?:set|agreed|adopted|announced|have|has|with)\s+(?:a|an|the|"
                                r"their|its|a\s+new)\s+(?:[\w-]+\s+)?target\s+of\s+"
                                r"(?:about\s+|around\s+|some\s+)?$")
+_SHIPMENTS_RE = re.compile(r"shipments?|deliveries", re.IGNORECASE)
+_TO_AFTER_CUE_RE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?-i:[A-Z])")
+_SUPPLIER_ROLE_RE = re.compile(r"\b(?:was|is|remained|remains|became|as)\s+(?:the\s+|its\s+|"
+                               r"their\s+)(?:[\w-]+\s+){0,2}?suppliers?,\s+with\s+$")
 _SPENT_BEFORE_RE = re.compile(r"\b(?:spent|spends|spend|paid|pays|pay)\s+$")
 _ON_FROM_AFTER_RE = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month))?\s+(?:on|for)\s+"
                                r"(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+")
@@ -717,6 +721,12 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
+        if flow == "exports" and "suppl" in text[s : money.start] and _supplier_shipments(
+                text, s, money, cues):
+            # "Russia remained the biggest supplier, with shipments worth $52.6 billion" in a
+            # story about China's imports: the supplier's shipments are the buyer's imports
+            # (rule 13); the supplier stays a counterpart.
+            flow = "imports"
         if flow in (None, "exports", _NEG) and _paid_for_goods_from(text, s, money, classified):
             flow = "imports"  # "India spent $25.6 billion on crude from the kingdom"
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
@@ -1167,6 +1177,18 @@ def _spent_on_foreign_goods(text: str, s: int, money: Money, cues: list[Cue],
         return False
     home = {c for c, st, _cp in classified if s <= st < money.start}
     return any(st == m.end() and c not in home for c, st, _cp in classified)
+
+
+def _supplier_shipments(text: str, s: int, money: Money, cues: list[Cue]) -> bool:
+    """The amount is governed by "shipments" / "deliveries" (no "to X" after them) in a
+    clause whose subject is called the biggest / main / top supplier."""
+    gov = [c for c in cues if c.end <= money.num_start]
+    if not gov or gov[-1].flow != "exports" or not _SHIPMENTS_RE.fullmatch(
+            text, gov[-1].start, gov[-1].end):
+        return False
+    if _TO_AFTER_CUE_RE.match(text, gov[-1].end):
+        return False
+    return _SUPPLIER_ROLE_RE.search(text, s, gov[-1].start) is not None
 
 
 def _paid_for_goods_from(text: str, s: int, money: Money,

@@ -1178,3 +1178,11 @@ def test_money_spent_on_goods_from_an_economy_buys_them() -> None:
     assert _fp("Japan, the biggest buyer of Australian coal, spent $30 billion on coal from "
                "Australia last year.") == [("$30 billion", "imports", ("JPN", "AUS"))]
     assert _fp("The government spent $5 billion on roads from the capital to the coast.") == []
+
+
+def test_the_biggest_suppliers_shipments_are_the_reporting_economys_imports() -> None:
+    # "X was the biggest supplier, with shipments worth $N" after the reporting economy's
+    # imports: X's shipments in that report are its imports (rule 13).
+    assert _fp("India's oil imports rose to $140 billion. Russia was the biggest supplier, "
+               "with shipments worth $50 billion.")[-1] == (
+        "$50 billion", "imports", ("IND", "RUS"))
