@@ -515,8 +515,6 @@ _ON_FROM_AFTER_RE = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month))?\s+(?:on|for)
                                r"(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+")
 _AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
-_KIND_SCREENS = ("kingdom", "city-state", "island", "Gulf state", "emirate", "sultanate",
-                 "region")
 _KIND_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?P<kind>[Kk]ingdom|city-state|"
                               r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate|"
                               r"region)\b(?!\s+of\b|-|['’]s\b)")
@@ -562,6 +560,7 @@ class _Doc:
     asides: set[int] = field(default_factory=set)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
     unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
+    kinds: bool = True  # whether it may say "the kingdom", "the city-state", ... (epithets)
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -577,12 +576,13 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         return []
     may_hold = _AmountScreen(doc.folded)
     # A union name is read per sentence only in a document that writes one at all.
-    state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None)
+    state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None,
+                 kinds=_may_name_kind(text))
     state.reporting, state.reporting_at = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
-        title_mentions = _sentence_mentions(doc, 0, state.unions)
+        title_mentions = _sentence_mentions(doc, 0, state.unions, state.kinds)
         state.subject = state.partners = tuple(_dedupe(c for c, _ in title_mentions))
         body_start = 1
     # Sentences without amounts only pass their economies on to the next figures (rule
@@ -604,7 +604,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         # A "sentence" longer than any real one (a table, a run-on flood) is read in
         # pieces cut at whitespace, so the work per amount stays bounded (linear time).
         lo = sent.start
-        whole = _sentence_mentions(doc, no, state.unions)
+        whole = _sentence_mentions(doc, no, state.unions, state.kinds)
         while lo < sent.end:
             hi = min(sent.end, lo + MAX_SPAN)
             if hi < sent.end:
@@ -618,7 +618,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     facts = _rescued(state)
     if title is not None:
         head = _Doc(text=text, reporting=state.reporting, topics=state.topics,
-                    unions=state.unions)
+                    unions=state.unions, kinds=state.kinds)
         if not title_mentions:
             head.subject = head.partners = facts[0].partners if facts else ()
         _scan_sentence(doc, 0, head, body=facts, mentions=title_mentions)
@@ -638,7 +638,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     sent = doc.sentences[no]
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
-        mentions = _sentence_mentions(doc, no, state.unions)
+        mentions = _sentence_mentions(doc, no, state.unions, state.kinds)
     if amounts is None:
         amounts = _amounts(doc, s, e)
     if not amounts:
@@ -648,8 +648,9 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     # amount.
     classified = _classified(text, s, mentions)
     cues = _cues(text, s, e, doc.folded)
-    if "sales" in doc.folded[s:e] and ("abroad" in doc.folded[s:e] or "overseas" in doc.folded[s:e]
-                                       or "foreign" in doc.folded[s:e]):
+    folded = doc.folded
+    if folded.find("sales", s, e) >= 0 and (folded.find("abroad", s, e) >= 0 or folded.find(
+            "overseas", s, e) >= 0 or folded.find("foreign", s, e) >= 0):
         cues = _firm_sales_abroad(text, s, cues, mentions)
     arms_here = any(c.flow == "arms" for c in cues)
     currencies = _sentence_currencies(amounts, state)
@@ -699,8 +700,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
-        elif flow is None and not cues and "target" in text[max(s, money.start - 60) :
-                                                             money.start] and (
+        elif flow is None and not cues and text.find("target", max(s, money.start - 60),
+                                                      money.start) >= 0 and (
                 _TARGET_BEFORE_RE.search(text, max(s, money.start - 60), money.start)
                 and _continues(state, no)):
             # "Trade with China reached $24.9 billion. The two governments have set a target
@@ -721,7 +722,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
-        if flow == "exports" and "suppl" in text[s : money.start] and _supplier_shipments(
+        if flow == "exports" and text.find("suppl", s, money.start) >= 0 and _supplier_shipments(
                 text, s, money, cues):
             # "Russia remained the biggest supplier, with shipments worth $52.6 billion" in a
             # story about China's imports: the supplier's shipments are the buyer's imports
@@ -787,7 +788,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if named != partners:
             state.owners[money.start] = partners[0]
             partners = named
-        if len(partners) > 1 and "respectively" in text[money.end : e]:
+        if len(partners) > 1 and text.find("respectively", money.end, e) >= 0:
             partners = _respectively(text, money, amounts, classified, partners)
         if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
             emitted[-1].flow == "trade" and len(emitted[-1].partners) == 2
@@ -940,7 +941,7 @@ def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
     it set, so only the last such sentence is read."""
     for no in reversed(pending):
         if _carry_mentions(doc.text, doc.sentences[no].start,
-                           _sentence_mentions(doc, no, state.unions), state):
+                           _sentence_mentions(doc, no, state.unions, state.kinds), state):
             break
     pending.clear()
 
@@ -1197,7 +1198,7 @@ def _paid_for_goods_from(text: str, s: int, money: Money,
     kingdom": money spent or paid on goods from another economy buys them (imports, rule 5),
     whatever role an appositive gave the spender."""
     lo = max(s, money.start - 12)
-    if "sp" not in text[lo : money.start] and "pa" not in text[lo : money.start]:
+    if text.find("sp", lo, money.start) < 0 and text.find("pa", lo, money.start) < 0:
         return False
     if not _SPENT_BEFORE_RE.search(text, lo, money.start):
         return False
@@ -1656,7 +1657,7 @@ def _same_in_body(money: Money, currency: str, body: Sequence[TradeFact],
 # --- partners ------------------------------------------------------------------------------------
 
 
-def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
+def _sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool = True
                        ) -> list[tuple[str, int]]:
     """(code, start) of each economy named in a sentence: the gazetteer's mentions, or for
     an all-capitals headline a title-cased reading of it; unions expanded to members,
@@ -1721,7 +1722,8 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
             out.append((bloc, sent.start + m.start()))
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
-    if "the " in span and any(w in span for w in _KIND_SCREENS):
+    if kinds and ("ingdom" in span or "state" in span or "island" in span or "emirate" in span
+                  or "sultanate" in span or "region" in span):
         out.extend(_kind_anaphors(doc, no, span, sent.start, out))
     if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
@@ -1770,6 +1772,13 @@ def _epithets() -> dict[str, frozenset[str]]:
                 if line.strip() and not line.startswith("#"))
         _EPITHETS = {k.lower(): frozenset(v.split()) for k, v in rows}
     return _EPITHETS
+
+
+def _may_name_kind(text: str) -> bool:
+    """Whether a document may hold an epithet of ``data/epithets.tsv``: read once a
+    document, so that most sentences skip the per-sentence screens."""
+    return ("ingdom" in text or "city-state" in text or "island" in text or "Gulf state" in text
+            or "emirate" in text or "sultanate" in text or "region" in text)
 
 
 def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,
