@@ -480,6 +480,8 @@ _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECAS
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
                            r"(?:country|nation)\b")
+_NEIGHBOUR_RE = re.compile(r"\b(?:to|from|with|into)\s+(?P<the>the)\s+neighbou?ring\s+"
+                           r"(?:country|nation|state|economy)\b")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
 _ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
@@ -1725,6 +1727,8 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: boo
     if kinds and ("ingdom" in span or "state" in span or "island" in span or "emirate" in span
                   or "sultanate" in span or "region" in span):
         out.extend(_kind_anaphors(doc, no, span, sent.start, out))
+    if "neighbo" in span:
+        out.extend(_neighbour_anaphors(doc, no, span, sent.start))
     if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
@@ -1772,6 +1776,30 @@ def _epithets() -> dict[str, frozenset[str]]:
                 if line.strip() and not line.startswith("#"))
         _EPITHETS = {k.lower(): frozenset(v.split()) for k, v in rows}
     return _EPITHETS
+
+
+def _neighbour_anaphors(doc: DocContext, no: int, span: str, offset: int
+                        ) -> list[tuple[str, int]]:
+    """"Imports from the neighbouring country fell ..." after "South Korea's trade deficit
+    with Japan ...": the counterpart named last in the three sentences before (rule 20)."""
+    out: list[tuple[str, int]] = []
+    text = doc.text
+    for m in _NEIGHBOUR_RE.finditer(span):
+        code = None
+        for k in range(no - 1, max(-1, no - 4), -1):
+            lo = doc.sentences[k].start
+            # An economy named first as a counterpart ("deficit with Japan"), not the
+            # sentence's owner named again ("data from the Korea International Trade ...").
+            first: dict[str, bool] = {}
+            for c, st in _sentence_mentions(doc, k, kinds=False):  # no currency qualifiers
+                first.setdefault(c, _COUNTERPART_RE.search(text, max(lo, st - 30), st)
+                                 is not None)
+            code = next((c for c, cp in reversed(first.items()) if cp), None)
+            if code is not None:
+                break
+        if code is not None:
+            out.append((code, offset + m.start("the")))
+    return out
 
 
 def _may_name_kind(text: str) -> bool:

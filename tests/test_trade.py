@@ -1186,3 +1186,14 @@ def test_the_biggest_suppliers_shipments_are_the_reporting_economys_imports() ->
     assert _fp("India's oil imports rose to $140 billion. Russia was the biggest supplier, "
                "with shipments worth $50 billion.")[-1] == (
         "$50 billion", "imports", ("IND", "RUS"))
+
+
+def test_the_neighbouring_country_is_the_counterpart_of_the_sentence_before() -> None:
+    # "Exports to the neighbouring country" after "X's surplus with Germany": Germany (rule
+    # 20), not the owner named again; no counterpart before, no partner added.
+    assert _fp("Poland's trade surplus with Germany rose to 20 billion euros. Exports to the "
+               "neighbouring country climbed to 80 billion euros.")[-1] == (
+        "80 billion euros", "exports", ("POL", "DEU"))
+    assert _fp("Austria's imports rose to 10 billion euros. Exports to the neighbouring "
+               "country climbed to 8 billion euros.")[-1] == (
+        "8 billion euros", "exports", ("AUT",))
