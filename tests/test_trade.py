@@ -285,15 +285,16 @@ CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "va
 # (blind: P 0.852, R 0.839, partners 0.692). Its open misses (one trade target, nine
 # partners) are listed in docs/accuracy-trade.md; they are scored here, not hidden, and
 # the items before the pass keep the floors above.
-NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1.0,
+NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
-                        "flow": 1.0, "partners": 0.85}
+                        "flow": 1.0, "partners": 0.90}
 # The eight articles of the tenth pass ("a-t58".."a-t65", 71 facts) after its fixes (blind:
 # P 1.0, R 0.944, flow 0.925, partners 0.746; after: R 0.972, flow 0.957, partners 0.841);
-# open misses in docs/accuracy-trade.md.
-TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean": 1.0,
+# open misses in docs/accuracy-trade.md. Both raised after the open misses fixed after the
+# tenth pass (ninth: R 1.0, partners 0.903; tenth: R 1.0, flow 0.986, partners 0.887).
+TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
-                        "flow": 0.95, "partners": 0.84}
+                        "flow": 0.98, "partners": 0.88}
 
 
 def article_pass(item_id: str) -> int | None:
