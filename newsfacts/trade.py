@@ -20,7 +20,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
@@ -59,6 +61,9 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
     ("exports", r"exports?|exported|exporting|re-exports?|shipments?|shipped|sold|sells?|"
                 r"sales\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
                 r"supplied|supply|"
+                # "earned $280 million from coffee sales abroad": an economy's goods sold
+                # abroad are its exports (a firm's are revenue: ``_firm_sales_abroad``).
+                r"(?:overseas|foreign)\s+sales|sales\s+(?:abroad|overseas)|"
                 # "the United States remained the top destination, taking $1.05 billion of
                 # Philippine goods": where the reporting economy's exports go.
                 # "Germany remained the top market for Turkish goods, taking $1.9 billion
@@ -475,6 +480,8 @@ _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECAS
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
                            r"(?:country|nation)\b")
+_NEIGHBOUR_RE = re.compile(r"\b(?:to|from|with|into)\s+(?P<the>the)\s+neighbou?ring\s+"
+                           r"(?:country|nation|state|economy)\b")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
 _ITS_ROLE_RE = re.compile(r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s)\s+[^,;()]{1,40},")
 # The change of the cause's own flow: "as shipments to Singapore jumped".
@@ -494,6 +501,27 @@ _OWNER_RE = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}['’]s?\s+")
 _NON_NAME_RE = re.compile(r"\bnon-[A-Z]")
 _AND_VERB_RE = re.compile(r"\sand\s+(?:also\s+)?(?!(?:exceed|need|us|shipp|export|import|"
                           r"report|expect)ed\b)[a-z]{2,}ed\s")
+_SALES_ABROAD_RE = re.compile(r"(?:overseas|foreign)\s+sales|sales\s+(?:abroad|overseas)",
+                              re.IGNORECASE)
+_OWNER_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3}['’]s\s+"
+                              r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TARGET_BEFORE_RE = re.compile(r"\b(?:set|agreed|adopted|announced|have|has|with)\s+(?:a|an|the|"
+                               r"their|its|a\s+new)\s+(?:[\w-]+\s+)?target\s+of\s+"
+                               r"(?:about\s+|around\s+|some\s+)?$")
+_SHIPMENTS_RE = re.compile(r"shipments?|deliveries", re.IGNORECASE)
+_TO_AFTER_CUE_RE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?-i:[A-Z])")
+_SUPPLIER_ROLE_RE = re.compile(r"\b(?:was|is|remained|remains|became|as)\s+(?:the\s+|its\s+|"
+                               r"their\s+)(?:[\w-]+\s+){0,2}?suppliers?,\s+with\s+$")
+_SPENT_BEFORE_RE = re.compile(r"\b(?:spent|spends|spend|paid|pays|pay)\s+$")
+_ON_FROM_AFTER_RE = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month))?\s+(?:on|for)\s+"
+                               r"(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+")
+_AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
+_RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
+_KIND_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?P<kind>[Kk]ingdom|city-state|"
+                              r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate|"
+                              r"region)\b(?!\s+of\b|-|['’]s\b)")
+_EPITHETS: dict[str, frozenset[str]] | None = None
+_REGION_PREP_RE = re.compile(r"\b(?:to|from|with|into)\s+$")
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
 _THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
@@ -534,6 +562,7 @@ class _Doc:
     asides: set[int] = field(default_factory=set)
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
     unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
+    kinds: bool = True  # whether it may say "the kingdom", "the city-state", ... (epithets)
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -549,12 +578,13 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         return []
     may_hold = _AmountScreen(doc.folded)
     # A union name is read per sentence only in a document that writes one at all.
-    state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None)
+    state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None,
+                 kinds=_may_name_kind(text))
     state.reporting, state.reporting_at = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
-        title_mentions = _sentence_mentions(doc, 0, state.unions)
+        title_mentions = _sentence_mentions(doc, 0, state.unions, state.kinds)
         state.subject = state.partners = tuple(_dedupe(c for c, _ in title_mentions))
         body_start = 1
     # Sentences without amounts only pass their economies on to the next figures (rule
@@ -576,7 +606,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         # A "sentence" longer than any real one (a table, a run-on flood) is read in
         # pieces cut at whitespace, so the work per amount stays bounded (linear time).
         lo = sent.start
-        whole = _sentence_mentions(doc, no, state.unions)
+        whole = _sentence_mentions(doc, no, state.unions, state.kinds)
         while lo < sent.end:
             hi = min(sent.end, lo + MAX_SPAN)
             if hi < sent.end:
@@ -590,7 +620,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     facts = _rescued(state)
     if title is not None:
         head = _Doc(text=text, reporting=state.reporting, topics=state.topics,
-                    unions=state.unions)
+                    unions=state.unions, kinds=state.kinds)
         if not title_mentions:
             head.subject = head.partners = facts[0].partners if facts else ()
         _scan_sentence(doc, 0, head, body=facts, mentions=title_mentions)
@@ -610,7 +640,7 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     sent = doc.sentences[no]
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
-        mentions = _sentence_mentions(doc, no, state.unions)
+        mentions = _sentence_mentions(doc, no, state.unions, state.kinds)
     if amounts is None:
         amounts = _amounts(doc, s, e)
     if not amounts:
@@ -620,6 +650,10 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     # amount.
     classified = _classified(text, s, mentions)
     cues = _cues(text, s, e, doc.folded)
+    folded = doc.folded
+    if folded.find("sales", s, e) >= 0 and (folded.find("abroad", s, e) >= 0 or folded.find(
+            "overseas", s, e) >= 0 or folded.find("foreign", s, e) >= 0):
+        cues = _firm_sales_abroad(text, s, cues, mentions)
     arms_here = any(c.flow == "arms" for c in cues)
     currencies = _sentence_currencies(amounts, state)
     emitted: list[TradeFact] = []
@@ -668,6 +702,14 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
                 continue
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
+        elif flow is None and not cues and text.find("target", max(s, money.start - 60),
+                                                      money.start) >= 0 and (
+                _TARGET_BEFORE_RE.search(text, max(s, money.start - 60), money.start)
+                and _continues(state, no)):
+            # "Trade with China reached $24.9 billion. The two governments have set a target
+            # of $35 billion a year by 2030.": a target with no flow word of its own is one
+            # for the figure just before (rule 4).
+            flow = state.facts[-1].flow
         elif flow is None and not cues and state.facts and _OF_TOTAL_RE.match(text, money.end):
             flow = _paragraph_total(state, s)  # "Servers accounted for $32.3 billion of the total"
         elif flow is None and not cues and emitted and _compared_with_part(text, emitted[-1],
@@ -682,6 +724,14 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
+        if flow == "exports" and text.find("suppl", s, money.start) >= 0 and _supplier_shipments(
+                text, s, money, cues):
+            # "Russia remained the biggest supplier, with shipments worth $52.6 billion" in a
+            # story about China's imports: the supplier's shipments are the buyer's imports
+            # (rule 13); the supplier stays a counterpart.
+            flow = "imports"
+        if flow in (None, "exports", _NEG) and _paid_for_goods_from(text, s, money, classified):
+            flow = "imports"  # "India spent $25.6 billion on crude from the kingdom"
         if flow == _NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and _spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -740,6 +790,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if named != partners:
             state.owners[money.start] = partners[0]
             partners = named
+        if len(partners) > 1 and text.find("respectively", money.end, e) >= 0:
+            partners = _respectively(text, money, amounts, classified, partners)
         if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
             emitted[-1].flow == "trade" and len(emitted[-1].partners) == 2
             and partners[0] in emitted[-1].partners
@@ -800,6 +852,57 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             state.currency = currencies[i]
 
 
+def _respectively(text: str, money: Money, amounts: list[Money],
+                  classified: list[tuple[str, int, bool]], partners: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    """"Shipments to Taiwan and India were worth $2.1 billion and $1.4 billion
+    respectively": the i-th amount of a list closed by "respectively" takes the i-th
+    economy of the list of the same length before it, not the others."""
+    run = [money]
+    for a in amounts[amounts.index(money) + 1 :]:  # the amounts after, to "respectively"
+        if not _AMOUNT_JOIN_RE.fullmatch(text, run[-1].end, a.start):
+            break
+        run.append(a)
+    if not _RESPECTIVELY_RE.match(text, run[-1].end):
+        return partners
+    for a in reversed(amounts[: amounts.index(money)]):
+        if not _AMOUNT_JOIN_RE.fullmatch(text, a.end, run[0].start):
+            break
+        run.insert(0, a)
+    n = len(run)
+    # The list of economies: the last run of n names joined by "and" / commas before the
+    # first amount.
+    before = [(c, st) for c, st, _cp in classified if st < run[0].start]
+    for k in range(len(before) - n, -1, -1):
+        group = before[k : k + n]
+        if len({c for c, _ in group}) == n and all(
+            _LIST_JOIN_RE.match(text[_name_end(text, x[1]) : y[1]])
+            for x, y in pairwise(group)
+        ):
+            mine = group[run.index(money)][0]
+            others = {c for c, _ in group if c != mine}
+            return tuple(c for c in partners if c not in others)
+    return partners
+
+
+def _firm_sales_abroad(text: str, s: int, cues: list[Cue], mentions: list[tuple[str, int]]
+                       ) -> list[Cue]:
+    """"Kenya earned $280 million from coffee sales abroad" is exports; "Toyota's overseas
+    sales", "the company reported foreign sales of ..." are a firm's revenue: the cue is
+    an economy's only when the sentence names one before it and no other owner (a
+    possessive that is no economy) is attached to it."""
+    out: list[Cue] = []
+    for cue in cues:
+        if cue.flow == "exports" and _SALES_ABROAD_RE.fullmatch(text, cue.start, cue.end):
+            owner = _OWNER_BEFORE_RE.search(text, max(s, cue.start - 40), cue.start)
+            named = [st for _c, st in mentions if st < cue.start]
+            if not named or (owner is not None and not any(
+                    owner.start() <= st < owner.end() for st in named)):
+                cue = Cue(cue.start, cue.end, _NEG)
+        out.append(cue)
+    return out
+
+
 def _is_aside(text: str, s: int, e: int) -> bool:
     """Does the sentence set another economy's figures against the story's ("by contrast",
     or opening on "(In) neighbouring / rival X")?"""
@@ -840,7 +943,7 @@ def _carry_pending(doc: DocContext, pending: list[int], state: _Doc) -> None:
     it set, so only the last such sentence is read."""
     for no in reversed(pending):
         if _carry_mentions(doc.text, doc.sentences[no].start,
-                           _sentence_mentions(doc, no, state.unions), state):
+                           _sentence_mentions(doc, no, state.unions, state.kinds), state):
             break
     pending.clear()
 
@@ -1077,6 +1180,32 @@ def _spent_on_foreign_goods(text: str, s: int, money: Money, cues: list[Cue],
         return False
     home = {c for c, st, _cp in classified if s <= st < money.start}
     return any(st == m.end() and c not in home for c, st, _cp in classified)
+
+
+def _supplier_shipments(text: str, s: int, money: Money, cues: list[Cue]) -> bool:
+    """The amount is governed by "shipments" / "deliveries" (no "to X" after them) in a
+    clause whose subject is called the biggest / main / top supplier."""
+    gov = [c for c in cues if c.end <= money.num_start]
+    if not gov or gov[-1].flow != "exports" or not _SHIPMENTS_RE.fullmatch(
+            text, gov[-1].start, gov[-1].end):
+        return False
+    if _TO_AFTER_CUE_RE.match(text, gov[-1].end):
+        return False
+    return _SUPPLIER_ROLE_RE.search(text, s, gov[-1].start) is not None
+
+
+def _paid_for_goods_from(text: str, s: int, money: Money,
+                         classified: list[tuple[str, int, bool]]) -> bool:
+    """"India, the third-largest buyer of Saudi oil, spent $25.6 billion on crude from the
+    kingdom": money spent or paid on goods from another economy buys them (imports, rule 5),
+    whatever role an appositive gave the spender."""
+    lo = max(s, money.start - 12)
+    if text.find("sp", lo, money.start) < 0 and text.find("pa", lo, money.start) < 0:
+        return False
+    if not _SPENT_BEFORE_RE.search(text, lo, money.start):
+        return False
+    m = _ON_FROM_AFTER_RE.match(text, money.end)
+    return m is not None and any(st == m.end() for _c, st, _cp in classified)
 
 
 def _elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cue]) -> int:
@@ -1530,7 +1659,7 @@ def _same_in_body(money: Money, currency: str, body: Sequence[TradeFact],
 # --- partners ------------------------------------------------------------------------------------
 
 
-def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
+def _sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool = True
                        ) -> list[tuple[str, int]]:
     """(code, start) of each economy named in a sentence: the gazetteer's mentions, or for
     an all-capitals headline a title-cased reading of it; unions expanded to members,
@@ -1595,6 +1724,11 @@ def _sentence_mentions(doc: DocContext, no: int, unions: bool = True
             out.append((bloc, sent.start + m.start()))
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
+    if kinds and ("ingdom" in span or "state" in span or "island" in span or "emirate" in span
+                  or "sultanate" in span or "region" in span):
+        out.extend(_kind_anaphors(doc, no, span, sent.start, out))
+    if "neighbo" in span:
+        out.extend(_neighbour_anaphors(doc, no, span, sent.start))
     if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
@@ -1630,6 +1764,78 @@ def _economy_epithets(doc: DocContext, span: str, offset: int) -> list[tuple[str
         named = {x.country for ms in doc.mentions for x in ms} & {"CHN", "JPN"}
         if len(named) == 1:
             out.append((named.pop(), offset + m.start()))
+    return out
+
+
+def _epithets() -> dict[str, frozenset[str]]:
+    """``data/epithets.tsv``: what "the kingdom", "the city-state", ... can mean."""
+    global _EPITHETS
+    if _EPITHETS is None:
+        rows = (line.split("\t") for line in (Path(__file__).resolve().parent / "data"
+                                              / "epithets.tsv").read_text("utf-8").splitlines()
+                if line.strip() and not line.startswith("#"))
+        _EPITHETS = {k.lower(): frozenset(v.split()) for k, v in rows}
+    return _EPITHETS
+
+
+def _neighbour_anaphors(doc: DocContext, no: int, span: str, offset: int
+                        ) -> list[tuple[str, int]]:
+    """"Imports from the neighbouring country fell ..." after "South Korea's trade deficit
+    with Japan ...": the counterpart named last in the three sentences before (rule 20)."""
+    out: list[tuple[str, int]] = []
+    text = doc.text
+    for m in _NEIGHBOUR_RE.finditer(span):
+        code = None
+        for k in range(no - 1, max(-1, no - 4), -1):
+            lo = doc.sentences[k].start
+            # An economy named first as a counterpart ("deficit with Japan"), not the
+            # sentence's owner named again ("data from the Korea International Trade ...").
+            first: dict[str, bool] = {}
+            for c, st in _sentence_mentions(doc, k, kinds=False):  # no currency qualifiers
+                first.setdefault(c, _COUNTERPART_RE.search(text, max(lo, st - 30), st)
+                                 is not None)
+            code = next((c for c, cp in reversed(first.items()) if cp), None)
+            if code is not None:
+                break
+        if code is not None:
+            out.append((code, offset + m.start("the")))
+    return out
+
+
+def _may_name_kind(text: str) -> bool:
+    """Whether a document may hold an epithet of ``data/epithets.tsv``: read once a
+    document, so that most sentences skip the per-sentence screens."""
+    return ("ingdom" in text or "city-state" in text or "island" in text or "Gulf state" in text
+            or "emirate" in text or "sultanate" in text or "region" in text)
+
+
+def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,
+                   named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"China's exports to the kingdom" after a sentence on Saudi Arabia: "the kingdom",
+    "the city-state", "the island nation", "the Gulf state", "the emirate" (and "to / from /
+    with the region" for a regional bloc such as the GCC) name the economy
+    of that kind named last before them, in the sentence or the eight before (rule 20).
+    Not "the kingdom's": a possessive owner is the economy carried over already, and in a
+    relative clause ("Spain, which overtook France as the kingdom's biggest supplier") it
+    describes the rank, not a side of the figure."""
+    kinds = _epithets()
+    out: list[tuple[str, int]] = []
+    for m in _KIND_ANAPHOR_RE.finditer(span):
+        kind = " ".join(m.group("kind").lower().split())
+        fits = kinds.get(kind)
+        if not fits or (kind == "region" and not _REGION_PREP_RE.search(
+                span, max(0, m.start() - 6), m.start())):
+            continue  # "the biggest economy in the region" names no side of a figure
+        at = offset + m.start()
+        # "Spain's exports to the kingdom": not the economy whose figure it is, so one
+        # named in the sentences before comes first, then one earlier in this sentence.
+        here = [c for c, st in named if st < at and c in fits]
+        code = next((ms[-1] for k in range(no - 1, max(-1, no - 9), -1)
+                     if (ms := [x.country for x in doc.mentions[k]
+                                if x.country in fits and x.country not in here])),
+                    here[-1] if here else None)
+        if code is not None:
+            out.append((code, at))
     return out
 
 

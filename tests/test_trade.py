@@ -285,15 +285,16 @@ CHALLENGE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0, "va
 # (blind: P 0.852, R 0.839, partners 0.692). Its open misses (one trade target, nine
 # partners) are listed in docs/accuracy-trade.md; they are scored here, not hidden, and
 # the items before the pass keep the floors above.
-NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1.0,
+NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
-                        "flow": 1.0, "partners": 0.85}
+                        "flow": 1.0, "partners": 0.90}
 # The eight articles of the tenth pass ("a-t58".."a-t65", 71 facts) after its fixes (blind:
 # P 1.0, R 0.944, flow 0.925, partners 0.746; after: R 0.972, flow 0.957, partners 0.841);
-# open misses in docs/accuracy-trade.md.
-TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean": 1.0,
+# open misses in docs/accuracy-trade.md. Both raised after the open misses fixed after the
+# tenth pass (ninth: R 1.0, partners 0.903; tenth: R 1.0, flow 0.986, partners 0.887).
+TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
-                        "flow": 0.95, "partners": 0.84}
+                        "flow": 0.98, "partners": 0.88}
 
 
 def article_pass(item_id: str) -> int | None:
@@ -1114,3 +1115,86 @@ def test_a_rivals_figure_set_against_the_storys_does_not_take_over_the_subject()
     assert _fp("Chile's copper exports rose to $40 billion. Peru's copper shipments to China, "
                "by contrast, fell to $9 billion. Molybdenum exports, with Japan the main "
                "buyer, rose to $3 billion.")[-1] == ("$3 billion", "exports", ("CHL", "JPN"))
+
+
+# After the tenth pass: open misses of the ninth and tenth passes fixed by general rules.
+
+def test_goods_sold_abroad_by_an_economy_are_exports_but_a_firms_are_revenue() -> None:
+    # "sales abroad" / "overseas sales" / "foreign sales" of an economy's goods are its
+    # exports; a firm's are revenue (not trade).
+    assert _fp("Chile earned about $2 billion from fruit sales abroad in 2024.") == [
+        ("about $2 billion", "exports", ("CHL",))]
+    assert _fp("Vietnam's farmers earned $4.6 billion from overseas sales of rice.") == [
+        ("$4.6 billion", "exports", ("VNM",))]
+    assert _fp("Toyota's sales abroad rose 5% to 20 trillion yen.") == []
+    assert _fp("The company reported foreign sales of $3 billion.") == []
+
+
+def test_the_kingdom_or_the_city_state_points_back_to_the_last_one_named() -> None:
+    # "the kingdom", "the city-state", "the emirate" name the economy of that kind named
+    # last before (rule 20), from data/epithets.tsv.
+    assert _fp("Morocco's phosphate exports rose to $9 billion. Spain's exports to the "
+               "kingdom rose to $12 billion.")[-1] == ("$12 billion", "exports", ("ESP", "MAR"))
+    assert _fp("Singapore's exports grew. Malaysia's exports to the city-state reached $40 "
+               "billion.")[-1] == ("$40 billion", "exports", ("MYS", "SGP"))
+    assert _fp("Qatar's gas sales rose. Japan's imports from the emirate fell to $10 "
+               "billion.")[-1] == ("$10 billion", "imports", ("JPN", "QAT"))
+
+
+def test_respectively_pairs_each_amount_with_its_own_economy() -> None:
+    # "to X and Y ... $A and $B respectively": $A is X's, $B is Y's, not both of both.
+    assert _fp("Korea's exports to the United States, Vietnam and India were $5 billion, $3 "
+               "billion and $1 billion respectively.") == [
+        ("$5 billion", "exports", ("KOR", "USA")), ("$3 billion", "exports", ("KOR", "VNM")),
+        ("$1 billion", "exports", ("KOR", "IND"))]
+    assert _fp("Brazil's soy exports reached $40 billion. Sales to China and Spain were worth "
+               "$30 billion and $2 billion, respectively.")[1:] == [
+        ("$30 billion", "exports", ("BRA", "CHN")), ("$2 billion", "exports", ("BRA", "ESP"))]
+
+
+def test_a_target_with_no_flow_word_continues_the_figure_before() -> None:
+    # "The two governments have set a target of $N": a target for the figure just before
+    # (rule 4), its flow and partners; a firm's sales target stays out.
+    assert _fp("Trade between India and Russia reached $65 billion last year. The two "
+               "governments have set a target of $100 billion by 2030.")[-1] == (
+        "$100 billion", "trade", ("IND", "RUS"))
+    assert _fp("Vietnam's exports rose to $300 billion. The carmaker has set a sales target "
+               "of $4 billion.") == [("$300 billion", "exports", ("VNM",))]
+
+
+def test_to_or_from_the_region_after_the_gcc_is_the_gcc() -> None:
+    # "exports to the region" after the Gulf Cooperation Council: the bloc (rule 24, as
+    # "the bloc"); "in the region" names no side of a figure.
+    assert _fp("Japan signed a trade pact with the Gulf Cooperation Council. Japanese exports "
+               "to the region rose to $30 billion, while imports fell to $80 billion.") == [
+        ("$30 billion", "exports", ("JPN", "GCC")), ("$80 billion", "imports", ("JPN", "GCC"))]
+    assert _fp("Japan signed a trade pact with the Gulf Cooperation Council. Saudi Arabia, the "
+               "biggest economy in the region, exported $300 billion.") == [
+        ("$300 billion", "exports", ("SAU",))]
+
+
+def test_money_spent_on_goods_from_an_economy_buys_them() -> None:
+    # "spent $N on crude from X": imports (rule 5), also when an appositive calls the
+    # spender a buyer (an exports cue from the seller's side).
+    assert _fp("Japan, the biggest buyer of Australian coal, spent $30 billion on coal from "
+               "Australia last year.") == [("$30 billion", "imports", ("JPN", "AUS"))]
+    assert _fp("The government spent $5 billion on roads from the capital to the coast.") == []
+
+
+def test_the_biggest_suppliers_shipments_are_the_reporting_economys_imports() -> None:
+    # "X was the biggest supplier, with shipments worth $N" after the reporting economy's
+    # imports: X's shipments in that report are its imports (rule 13).
+    assert _fp("India's oil imports rose to $140 billion. Russia was the biggest supplier, "
+               "with shipments worth $50 billion.")[-1] == (
+        "$50 billion", "imports", ("IND", "RUS"))
+
+
+def test_the_neighbouring_country_is_the_counterpart_of_the_sentence_before() -> None:
+    # "Exports to the neighbouring country" after "X's surplus with Germany": Germany (rule
+    # 20), not the owner named again; no counterpart before, no partner added.
+    assert _fp("Poland's trade surplus with Germany rose to 20 billion euros. Exports to the "
+               "neighbouring country climbed to 80 billion euros.")[-1] == (
+        "80 billion euros", "exports", ("POL", "DEU"))
+    assert _fp("Austria's imports rose to 10 billion euros. Exports to the neighbouring "
+               "country climbed to 8 billion euros.")[-1] == (
+        "8 billion euros", "exports", ("AUT",))
