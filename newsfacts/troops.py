@@ -178,6 +178,8 @@ FORCE_NAMES: dict[str, str] = {
     "Alliance of Sahel States": "COALITION", "G5 Sahel": "COALITION",
     "Multinational Joint Task Force": "COALITION", "Joint Expeditionary Force": "COALITION",
     "Multinational Security Support": "COALITION", "ECOMOG": "COALITION",
+    # The West African bloc's forces (its standby force, ECOMOG's successor): rule 41.
+    "ECOWAS": "COALITION",
     # The Sinai treaty monitors (Egypt-Israel, 1979): a force of a dozen states, not the UN's.
     "Multinational Force and Observers": "COALITION",
 }
@@ -491,7 +493,7 @@ _TROOP_LEVEL_RE = re.compile(
     r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
     r"|(?P<pronoun>\b(?:(?:its|their)\s+(?:military\s+)?|(?:the\s+)?(?:mission|force|contingent)'s\s+"
     r"(?=strength\b))(?:presence|force|forces|contingent|strength|"
-    r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b))",
+    r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b| deployed\b| sent\b| stationed\b))",
     re.IGNORECASE,
 )
 _IN_UNITS_RE = re.compile(
@@ -952,6 +954,13 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         if nx and _PARALLEL_GAP_RE.search(text[last_end : n.start]):
             end = nx.end("more") if nx.group("more") else n.end  # keeps its "more"
             return _Cand(q_start, end, count, high, n.approx, "parallel", n.end, n.num_start)
+        # "Papua New Guinea will send 80 soldiers and Fiji about 50": another state's count
+        # in the same frame, its noun elided (rule 32).
+        if text.startswith(" and ", last_end) and _PAIRED_GAP_RE.match(
+                text, last_end, q_start) and _PAIRED_NEXT_RE.match(text, n.end, s_end) and any(
+                last_end < m.char_start and m.char_end <= q_start and len(m.country) == 3
+                for m in doc.mentions[s_no]):
+            return _Cand(q_start, n.end, count, high, n.approx, "paired", n.end, n.num_start)
     # "has 60,000 personnel and plans to grow to about 80,000", "cut the rotation to about
     # 1,200": the new size of the force just counted (rules 48, 51).
     if last_end >= 0 and n.start - last_end <= 120 and text.startswith(
@@ -985,7 +994,7 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         return _Cand(start, n.end, count, high, n.approx, "level" if level else "elided",
                      n.end, n.num_start)
     # "leave 8,600 troops, down from 9,800" (a level, rule 48).
-    if last_end >= 0 and n.start - last_end <= 100 and _DOWN_FROM_RE.search(
+    if last_end >= 0 and n.start - last_end <= 140 and _DOWN_FROM_RE.search(
             text[last_end : n.start]):
         return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     return None
@@ -1014,6 +1023,8 @@ _CHANGE_TO_RE = re.compile(
 _TIMES_THE_RE = re.compile(r"\b(?:twice|double|triple|thrice|three times|half)\s+the\s+$")
 _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
                               r"by|before|last|(?-i:[A-Z]))\b")
+_PAIRED_GAP_RE = re.compile(r" and (?:the )?(?:[A-Z][\w.'-]*\s+){1,3}$")
+_PAIRED_NEXT_RE = re.compile(r"\s*(?:[,.;)]|$)")
 _PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]"
                                r"|\s+(?:in|by)\s+(?:19|20)\d\d\b|(?P<more>\s+more)\b")
 # "N of its [hedge] M troops": N is part of the force of M.
@@ -1080,7 +1091,10 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) ->
         return False  # "the number of troops and police" (rule 34)
     gap = pre[lv.end() :]
     # The level phrase governs this number: close by, or one end of "from N to M".
-    return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap))
+    # ("bringing the total deployed for rescue and relief work to about 12,000": "the
+    # total" reaches further, to the "to" right before the number.)
+    return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap)) or (
+        len(gap) <= 70 and lv.group(0).lower() == "the total")
 
 
 _KILLED_INCLUDING_RE = re.compile(
@@ -1242,6 +1256,11 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     # Inside the quote: "Some 850 British troops", "troops of the Saudi-led coalition".
     if _LED_RE.search(quote) or _COALITION_RE.search(quote):
         return "COALITION"
+    if c.kind == "level" and prev is not None and prev_s_no == s_no and prev_actor and \
+            prev.char_end <= c.start and _DOWN_FROM_RE.search(text[prev.char_end : c.start]):
+        # "keeps around 200 personnel at Pituffik in Greenland's far northwest, ..., down
+        # from some 10,000": the earlier level of the same force (rules 48, 50).
+        return prev_actor
     fm = _FORCE_NAME_RE.search(text, c.start, c.end)
     if c.kind == "demonym":
         # "N Armenians served in the German army": the army's state, else unknown.
@@ -1283,6 +1302,13 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         # The sentence's subject is a named force whose size this is: "UNIFIL was set up
         # ..., when its strength peaked at N"; "A multinational force ... could number N".
         return FORCE_NAMES[sf.group("name")]
+    if _SIZE_VERB_RE.search(win) and _GENERIC_FORCE_SUBJ_RE.match(text, sent.start, c.start):
+        # "The standby force, agreed by ECOWAS leaders in 2023, is meant to number 5,000
+        # troops": the force a sentence about an unnamed force names (rule 41).
+        gf = _FORCE_NAME_RE.search(text, sent.start, c.start)
+        if gf is not None and not _LOC_PREP.search(text[max(sent.start, gf.start() - 30)
+                                                         : gf.start()]):
+            return FORCE_NAMES[gf.group(0)]
     if text.find("ultinational", sent.start, c.start) >= 0 and _SIZE_VERB_RE.search(win) and \
             _MULTI_UNIT_RE.match(text, sent.start, c.start) and \
             _NATO_UNIT_RE.search(text) is not None:
@@ -1464,6 +1490,8 @@ _SUBJECT_FORCE_RE = re.compile(_SUBJECT_FORCE)
 # The same after a dateline: tried only on a document's first sentences (it is slow to
 # fail on other sentences).
 _SUBJECT_FORCE_DL_RE = re.compile(rf"{_DATELINE}{_SUBJECT_FORCE}")
+_GENERIC_FORCE_SUBJ_RE = re.compile(r"[\s\"'(]*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?"
+                                    r"(?:force|mission|brigade|contingent)\b")
 _SIZE_VERB_RE = re.compile(r"\b(?:number|numbers|numbered|total|totals|comprise|comprises)\s+$")
 # "The People's Liberation Army, the world's largest military with about 2 million ...":
 # the size of the force the sentence opens with.
@@ -1635,6 +1663,8 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
         surface = m.surface
         if "sa" in post[:8] and _SPEAKER_AFTER_RE.match(post) and not _LOC_PREP.search(pre):
             continue  # "the Pentagon said", "Washington says": a speaker, not a place
+        if pre.endswith(" in ") and _SPEAKER_IN_RE.search(pre):
+            continue  # "told reporters in Canberra": where it was said, not a troop place
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
                       or _attributive_place(text, end, surface, code)
                       or _ADJ_PLACE_RE.match(post) or (
@@ -1677,6 +1707,8 @@ def _list_spans_states(text: str, ms: Sequence[CountryMention | Mention], end: i
 
 _LIST_GAP_RE = re.compile(r"(?:'s)?,?\s+(?:(?:and|or)\s+)?(?:the\s+)?")
 _SPEAKER_AFTER_RE = re.compile(r"\s+(?:said|says)\b")
+_SPEAKER_IN_RE = re.compile(r"\b(?:reporters|journalists|(?:a|the) (?:news|press) conference|"
+                            r"(?:a|the) (?:news|press) briefing|told (?:a|the) briefing)\s+in\s+$")
 _TURNED_TO_RE = re.compile(r"\b(?:turn(?:s|ed|ing)?|appeal(?:s|ed|ing)?|look(?:s|ed|ing)?|"
                            r"talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|wrote|write|writes|"
                            r"complain(?:s|ed|ing)?)\s+to\s+(?:the\s+)?$")
@@ -1882,6 +1914,9 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         # Exercising, on alert or called up at home (rule 44); not when sent away. Foreign
         # troops in drills with the host named by the dateline ("MANILA - 1,800 Filipino
         # soldiers and 600 US Marines are taking part") are at the host's exercise.
+        isle = _one_island(doc, s_no, stext)
+        if isle is not None:
+            return isle  # "a Danish-led exercise on the island" (Greenland, named before)
         host = _cached_dateline(doc, cache) or _headline_place(doc, actor)
         if host is not None and host != own and any(m.country == host
                                                     for m in doc.mentions[s_no]):
@@ -1904,13 +1939,9 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
                       if len(m.country) == 3 and left <= m.char_start < right} - {own}
             if len(others) == 1:
                 return others.pop()
-    if text.find("the island", sent.start, sent.end) >= 0 and _THE_ISLAND_RE.search(stext):
-        # "cut the Marine presence on the island" after a sentence naming Okinawa and Guam:
-        # the one island (an alias marked so) named up to three sentences back (rule 43).
-        islands = {m.country for k in range(max(0, s_no - 3), s_no + 1)
-                   for m in doc.mentions[k] if m.surface in island_surfaces()}
-        if len(islands) == 1:
-            return islands.pop()
+    isle = _one_island(doc, s_no, stext)
+    if isle is not None:
+        return isle
     # Context (rule 43): a place in the previous sentences, the previous fact's place,
     # the headline, the dateline.
     if prev is not None and prev_s_no == s_no and prev.location is None and \
@@ -1939,6 +1970,16 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if s_no == 0 and doc.has_title:
         return None  # the body's dateline does not point back to the headline (rule 43)
     return _cached_dateline(doc, cache)
+
+
+def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
+    """"cut the Marine presence on the island" after a sentence naming Okinawa and Guam: the
+    one island (an alias marked so) named up to three sentences back (rule 43)."""
+    if "the island" not in stext or not _THE_ISLAND_RE.search(stext):
+        return None
+    islands = {m.country for k in range(max(0, s_no - 3), s_no + 1)
+               for m in doc.mentions[k] if m.surface in island_surfaces()}
+    return islands.pop() if len(islands) == 1 else None
 
 
 # "one of the smallest in Europe", "among the largest in the Gulf": a comparison, not where
@@ -2326,7 +2367,7 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             if _excluded(doc.text, c, sent.start, sent.end):
                 continue
             antecedent = by_value.get(c.count) if c.kind == "elided" else None
-            if c.kind == "parallel":
+            if c.kind in ("parallel", "paired"):
                 # "and about 2,500 in Iraq": the count just before in the sentence.
                 if prev is None or prev_s_no != s_no or prev.char_end > c.start:
                     continue
@@ -2347,14 +2388,15 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 if prev.location is not None:
                     level_place = prev.location
             else:
-                actor = (antecedent.actor if antecedent is not None
+                actor = (antecedent.actor if antecedent is not None and c.kind != "paired"
                          else _actor(doc, s_no, c, prev, prev_s_no, action))
                 if actor == "EU":
                     # Troops have a closed list of force codes (rule 41): an EU force such as
                     # EUFOR is a multinational force outside it.
                     actor = "COALITION"
-            location = level_place or _location(doc, s_no, c, actor, action, prev, prev_s_no,
-                                                places)
+            location = level_place or (antecedent.location if c.kind == "paired" and antecedent
+                                       else _location(doc, s_no, c, actor, action, prev,
+                                                      prev_s_no, places))
             level_place = None
             if antecedent is not None and location is None:
                 location = antecedent.location

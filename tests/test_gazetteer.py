@@ -107,3 +107,5 @@ def test_ninth_pass_places() -> None:
         assert code_for(surface) == code and is_place(surface), surface
     # Capitals name the place as well as the government: not is_place (as "Kabul").
     assert code_for("Nuuk") == "GRL" and code_for("Honiara") == "SLB"
+    # Greenland is an island "the island" can point back to (still GRL, never an owner).
+    assert "Greenland" in island_surfaces() and code_for("Greenland") == "GRL"

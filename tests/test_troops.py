@@ -1194,6 +1194,44 @@ def test_ninth_pass_places_actors_actions(
     assert _got(*sentences) == expected
 
 
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # "told reporters in Lisbon" is where it was said, not a troop place (rule 43).
+    (("Portugal will send about 150 troops to Mozambique.",
+      "The first soldiers will leave on Friday, the minister told reporters in Lisbon.",
+      "Angola will send a contingent of 90 soldiers."),
+     [("about 150 troops", "PRT", "MOZ", "deploy"), ("90 soldiers", "AGO", "MOZ", "deploy")]),
+    # "bringing the total stationed ... to N": the new level, however long the phrase (48).
+    (("Italy sent 200 more troops to Lebanon, bringing the total stationed with the UN force "
+      "in the south to some 1,200.",),
+     [("200 more troops", "ITA", "LBN", "deploy"), ("some 1,200", "ITA", "LBN", "present")]),
+    # ", down from N" after a long aside: the same force's earlier level (rules 48, 50).
+    (("The U.S. Army keeps about 300 soldiers at a radar site in Kyrgyzstan's mountainous "
+      "north, a key post for watching missile launches, down from some 2,000 in the early "
+      "2000s.",),
+     [("about 300 soldiers", "USA", "KGZ", "present"), ("some 2,000", "USA", "KGZ",
+                                                        "present")]),
+    # "N soldiers and Ghana about 200": a second state's count, noun elided (rule 32).
+    (("ECOWAS troops began arriving in Gambia on Monday.",
+      "Senegal will send a battalion of 600 soldiers and Ghana about 200, officials said."),
+     [("600 soldiers", "SEN", "GMB", "deploy"), ("about 200", "GHA", "GMB", "deploy")]),
+    # Foreign troops at drills "on the island": the island named before (rule 43), not home.
+    (("Japan plans a new missile unit on Ishigaki.",
+      "About 300 U.S. Marines will take part in drills on the island next month."),
+     [("About 300 U.S. Marines", "USA", "JPN", "other")]),
+    # "The regional force, set up by ECOWAS ..., is expected to number N": the bloc's
+    # force counted whole (rule 41).
+    (("Senegal has sent 600 soldiers to Gambia.",
+      "The regional force, set up by ECOWAS in 2017, is expected to number about 1,000 "
+      "troops."),
+     [("600 soldiers", "SEN", "GMB", "deploy"), ("about 1,000 troops", "COALITION", "GMB",
+                                                  "other")]),
+])
+def test_ninth_pass_context_and_elided(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
+
+
 def test_joint_is_not_join() -> None:
     """"joint units" after a count is no "join" cue (the after-cue wanted a word end)."""
     _, f = _one("Lithuania, with about 1,000 German soldiers in joint units, is a front-line "
