@@ -994,7 +994,9 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         return _Cand(start, n.end, count, high, n.approx, "level" if level else "elided",
                      n.end, n.num_start)
     # "leave 8,600 troops, down from 9,800" (a level, rule 48).
-    if last_end >= 0 and n.start - last_end <= 140 and _DOWN_FROM_RE.search(
+    if last_end >= 0 and n.start - last_end <= 140 and (
+            text.find("from", last_end, n.start) >= 0 or text.find("than", last_end, n.start)
+            >= 0 or text.find("compared", last_end, n.start) >= 0) and _DOWN_FROM_RE.search(
             text[last_end : n.start]):
         return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     return None
@@ -1302,7 +1304,7 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         # The sentence's subject is a named force whose size this is: "UNIFIL was set up
         # ..., when its strength peaked at N"; "A multinational force ... could number N".
         return FORCE_NAMES[sf.group("name")]
-    if _SIZE_VERB_RE.search(win) and _GENERIC_FORCE_SUBJ_RE.match(text, sent.start, c.start):
+    if _GENERIC_FORCE_SUBJ_RE.match(text, sent.start, c.start) and _SIZE_VERB_RE.search(win):
         # "The standby force, agreed by ECOWAS leaders in 2023, is meant to number 5,000
         # troops": the force a sentence about an unnamed force names (rule 41).
         gf = _FORCE_NAME_RE.search(text, sent.start, c.start)
@@ -1663,7 +1665,9 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
         surface = m.surface
         if "sa" in post[:8] and _SPEAKER_AFTER_RE.match(post) and not _LOC_PREP.search(pre):
             continue  # "the Pentagon said", "Washington says": a speaker, not a place
-        if pre.endswith(" in ") and _SPEAKER_IN_RE.search(pre):
+        if pre.endswith(" in ") and ("rs in" in pre or "ts in" in pre or "ce in" in pre
+                                    or "ng in" in pre) \
+                and _SPEAKER_IN_RE.search(pre):
             continue  # "told reporters in Canberra": where it was said, not a troop place
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
                       or _attributive_place(text, end, surface, code)
@@ -2097,11 +2101,12 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     cued = found or "present"
     # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one
     # (or stay on after it).
+    exercise = _EXERCISE.search(stext) is not None
     elsewhere = _exercise_elsewhere(text, sent.start, sent.end, anchor, c.end) \
-        if _EXERCISE.search(stext) else None
+        if exercise else None
     if elsewhere == "aside" and found == "other":
         return "present"  # the size in the aside, not the drills after it (rule 48)
-    if _EXERCISE.search(stext) and elsewhere is None:
+    if exercise and elsewhere is None:
         if cued == "deploy" and _MOTION_RE.search(text, max(left, anchor - 60),
                                                    min(right, c.end + 40)):
             return "deploy"
@@ -2199,11 +2204,11 @@ def _exercise_elsewhere(text: str, lo: int, hi: int, anchor: int, end: int) -> s
     hits = [m.start() for m in _EXERCISE_RE.finditer(text, lo, hi)]
     if not hits:
         return None
-    if all(h >= end and _other_clause_count(text, end, h) for h in hits) or all(
-            h < anchor and _other_clause_count(text, h, anchor) for h in hits):
-        return "clause"
+    if (hits[0] >= end and _other_clause_count(text, end, hits[0])) or (
+            hits[-1] < anchor and _other_clause_count(text, hits[-1], anchor)):
+        return "clause"  # (every hit lies past the other count if the nearest one does)
     close = text.find(",", end, min(hi, end + 40))
-    if close >= 0 and all(h > close for h in hits) and \
+    if close >= 0 and hits[0] > close and \
             _SIZE_ASIDE_OPEN_RE.search(text, max(lo, anchor - 80), anchor) is not None:
         return "aside"
     return None
