@@ -137,7 +137,8 @@ _CASUALTY_AFTER = (
 )
 # A count of soldiers *and* police or militias together is not counted (rule 34).
 _MIXED_AFTER = (
-    r"\s*(?:,|and|or|&)\s+(?:\w+\s+){0,2}(?:police(?:men)?|militia(?:men|s)?|gendarmes?|"
+    # A number in between starts a count of its own ("120 soldiers and 50 police officers").
+    r"\s*(?:,|and|or|&)\s+(?:(?!\d)\w+\s+){0,2}(?:police(?:men)?|militia(?:men|s)?|gendarmes?|"
     r"civilians|rebels|volunteers|policemen|fighters|officers)\b"
 )
 # Non-country places a sentence can name as where troops are ("from Europe and Asia"):
@@ -177,6 +178,8 @@ FORCE_NAMES: dict[str, str] = {
     "Alliance of Sahel States": "COALITION", "G5 Sahel": "COALITION",
     "Multinational Joint Task Force": "COALITION", "Joint Expeditionary Force": "COALITION",
     "Multinational Security Support": "COALITION", "ECOMOG": "COALITION",
+    # The West African bloc's forces (its standby force, ECOMOG's successor): rule 41.
+    "ECOWAS": "COALITION",
     # The Sinai treaty monitors (Egypt-Israel, 1979): a force of a dozen states, not the UN's.
     "Multinational Force and Observers": "COALITION",
 }
@@ -275,7 +278,7 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"(?:have|has|had|were|was|be|been|being|are being|is being) deployed|"
      r"(?:are|is) deployed(?=\s+(?:to|into)\b)|"
      r"(?:will|would|to|could) (?:be )?(?:deploy|sent|join|go|head|travel|arrive|reach)|"
-     r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?|redeploy|penetrat(?:e|ed|ing)|"
+     r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?\b|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
      r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
      r"deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)|"
@@ -490,7 +493,7 @@ _TROOP_LEVEL_RE = re.compile(
     r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
     r"|(?P<pronoun>\b(?:(?:its|their)\s+(?:military\s+)?|(?:the\s+)?(?:mission|force|contingent)'s\s+"
     r"(?=strength\b))(?:presence|force|forces|contingent|strength|"
-    r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b))",
+    r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b| deployed\b| sent\b| stationed\b))",
     re.IGNORECASE,
 )
 _IN_UNITS_RE = re.compile(
@@ -951,6 +954,13 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         if nx and _PARALLEL_GAP_RE.search(text[last_end : n.start]):
             end = nx.end("more") if nx.group("more") else n.end  # keeps its "more"
             return _Cand(q_start, end, count, high, n.approx, "parallel", n.end, n.num_start)
+        # "Papua New Guinea will send 80 soldiers and Fiji about 50": another state's count
+        # in the same frame, its noun elided (rule 32).
+        if text.startswith(" and ", last_end) and _PAIRED_GAP_RE.match(
+                text, last_end, q_start) and _PAIRED_NEXT_RE.match(text, n.end, s_end) and any(
+                last_end < m.char_start and m.char_end <= q_start and len(m.country) == 3
+                for m in doc.mentions[s_no]):
+            return _Cand(q_start, n.end, count, high, n.approx, "paired", n.end, n.num_start)
     # "has 60,000 personnel and plans to grow to about 80,000", "cut the rotation to about
     # 1,200": the new size of the force just counted (rules 48, 51).
     if last_end >= 0 and n.start - last_end <= 120 and text.startswith(
@@ -984,7 +994,9 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         return _Cand(start, n.end, count, high, n.approx, "level" if level else "elided",
                      n.end, n.num_start)
     # "leave 8,600 troops, down from 9,800" (a level, rule 48).
-    if last_end >= 0 and n.start - last_end <= 100 and _DOWN_FROM_RE.search(
+    if last_end >= 0 and n.start - last_end <= 140 and (
+            text.find("from", last_end, n.start) >= 0 or text.find("than", last_end, n.start)
+            >= 0 or text.find("compared", last_end, n.start) >= 0) and _DOWN_FROM_RE.search(
             text[last_end : n.start]):
         return _Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     return None
@@ -1013,6 +1025,8 @@ _CHANGE_TO_RE = re.compile(
 _TIMES_THE_RE = re.compile(r"\b(?:twice|double|triple|thrice|three times|half)\s+the\s+$")
 _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
                               r"by|before|last|(?-i:[A-Z]))\b")
+_PAIRED_GAP_RE = re.compile(r" and (?:the )?(?:[A-Z][\w.'-]*\s+){1,3}$")
+_PAIRED_NEXT_RE = re.compile(r"\s*(?:[,.;)]|$)")
 _PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]"
                                r"|\s+(?:in|by)\s+(?:19|20)\d\d\b|(?P<more>\s+more)\b")
 # "N of its [hedge] M troops": N is part of the force of M.
@@ -1079,7 +1093,10 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) ->
         return False  # "the number of troops and police" (rule 34)
     gap = pre[lv.end() :]
     # The level phrase governs this number: close by, or one end of "from N to M".
-    return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap))
+    # ("bringing the total deployed for rescue and relief work to about 12,000": "the
+    # total" reaches further, to the "to" right before the number.)
+    return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap)) or (
+        len(gap) <= 70 and lv.group(0).lower() == "the total")
 
 
 _KILLED_INCLUDING_RE = re.compile(
@@ -1241,6 +1258,11 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     # Inside the quote: "Some 850 British troops", "troops of the Saudi-led coalition".
     if _LED_RE.search(quote) or _COALITION_RE.search(quote):
         return "COALITION"
+    if c.kind == "level" and prev is not None and prev_s_no == s_no and prev_actor and \
+            prev.char_end <= c.start and _DOWN_FROM_RE.search(text[prev.char_end : c.start]):
+        # "keeps around 200 personnel at Pituffik in Greenland's far northwest, ..., down
+        # from some 10,000": the earlier level of the same force (rules 48, 50).
+        return prev_actor
     fm = _FORCE_NAME_RE.search(text, c.start, c.end)
     if c.kind == "demonym":
         # "N Armenians served in the German army": the army's state, else unknown.
@@ -1272,7 +1294,7 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     sf = _SUBJECT_FORCE_RE.match(text, sent.start, c.start) or (
         _SUBJECT_FORCE_DL_RE.match(text, sent.start, c.start) if s_no < 2 else None)
     if sf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 30), c.start)
-               or _SIZE_VERB_RE.search(win)
+               or _SIZE_VERB_RE.search(win) or _FORCE_WITH_RE.search(win)
                # "The Multinational Force and Observers, which monitors the treaty, has
                # about 1,100 personnel from 13 countries": the force's own size, counted
                # whole (rule 41), when no state stands between the force and the count.
@@ -1282,6 +1304,13 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
         # The sentence's subject is a named force whose size this is: "UNIFIL was set up
         # ..., when its strength peaked at N"; "A multinational force ... could number N".
         return FORCE_NAMES[sf.group("name")]
+    if _GENERIC_FORCE_SUBJ_RE.match(text, sent.start, c.start) and _SIZE_VERB_RE.search(win):
+        # "The standby force, agreed by ECOWAS leaders in 2023, is meant to number 5,000
+        # troops": the force a sentence about an unnamed force names (rule 41).
+        gf = _FORCE_NAME_RE.search(text, sent.start, c.start)
+        if gf is not None and not _LOC_PREP.search(text[max(sent.start, gf.start() - 30)
+                                                         : gf.start()]):
+            return FORCE_NAMES[gf.group(0)]
     if text.find("ultinational", sent.start, c.start) >= 0 and _SIZE_VERB_RE.search(win) and \
             _MULTI_UNIT_RE.match(text, sent.start, c.start) and \
             _NATO_UNIT_RE.search(text) is not None:
@@ -1373,7 +1402,9 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
                                                                      c.start):
             continue  # "Finland, which shares a border with Russia, has 280,000 soldiers"
         if c.start - m.char_end > 90 and prev_actor is not None and \
-                text.find("the country's", m.char_end, c.start) < 0:
+                text.find("the country's", m.char_end, c.start) < 0 and not (
+                    text.startswith(",", m.char_end) and _subject_aside(text, sent.start, m,
+                                                                         c.start)):
             return prev_actor  # a far-away mention in a long sentence: keep the thread
         if _joint_subject(text, mentions, m):
             return None  # "The Netherlands and Belgium will send 400 troops" (rule 42)
@@ -1461,7 +1492,13 @@ _SUBJECT_FORCE_RE = re.compile(_SUBJECT_FORCE)
 # The same after a dateline: tried only on a document's first sentences (it is slow to
 # fail on other sentences).
 _SUBJECT_FORCE_DL_RE = re.compile(rf"{_DATELINE}{_SUBJECT_FORCE}")
+_GENERIC_FORCE_SUBJ_RE = re.compile(r"[\s\"'(]*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?"
+                                    r"(?:force|mission|brigade|contingent)\b")
 _SIZE_VERB_RE = re.compile(r"\b(?:number|numbers|numbered|total|totals|comprise|comprises)\s+$")
+# "The People's Liberation Army, the world's largest military with about 2 million ...":
+# the size of the force the sentence opens with.
+_FORCE_WITH_RE = re.compile(r",\s+(?:the|a|an)\s+[^,;:]{0,50}\b(?:army|military|force|navy)"
+                            r"\s+with\s+$")
 _HAS_BEFORE_RE = re.compile(r"\b(?:has|have|had|now has|still has|currently has)\s+$")
 # "the kingdom's army", "the country's military": the state the sentence is set in.
 _HOST_ARMY_RE = re.compile(r"\bthe\s+(?:kingdom|country|island|republic|emirate|island nation)"
@@ -1474,10 +1511,13 @@ _BLOC_AFTER_RE = re.compile(
 
 # A comma aside between a subject and its verb: ", a nation of 1.9 million that borders
 # Russia and Belarus, has", ", which shares a border with Russia, has".
-_ASIDE_RE = re.compile(r",\s+(?:which|who|whose|that|an?|the)\s+(?:[^,;:]|,(?=\d)){0,120}?"
+_ASIDE_RE = re.compile(r",\s+(?:which|who|whose|that|an?|the|"
+                       # "The United States, Taiwan's main arms supplier, has ..."
+                       r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s)\s+(?:[^,;:]|,(?=\d)){0,120}?"
                        r",\s+(?:now\s+|also\s+|"
                        r"still\s+)?(?:has|have|had|keeps|kept|maintains|fields|numbers|is|are|"
-                       r"was|were|will|would|plans|wants|said|says)\b")
+                       r"was|were|will|would|plans|wants|said|says|sent|sends|deployed|deploys|"
+                       r"moved|moves|ordered|orders|dispatched|withdrew|pulled|agreed)\b")
 
 
 def _inside_aside(text: str, lo: int, m: CountryMention, hi: int) -> bool:
@@ -1487,6 +1527,17 @@ def _inside_aside(text: str, lo: int, m: CountryMention, hi: int) -> bool:
         if a.start() < m.char_start and m.char_end <= a.end():
             return True
     return False
+
+
+def _subject_aside(text: str, lo: int, m: CountryMention, hi: int) -> bool:
+    """Is ``m`` the sentence's subject, followed by a comma aside and its verb before ``hi``
+    ("Finland, which joined NATO in 2023 and shares a 1,340-km border with Russia, has a
+    peacetime army of about 23,000 soldiers")? Then it owns the count however long the aside
+    is."""
+    if text[lo : m.char_start].strip(" \"'(").lower() not in ("", "the"):
+        return False
+    a = _ASIDE_RE.match(text, m.char_end, hi)
+    return a is not None and not _CLAUSE_BREAK_RE.search(text, a.end(), hi)
 
 
 def _first_state(doc: DocContext, s_no: int) -> str | None:
@@ -1614,6 +1665,10 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
         surface = m.surface
         if "sa" in post[:8] and _SPEAKER_AFTER_RE.match(post) and not _LOC_PREP.search(pre):
             continue  # "the Pentagon said", "Washington says": a speaker, not a place
+        if pre.endswith(" in ") and ("rs in" in pre or "ts in" in pre or "ce in" in pre
+                                    or "ng in" in pre) \
+                and _SPEAKER_IN_RE.search(pre):
+            continue  # "told reporters in Canberra": where it was said, not a troop place
         placed = bool(is_place(surface) or _LOC_PREP.search(pre) or _POSS_PLACE_RE.match(post)
                       or _attributive_place(text, end, surface, code)
                       or _ADJ_PLACE_RE.match(post) or (
@@ -1626,18 +1681,46 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
                 nxt = end + 1 + len(post[1:]) - len(post[1:].lstrip())
                 multi = any((o.char_start if isinstance(o, CountryMention) else o.start) == nxt
                             for o in ms)
+            if multi:
+                multi = _list_spans_states(text, ms, end, code)
             out.append((start, code, multi))
     return out
 
 
+def _list_spans_states(text: str, ms: Sequence[CountryMention | Mention], end: int,
+                       code: str) -> bool:
+    """Does the list of places that starts after a mention ending at ``end`` name another
+    state? "in Surin, Sisaket and Ubon Ratchathani provinces" is one state (rule 44 asks for
+    null only for several countries); a list running on to a name the gazetteer does not know
+    ("Kyiv and Bakhmut") still counts as several, as before."""
+    pos = end
+    for o in ms:
+        o_start, o_end, o_code = (o.char_start, o.char_end, o.country) if isinstance(
+            o, CountryMention) else (o.start, o.end, o.code)
+        if o_start < pos:
+            continue
+        if not _LIST_GAP_RE.fullmatch(text, pos, o_start):
+            return True  # the next listed name is not a known place
+        if o_code != code:
+            return True
+        pos = o_end
+        if not _AND_PLACE_RE.match(text, pos, pos + 40):
+            return False  # the list ends: every name in it is the same state
+    return True
+
+
+_LIST_GAP_RE = re.compile(r"(?:'s)?,?\s+(?:(?:and|or)\s+)?(?:the\s+)?")
 _SPEAKER_AFTER_RE = re.compile(r"\s+(?:said|says)\b")
+_SPEAKER_IN_RE = re.compile(r"\b(?:reporters|journalists|(?:a|the) (?:news|press) conference|"
+                            r"(?:a|the) (?:news|press) briefing|told (?:a|the) briefing)\s+in\s+$")
 _TURNED_TO_RE = re.compile(r"\b(?:turn(?:s|ed|ing)?|appeal(?:s|ed|ing)?|look(?:s|ed|ing)?|"
                            r"talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|wrote|write|writes|"
                            r"complain(?:s|ed|ing)?)\s+to\s+(?:the\s+)?$")
 # A war, invasion or conflict after a time word dates something; its place is not where
 # the troops are ("before the war in Gaza", "since Russia's 2022 invasion of Ukraine").
 _TIME_PHRASE_RE = re.compile(
-    r"\b(?:before|after|since|during|until|ahead of|at the start of|at the height of)\s+"
+    r"\b(?:before|after|since|during|until|till|once|when|by the end of|ahead of|"
+    r"at the start of|at the height of)\s+"
     r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:war|invasion|conflict)\s+(?:in|of|on|with)\s+"
     r"(?:the\s+)?$")
 _BOUNDARY_RE = re.compile(
@@ -1726,9 +1809,12 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     own = actor if actor and len(actor) == 3 and actor != "COALITION" else None
     if own and text.find("the country", c.end, c.end + 50) >= 0 and \
             _IN_THE_COUNTRY_RE.match(text, c.end, sent.end):
-        # "leaving about 1,000 American soldiers in the country": the one other state named.
+        # "leaving about 1,000 American soldiers in the country": the one other state named
+        # (not one in a later clause: "..., and Norway is expected to contribute ...").
+        right = _clause_bounds(text, sent.start, sent.end, c.start, c.end)[1]
         others = {m.country for m in doc.mentions[s_no]
-                  if len(m.country) == 3 and m.country not in (own, "COALITION")}
+                  if len(m.country) == 3 and m.country not in (own, "COALITION")
+                  and m.char_start < right}
         if len(others) == 1:
             return others.pop()
     if own and action == "other" and _CALL_UP_BEFORE.found_in(
@@ -1738,11 +1824,14 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     stext = text[sent.start : sent.end]
     if _MASSED.search(stext) and _BORDER_WORD.search(stext):
         return own
-    if own and c.kind in ("noun", "gated") and \
-            text.find("which", max(sent.start, c.start - 30), c.start) >= 0 and \
+    if own and c.kind in ("noun", "gated") and (
+            text.find("which", max(sent.start, c.start - 30), c.start) >= 0
+            or text.find(" with", max(sent.start, c.start - 6), c.start) >= 0) and \
             _ARMY_WHICH_RE.search(text, max(sent.start, c.start - 60), c.start) and \
-            _ASIDE_END_RE.match(text, c.end, sent.end) and \
-            own in {m.country for m in doc.mentions[s_no]}:
+            _ASIDE_END_RE.match(text, c.end, sent.end) and (
+                own in {m.country for m in doc.mentions[s_no]}
+                or any(FORCE_NAMES[f.group(0)] == own
+                       for f in _FORCE_NAME_RE.finditer(text, sent.start, c.start))):
         # "Japan's Self-Defense Forces, which have about 247,000 personnel, are building up
         # units near Taiwan": the home army's size (rule 44); the places after the aside
         # belong to the main clause.
@@ -1797,9 +1886,20 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         # sentence names (rule 43), when this sentence names none but the actor.
         others = {m.country for m in doc.mentions[s_no - 1]
                   if len(m.country) == 3 and m.country not in (own, "COALITION")}
-        if len(others) == 1 and not any(m.country not in (own, "COALITION")
-                                        and len(m.country) == 3 for m in doc.mentions[s_no]):
-            return others.pop()
+        right = _clause_bounds(text, sent.start, sent.end, c.start, c.end)[1]
+        if not any(m.country not in (own, "COALITION") and len(m.country) == 3
+                   and m.char_start < right for m in doc.mentions[s_no]):
+            if len(others) == 1:
+                return others.pop()
+            # "Finland, which ... shares a border with Russia, has ... The United States has
+            # about 500 troops in the country": the previous sentence's subject (rule 43),
+            # when that sentence places nothing ("opened a base in Djibouti" would win).
+            prev_sent = doc.sentences[s_no - 1]
+            subj = _first_state(doc, s_no - 1)
+            if subj in others and not _place_mentions(doc, s_no - 1, cache=cache) and any(
+                    m.country == subj and m.char_start - prev_sent.start <= 4
+                    for m in doc.mentions[s_no - 1]):
+                return subj
     if not in_country and _region(text, sent.start, sent.end) is not None:
         return None  # (but "keeps 1,500 troops in the country, ... in Africa": context)
     if action == "deploy":
@@ -1818,6 +1918,9 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         # Exercising, on alert or called up at home (rule 44); not when sent away. Foreign
         # troops in drills with the host named by the dateline ("MANILA - 1,800 Filipino
         # soldiers and 600 US Marines are taking part") are at the host's exercise.
+        isle = _one_island(doc, s_no, stext)
+        if isle is not None:
+            return isle  # "a Danish-led exercise on the island" (Greenland, named before)
         host = _cached_dateline(doc, cache) or _headline_place(doc, actor)
         if host is not None and host != own and any(m.country == host
                                                     for m in doc.mentions[s_no]):
@@ -1832,17 +1935,17 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
                 LEADERS[lm.group(0)] for lm in _LEADER_RE.finditer(stext)}:
         return own  # "The Lebanese Army is over 30,000 troops", "750,000 men under arms"
     if own and _THE_COUNTRY_RE.search(stext):
-        # "ordered France to withdraw its soldiers from the country": the other state named.
-        others = {m.country for m in doc.mentions[s_no] if len(m.country) == 3} - {own}
-        if len(others) == 1:
-            return others.pop()
-    if text.find("the island", sent.start, sent.end) >= 0 and _THE_ISLAND_RE.search(stext):
-        # "cut the Marine presence on the island" after a sentence naming Okinawa and Guam:
-        # the one island (an alias marked so) named up to three sentences back (rule 43).
-        islands = {m.country for k in range(max(0, s_no - 3), s_no + 1)
-                   for m in doc.mentions[k] if m.surface in island_surfaces()}
-        if len(islands) == 1:
-            return islands.pop()
+        # "ordered France to withdraw its soldiers from the country": the other state named
+        # (in the count's clause, if "the country" is there too).
+        left, right = _clause_bounds(text, sent.start, sent.end, c.start, c.end)
+        if _THE_COUNTRY_RE.search(text, left, right):
+            others = {m.country for m in doc.mentions[s_no]
+                      if len(m.country) == 3 and left <= m.char_start < right} - {own}
+            if len(others) == 1:
+                return others.pop()
+    isle = _one_island(doc, s_no, stext)
+    if isle is not None:
+        return isle
     # Context (rule 43): a place in the previous sentences, the previous fact's place,
     # the headline, the dateline.
     if prev is not None and prev_s_no == s_no and prev.location is None and \
@@ -1856,10 +1959,12 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
             # "... exercise in Norway, Sweden and Finland. The United States has sent 4,000
             # Marines": the same several countries as the count before them (rule 44).
             return None
-        if len(found) == 1:
-            return found.pop()
-        if len(found) > 1:
+        if len(found) > 1 or any(multi for _, _, multi in pm):
+            # (one known place opening a list of several states - "with troops from Nigeria,
+            # Sierra Leone, Ivory Coast and Ghana" - names several places too: rule 44)
             break
+        if found:
+            return found.pop()
     if prev is not None and prev.location is not None and (
             s_no - prev_s_no <= 3 or _THERE_RE.search(stext)):
         return prev.location
@@ -1869,6 +1974,16 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     if s_no == 0 and doc.has_title:
         return None  # the body's dateline does not point back to the headline (rule 43)
     return _cached_dateline(doc, cache)
+
+
+def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
+    """"cut the Marine presence on the island" after a sentence naming Okinawa and Guam: the
+    one island (an alias marked so) named up to three sentences back (rule 43)."""
+    if "the island" not in stext or not _THE_ISLAND_RE.search(stext):
+        return None
+    islands = {m.country for k in range(max(0, s_no - 3), s_no + 1)
+               for m in doc.mentions[k] if m.surface in island_surfaces()}
+    return islands.pop() if len(islands) == 1 else None
 
 
 # "one of the smallest in Europe", "among the largest in the Gulf": a comparison, not where
@@ -1940,7 +2055,10 @@ _HOME_ARMY_RE = re.compile(
     re.IGNORECASE)
 _THE_ISLAND_RE = re.compile(r"\b(?:on|off|to|from|in|across|leave|left)\s+the\s+island\b")
 _ARMY_WHICH_RE = re.compile(r"\b(?:army|armed forces|military|navy|(?:Self-)?Defen[cs]e Forces?),"
-                            r"\s+which\s+(?:now\s+)?(?:has|have|had|numbers?|totals?)\s+$")
+                            r"\s+which\s+(?:now\s+)?(?:has|have|had|numbers?|totals?)\s+$|"
+                            # "the world's largest military with about 2 million personnel,"
+                            r",\s+(?:the|a|an)\s+[^,;:]{0,50}\b(?:army|military|force|navy)"
+                            r"\s+with\s+$")
 _ASIDE_END_RE = re.compile(r"[^,;:.]{0,30},")
 _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?!(?:to|into)\s)[\w.-]+\s+){0,2}"
                         r"(?:in\s+)?$",
@@ -1983,7 +2101,12 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     cued = found or "present"
     # Exercises and readiness checks are "other" (rule 49) unless troops are sent to one
     # (or stay on after it).
-    if _EXERCISE.search(stext):
+    exercise = _EXERCISE.search(stext) is not None
+    elsewhere = _exercise_elsewhere(text, sent.start, sent.end, anchor, c.end) \
+        if exercise else None
+    if elsewhere == "aside" and found == "other":
+        return "present"  # the size in the aside, not the drills after it (rule 48)
+    if exercise and elsewhere is None:
         if cued == "deploy" and _MOTION_RE.search(text, max(left, anchor - 60),
                                                    min(right, c.end + 40)):
             return "deploy"
@@ -2011,6 +2134,9 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
     if _ORDER_BEFORE.found_in(text, max(left, anchor - 40), anchor) and \
             _TO_STAY_RE.match(text, c.end, min(right, c.end + 40)):
         return "present"  # "ordered about 2,000 soldiers to stay in ...": staying (rule 48)
+    if found == "present" and _MORE_RE.match(text, c.noun_start, c.end) and \
+            _STATION_BEFORE_RE.search(text, max(left, anchor - 40), anchor):
+        return "deploy"  # "will station 150 more soldiers in Greenland": troops added (46)
     if _ALREADY_THERE_RE.match(text, c.end, right):
         return "present"  # "adding to the 1,600 soldiers already based in the kingdom" (48)
     if _AT_PEAK_RE.match(text, c.end, right):
@@ -2041,6 +2167,51 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
         return "deploy"  # "relocate 4,000 Marines from Okinawa to Guam": a named new area
 
     return cued
+
+
+_MORE_RE = re.compile(r"\s*(?:more|additional|extra)\b")
+_STATION_BEFORE_RE = re.compile(r"\b(?:station(?:s|ed|ing)?|base|post)\s+(?:(?:up to|some|about|"
+                                r"around|roughly|nearly|another|an|a)\s+)?$")
+# Another troop count: "... and called up 3,000 reservists for a readiness check".
+_OTHER_COUNT_RE = re.compile(
+    r"\b\d[\d,.]*(?:\s+(?:million|thousand))?\s+(?:more\s+|additional\s+|extra\s+)?"
+    r"(?:[\w-]+\s+)?(?:troops|soldiers|reservists|conscripts|personnel|marines|sailors|"
+    r"paratroopers|commandos|servicemen|service members)\b", re.IGNORECASE)
+# A comma aside opening before the count ("The People's Liberation Army, the world's
+# largest military with about 2 million active-duty personnel, has held drills").
+_SIZE_ASIDE_OPEN_RE = re.compile(r",\s+(?:the|a|an|which|whose|with)\b[^,;:]{0,60}$")
+
+
+def _other_clause_count(text: str, lo: int, hi: int) -> bool:
+    """A troop count in ``text[lo:hi]`` with a verb of its own before it ("and called up
+    3,000 reservists"), not a second subject ("5,000 soldiers and 2,000 marines took part")."""
+    oc = _OTHER_COUNT_RE.search(text, lo, hi)
+    return oc is not None and _OWN_VERB_RE.search(text, lo, oc.start()) is not None
+
+
+_OWN_VERB_RE = re.compile(r"(?:\band|\bbut|\bwhile|,)\s+(?:it\s+|also\s+|then\s+|has\s+|have\s+|"
+                          r"had\s+|will\s+)?(?:[a-z]+ed|sent|sends|send|put|puts|call|calls|"
+                          r"order|orders|keep|keeps|kept|moved?|moves)\b")
+
+
+def _exercise_elsewhere(text: str, lo: int, hi: int, anchor: int, end: int) -> str | None:
+    """Do the sentence's exercise or readiness words belong to another part of it, so that
+    this count is not at the exercise (rule 49 is about the troops the drill takes)? Either
+    another troop count stands between the count and every exercise word ("deployed 10,000
+    troops to the coast and called up 3,000 reservists for a readiness check"), or the count
+    is a size in a comma aside that closes before every exercise word ("The army, with about
+    200,000 soldiers, held drills"). Returns "clause", "aside" or None."""
+    hits = [m.start() for m in _EXERCISE_RE.finditer(text, lo, hi)]
+    if not hits:
+        return None
+    if (hits[0] >= end and _other_clause_count(text, end, hits[0])) or (
+            hits[-1] < anchor and _other_clause_count(text, hits[-1], anchor)):
+        return "clause"  # (every hit lies past the other count if the nearest one does)
+    close = text.find(",", end, min(hi, end + 40))
+    if close >= 0 and hits[0] > close and \
+            _SIZE_ASIDE_OPEN_RE.search(text, max(lo, anchor - 80), anchor) is not None:
+        return "aside"
+    return None
 
 
 def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _Cand
@@ -2201,7 +2372,7 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
             if _excluded(doc.text, c, sent.start, sent.end):
                 continue
             antecedent = by_value.get(c.count) if c.kind == "elided" else None
-            if c.kind == "parallel":
+            if c.kind in ("parallel", "paired"):
                 # "and about 2,500 in Iraq": the count just before in the sentence.
                 if prev is None or prev_s_no != s_no or prev.char_end > c.start:
                     continue
@@ -2222,14 +2393,15 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 if prev.location is not None:
                     level_place = prev.location
             else:
-                actor = (antecedent.actor if antecedent is not None
+                actor = (antecedent.actor if antecedent is not None and c.kind != "paired"
                          else _actor(doc, s_no, c, prev, prev_s_no, action))
                 if actor == "EU":
                     # Troops have a closed list of force codes (rule 41): an EU force such as
                     # EUFOR is a multinational force outside it.
                     actor = "COALITION"
-            location = level_place or _location(doc, s_no, c, actor, action, prev, prev_s_no,
-                                                places)
+            location = level_place or (antecedent.location if c.kind == "paired" and antecedent
+                                       else _location(doc, s_no, c, actor, action, prev,
+                                                      prev_s_no, places))
             level_place = None
             if antecedent is not None and location is None:
                 location = antecedent.location

@@ -97,3 +97,15 @@ def test_island_surfaces() -> None:
     assert {"Okinawa", "Ishigaki"} <= island_surfaces()
     assert "Guam" not in island_surfaces() and "Japan" not in island_surfaces()
     assert is_place("Sharm el-Sheikh") and is_place("Eilat") and code_for("Eilat") == "ISR"
+
+
+def test_ninth_pass_places() -> None:
+    # Real places added for modern wire copy (they help only stories naming them).
+    assert code_for("Beninese") == "BEN" and not is_place("Beninese")
+    for surface, code in (("Oddar Meanchey", "KHM"), ("Surin", "THA"), ("Sinjar", "IRQ"),
+                          ("Rovaniemi", "FIN"), ("Cotonou", "BEN"), ("Noto Peninsula", "JPN")):
+        assert code_for(surface) == code and is_place(surface), surface
+    # Capitals name the place as well as the government: not is_place (as "Kabul").
+    assert code_for("Nuuk") == "GRL" and code_for("Honiara") == "SLB"
+    # Greenland is an island "the island" can point back to (still GRL, never an owner).
+    assert "Greenland" in island_surfaces() and code_for("Greenland") == "GRL"

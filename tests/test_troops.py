@@ -308,6 +308,10 @@ INDEPENDENT_ARTICLE_FLOORS = {"f1": 0.95, "quote_exact": 1.0, "value": 1.0, "app
 # F1 0.923, actor 0.875, location 0.708, action 0.875).
 EIGHTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                          "actor": 1.0, "location": 1.0, "action": 1.0}
+# The eight articles of the ninth pass ("a-p01".."a-p08", 38 facts) after its fixes (blind:
+# F1 0.914, actor 0.812, location 0.656, action 0.875); two counts stay missed (F1 0.973).
+NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                        "actor": 1.0, "location": 1.0, "action": 1.0}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -317,7 +321,8 @@ EIGHTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 
                                                 ("a-z", SIXTH_ARTICLE_FLOORS),
                                                 ("a-w", SEVENTH_ARTICLE_FLOORS),
                                                 ("a-v", INDEPENDENT_ARTICLE_FLOORS),
-                                                ("a-q", EIGHTH_ARTICLE_FLOORS)])
+                                                ("a-q", EIGHTH_ARTICLE_FLOORS),
+                                                ("a-p", NINTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
@@ -1127,3 +1132,113 @@ def test_eighth_pass_places_actors_levels(
         sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
 ) -> None:
     assert _got(*sentences) == expected
+
+
+# Ninth pass: general rules behind the blind articles' errors ("a-p01".."a-p08"); each
+# sentence here is new and fails on the code from before the pass.
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A number between the soldiers and the police starts a count of its own: the soldiers
+    # are not a mixed count (rule 34).
+    (("Britain is sending about 300 soldiers and 40 police officers to Cyprus.",),
+     [("about 300 soldiers", "GBR", "CYP", "deploy")]),
+    # Several places of one state are that state (rule 44 nulls only several countries).
+    (("Russia keeps about 1,500 soldiers in Kaliningrad and Chechnya.",),
+     [("about 1,500 soldiers", "RUS", "RUS", "present")]),
+    # A previous sentence listing several states (only the first a known place) names no
+    # single place: the count keeps the previous fact's (rule 43).
+    (("Nigeria has sent about 200 soldiers to Benin.",
+      "The mission will include troops from Ghana, Togo, Senegal and Niger.",
+      "Togo said it would contribute about 150 troops."),
+     [("about 200 soldiers", "NGA", "BEN", "deploy"), ("about 150 troops", "TGO", "BEN",
+                                                        "deploy")]),
+    # Asides: a possessive apposition, and a ", which ...," aside before "sent" (rule 40).
+    (("France, Chad's former colonial ruler, has about 1,000 soldiers in Djibouti.",),
+     [("about 1,000 soldiers", "FRA", "DJI", "present")]),
+    (("Kinshasa, which has accused Rwanda of backing the rebels, sent about 3,000 soldiers "
+      "to Goma.",),
+     [("about 3,000 soldiers", "COD", "COD", "deploy")]),
+    # The subject before a long aside owns the count, however far it is (not the previous
+    # fact's state); its army's size is at home (rule 44).
+    (("Norway sent 300 more troops to Lithuania.",
+      "Estonia, which regained its independence in 1991 and shares a 294-km border with "
+      "Russia, has a standing army of about 7,000 soldiers."),
+     [("300 more troops", "NOR", "LTU", "deploy"), ("about 7,000 soldiers", "EST", "EST",
+                                                     "present")]),
+    # A readiness check in another clause with its own count is not this count's (rule 49).
+    (("Chinese warships were sighted near Taiwan on Tuesday.",
+      "Taiwan deployed about 10,000 troops to coastal positions and called up 3,000 "
+      "reservists for a readiness check."),
+     [("about 10,000 troops", "TWN", "TWN", "deploy"), ("3,000 reservists", "TWN", "TWN",
+                                                        "other")]),
+    # An army's size in an aside ("a force with N soldiers,") is its present size, not the
+    # drills the main clause holds (rule 48), and at home (rule 44).
+    (("The Pakistani army, a force with about 560,000 active-duty soldiers, has over the "
+      "past three decades staged large drills near the Indian border every winter.",),
+     [("about 560,000 active-duty soldiers", "PAK", "PAK", "present")]),
+    (("The Bundeswehr, a shrinking army with about 180,000 soldiers, held drills with "
+      "Lithuania.",),
+     [("about 180,000 soldiers", "DEU", "DEU", "present")]),
+    # "station N more" adds troops (rule 46).
+    (("Britain will station 200 more soldiers in Estonia.",),
+     [("200 more soldiers", "GBR", "EST", "deploy")]),
+    # "once the war in Ukraine ends" dates the move; it is not where the troops go.
+    (("Russia plans a new army corps in Kaliningrad.",
+      "Moscow could station up to 10,000 more troops there once the war in Ukraine ends."),
+     [("up to 10,000 more troops", "RUS", "RUS", "deploy")]),
+    # "in the country": the previous sentence's subject when it places nothing; a state in
+    # a later clause ("and Sweden is expected to ...") is not "the country" (rule 43).
+    (("Latvia, which borders Russia and Belarus, has a small army.",
+      "Canada has about 2,000 troops in the country, and Sweden is expected to contribute "
+      "a company of 150 soldiers to the brigade."),
+     [("about 2,000 troops", "CAN", "LVA", "present"), ("150 soldiers", "SWE", "LVA",
+                                                        "deploy")]),
+])
+def test_ninth_pass_places_actors_actions(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # "told reporters in Lisbon" is where it was said, not a troop place (rule 43).
+    (("Portugal will send about 150 troops to Mozambique.",
+      "The first soldiers will leave on Friday, the minister told reporters in Lisbon.",
+      "Angola will send a contingent of 90 soldiers."),
+     [("about 150 troops", "PRT", "MOZ", "deploy"), ("90 soldiers", "AGO", "MOZ", "deploy")]),
+    # "bringing the total stationed ... to N": the new level, however long the phrase (48).
+    (("Italy sent 200 more troops to Lebanon, bringing the total stationed with the UN force "
+      "in the south to some 1,200.",),
+     [("200 more troops", "ITA", "LBN", "deploy"), ("some 1,200", "ITA", "LBN", "present")]),
+    # ", down from N" after a long aside: the same force's earlier level (rules 48, 50).
+    (("The U.S. Army keeps about 300 soldiers at a radar site in Kyrgyzstan's mountainous "
+      "north, a key post for watching missile launches, down from some 2,000 in the early "
+      "2000s.",),
+     [("about 300 soldiers", "USA", "KGZ", "present"), ("some 2,000", "USA", "KGZ",
+                                                        "present")]),
+    # "N soldiers and Ghana about 200": a second state's count, noun elided (rule 32).
+    (("ECOWAS troops began arriving in Gambia on Monday.",
+      "Senegal will send a battalion of 600 soldiers and Ghana about 200, officials said."),
+     [("600 soldiers", "SEN", "GMB", "deploy"), ("about 200", "GHA", "GMB", "deploy")]),
+    # Foreign troops at drills "on the island": the island named before (rule 43), not home.
+    (("Japan plans a new missile unit on Ishigaki.",
+      "About 300 U.S. Marines will take part in drills on the island next month."),
+     [("About 300 U.S. Marines", "USA", "JPN", "other")]),
+    # "The regional force, set up by ECOWAS ..., is expected to number N": the bloc's
+    # force counted whole (rule 41).
+    (("Senegal has sent 600 soldiers to Gambia.",
+      "The regional force, set up by ECOWAS in 2017, is expected to number about 1,000 "
+      "troops."),
+     [("600 soldiers", "SEN", "GMB", "deploy"), ("about 1,000 troops", "COALITION", "GMB",
+                                                  "other")]),
+])
+def test_ninth_pass_context_and_elided(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
+
+
+def test_joint_is_not_join() -> None:
+    """"joint units" after a count is no "join" cue (the after-cue wanted a word end)."""
+    _, f = _one("Lithuania, with about 1,000 German soldiers in joint units, is a front-line "
+                "state.")
+    assert f.action == "present"
