@@ -1242,3 +1242,51 @@ def test_joint_is_not_join() -> None:
     _, f = _one("Lithuania, with about 1,000 German soldiers in joint units, is a front-line "
                 "state.")
     assert f.action == "present"
+
+
+# Tenth pass: each sentence is new and fails on the code from before the pass (3f2aa8c).
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # "towards its border with Peru": their own side of it (rule 44), like "along".
+    (("Chile has moved about 3,000 soldiers towards its border with Peru, officials said.",),
+     [("about 3,000 soldiers", "CHL", "CHL", "deploy")]),
+    # The place a distance is measured from is not where the troops are (rule 43); the
+    # previous sentence places them.
+    (("Israel sent troops into southern Lebanon last year.",
+      "About 2,000 Israeli soldiers are still stationed on five hilltops, within 5 km "
+      "(3 miles) of the Israeli town of Metula."),
+     [("About 2,000 Israeli soldiers", "ISR", "LBN", "present")]),
+    # On alert along or at a border is on alert at a place (rule 48), not standby at home.
+    (("Romania said it had placed 500 soldiers on alert along its border with Moldova.",),
+     [("500 soldiers", "ROU", "ROU", "present")]),
+    (("Hungary put 400 troops on high alert at the southern frontier.",),
+     [("400 troops", "HUN", "HUN", "present")]),
+    # "the East China Sea island of Ishigaki": the sea qualifies the island named after it.
+    (("Japan will send 300 soldiers to the East China Sea island of Ishigaki.",),
+     [("300 soldiers", "JPN", "JPN", "deploy")]),
+    # A bare "in the region" after one sub-national region named just before is that region.
+    (("Russia moved an air defence unit to Kaliningrad last month.",
+      "Western officials say Moscow has about 12,000 troops in the region."),
+     [("about 12,000 troops", "RUS", "RUS", "present")]),
+    # The bloc as the force's owner (rule 41).
+    (("SADC said it would send 1,200 troops to Lesotho.",),
+     [("1,200 troops", "COALITION", "LSO", "deploy")]),
+    (("The Southern African Development Community began withdrawing its 2,000-strong force "
+      "from Mozambique on Monday.",),
+     [("2,000-strong force", "COALITION", "MOZ", "withdraw")]),
+    # "troops from neighbouring Uganda" are Uganda's, whoever "says" so before them (rule 40).
+    (("The group, which the United Nations says is backed by about 3,000 troops from "
+      "neighbouring Uganda, holds the town of Bunia.",),
+     [("about 3,000 troops", "UGA", None, "present")]),
+])
+def test_tenth_pass_places_actors_actions(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
+
+
+def test_bare_region_needs_one_named_region() -> None:
+    """A bare "in the region" with no sub-national region named before stays null (rule 44:
+    in a story about Kuwait it is the Gulf, several countries)."""
+    got = _got("The U.S. has sent 4,000 troops to Kuwait.",
+               "The Pentagon now has about 40,000 troops in the region.")
+    assert got[1] == ("about 40,000 troops", "USA", None, "present")
