@@ -312,6 +312,10 @@ EIGHTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 
 # F1 0.914, actor 0.812, location 0.656, action 0.875); two counts stay missed (F1 0.973).
 NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
+# The six articles of the tenth pass ("a-o01".."a-o06", 26 facts) after its fixes (blind:
+# F1 0.980, actor 0.880, location 0.800, action 0.920); one elided count stays missed.
+TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                        "actor": 1.0, "location": 1.0, "action": 1.0}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -322,7 +326,8 @@ NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 
                                                 ("a-w", SEVENTH_ARTICLE_FLOORS),
                                                 ("a-v", INDEPENDENT_ARTICLE_FLOORS),
                                                 ("a-q", EIGHTH_ARTICLE_FLOORS),
-                                                ("a-p", NINTH_ARTICLE_FLOORS)])
+                                                ("a-p", NINTH_ARTICLE_FLOORS),
+                                                ("a-o", TENTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
