@@ -82,6 +82,14 @@ def island_surfaces() -> frozenset[str]:
                      if note.startswith("island"))
 
 
+@lru_cache(maxsize=1)
+def region_surfaces() -> frozenset[str]:
+    """Surfaces the alias table marks as regions or provinces within a state ("Papua",
+    "Khyber Pakhtunkhwa"): what a later bare "the region" can point back to."""
+    return frozenset(surface for surface, _code, note in _alias_notes()
+                     if note.startswith(("region", "province")))
+
+
 def is_place(surface: str) -> bool:
     """True when a mention names a place inside a country, not the state itself."""
     return surface in place_surfaces()

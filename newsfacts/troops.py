@@ -28,7 +28,14 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
-from newsfacts.gazetteer import Mention, demonym_surfaces, find_mentions, is_place, island_surfaces
+from newsfacts.gazetteer import (
+    Mention,
+    demonym_surfaces,
+    find_mentions,
+    is_place,
+    island_surfaces,
+    region_surfaces,
+)
 from newsfacts.model import CountryMention, DocContext, Sentence, SentenceLocator, TroopFact
 from newsfacts.numbers import NUMBER_WORDS, Number, find_numbers
 from newsfacts.patterns import emit_atoms, folded_pattern, match_starts, word_alternation
@@ -174,6 +181,8 @@ FORCE_NAMES: dict[str, str] = {
     "MINURSO": "UN", "UNMOGIP": "UN",
     # Southern African Development Community missions (Mozambique, Congo): multinational.
     "SAMIM": "COALITION", "SAMIDRC": "COALITION",
+    # The bloc itself as the force's owner ("SADC began withdrawing its 1,300-strong force").
+    "Southern African Development Community": "COALITION", "SADC": "COALITION",
     # Named alliances and joint forces of several states, counted as a whole (rule 41).
     "Alliance of Sahel States": "COALITION", "G5 Sahel": "COALITION",
     "Multinational Joint Task Force": "COALITION", "Joint Expeditionary Force": "COALITION",
@@ -1334,7 +1343,9 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
     if _LED_COALITION_AFTER_RE.match(after):
         return "COALITION"
     fa = _FORCE_NAME_RE.search(text, c.end, min(sent.end, c.end + 40))
-    if fa and _FROM_OF_WITH_RE.match(after):
+    if fa and _FROM_OF_WITH_RE.match(after) and not any(
+            c.end <= m.char_start < fa.start() for m in mentions):
+        # (not "troops from Rwanda, the United Nations says": the state comes first)
         return FORCE_NAMES[fa.group(0)]
     if action != "withdraw":
         for m in doc.mentions[s_no]:
@@ -1582,7 +1593,8 @@ _POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+
 _STATE_LIST_RE = re.compile(r"(?:,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
                             r"|\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)+")
 _MOVE_TO_RE = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?[A-Z]")
-_FROM_LIST_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
+_FROM_LIST_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+                           r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
                            + "(?:" + _STATE_LIST_RE.pattern + ")?")
 # A bloc named as the force the listed states serve in ("... serve in the African Union
 # force"), not merely as a source ("..., the United Nations said").
@@ -1597,7 +1609,9 @@ def _force_code(m: re.Match[str]) -> str:
     return m.lastgroup if m.re is _BLOC_FORCE_RE else FORCE_NAMES[m.group(0)]  # type: ignore[return-value]
 
 
-_FROM_OF_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:[\w.'-]+,\s)?$")
+# ("troops from neighbouring Rwanda": the adjective before the state is allowed)
+_FROM_OF_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+                         r"(?:[A-Z][\w.'-]*\s+){0,3}(?:[\w.'-]+,\s)?$")
 
 
 def _army_owner(doc: DocContext, s_no: int) -> str | None:
@@ -1657,6 +1671,9 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
         if ("separat" in pre or "divid" in pre or "between" in pre) and \
                 _BOUNDARY_RE.search(pre):
             continue  # "the Blue Line separating Lebanon from Israel": a line, not a place
+        if ("km" in pre or "mile" in pre or "kilomet" in pre) and _DISTANCE_OF_RE.search(
+                text, max(sent.start, start - 70), start):
+            continue  # "within 70 km of the Eritrean port of Assab": a reference point
         if " to " in pre[-12:] and _TURNED_TO_RE.search(pre):
             continue  # "turned to Russia for help", "appealed to France": a party, not a place
         if (" war " in pre or " invasion " in pre or " conflict " in pre) and \
@@ -1713,6 +1730,10 @@ _LIST_GAP_RE = re.compile(r"(?:'s)?,?\s+(?:(?:and|or)\s+)?(?:the\s+)?")
 _SPEAKER_AFTER_RE = re.compile(r"\s+(?:said|says)\b")
 _SPEAKER_IN_RE = re.compile(r"\b(?:reporters|journalists|(?:a|the) (?:news|press) conference|"
                             r"(?:a|the) (?:news|press) briefing|told (?:a|the) briefing)\s+in\s+$")
+# "deployed around Bure, within 70 km (45 miles) of the port of Assab": the place a distance
+# is measured from is not where the troops are.
+_DISTANCE_OF_RE = re.compile(r"\b(?:km|kilomet(?:re|er)s?|miles?)\)?\s*(?:\([^()]{0,25}\)\s*)?"
+                             r"(?:of|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$")
 _TURNED_TO_RE = re.compile(r"\b(?:turn(?:s|ed|ing)?|appeal(?:s|ed|ing)?|look(?:s|ed|ing)?|"
                            r"talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|wrote|write|writes|"
                            r"complain(?:s|ed|ing)?)\s+to\s+(?:the\s+)?$")
@@ -1900,7 +1921,12 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
                     m.country == subj and m.char_start - prev_sent.start <= 4
                     for m in doc.mentions[s_no - 1]):
                 return subj
-    if not in_country and _region(text, sent.start, sent.end) is not None:
+    rg = None if in_country else _region(text, sent.start, sent.end)
+    if rg is not None:
+        back = _region_named_before(doc, s_no) if _BARE_REGION_RE.fullmatch(rg.group(0)) \
+            else None
+        if back is not None:
+            return back  # "... region of Papua. ... 20,000 personnel in the region" (rule 43)
         return None  # (but "keeps 1,500 troops in the country, ... in Africa": context)
     if action == "deploy":
         for m in doc.mentions[s_no]:
@@ -1976,6 +2002,21 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     return _cached_dateline(doc, cache)
 
 
+_BARE_REGION_RE = re.compile(r"(?:in|into|to|across|throughout|around)\s+the\s+region")
+
+
+def _region_named_before(doc: DocContext, s_no: int) -> str | None:
+    """The state of the one sub-national region or province ("Papua", an alias marked so)
+    named in the headline or up to three sentences back: what a bare "in the region" means.
+    None when none is named or several states' are (then "the region" is a wider one). The
+    count's own sentence is not read: "in the region, up from 30,000 before the war in Gaza"
+    is the Middle East."""
+    surfaces = region_surfaces()
+    codes = {m.country for k in {0, *range(max(0, s_no - 3), s_no)} if k < s_no
+             for m in doc.mentions[k] if m.surface in surfaces}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
     """"cut the Marine presence on the island" after a sentence naming Okinawa and Guam: the
     one island (an alias marked so) named up to three sentences back (rule 43)."""
@@ -1991,9 +2032,16 @@ def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
 _SUPERLATIVE_RE = re.compile(r"\bthe\s+(?:most\s+[\w-]+|[a-z]{2,}est)\s+(?:[\w-]+\s+){0,2}$")
 
 
+_REGION_NOUN_OF_RE = re.compile(r"\s+(?:[\w-]+\s+)?(?:island|islands|archipelago|port|city|town|"
+                                r"nation|country|state|kingdom|emirate|enclave|exclave|"
+                                r"coast|peninsula)\s+of\s+[A-Z]")
+
+
 def _region(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first region named in ``text[start:end]`` that is not a superlative's scope."""
     for r in _REGION_RE.finditer(text, start, end):
+        if _REGION_NOUN_OF_RE.match(text, r.end(), end):
+            continue  # "to the Baltic Sea island of Gotland": the place named after "of"
         if not _SUPERLATIVE_RE.search(text, max(start, r.start() - 40), r.start()):
             return r
     return None
@@ -2032,7 +2080,7 @@ _TO_HELP_RE = re.compile(r"\bto\s+(?:fight\s+(?:for|alongside|with)|help|support
                          r"reinforce|back|defend|protect)\s+(?:the\s+)?$")
 _THE_BORDER_RE = re.compile(r"\b(?:to|along|on|at|near)\s+the\s+(?:\w+\s+)?(?:border|frontier)\b"
                             r"(?!\s+(?:with|of|between)\b)", re.IGNORECASE)
-_OWN_BORDER_RE = re.compile(r"\b(?:along|on|near|to|at)\s+(?:its|their)\s+(?:own\s+)?"
+_OWN_BORDER_RE = re.compile(r"\b(?:along|on|near|to|at|towards?)\s+(?:its|their)\s+(?:own\s+)?"
                             r"(?:side of the\s+)?(?:\w+\s+)?(?:border|borders|frontier)\b")
 _WITH_THE_REST_RE = re.compile(r",\s+with\s+the\s+(?:rest|remainder|others|remaining)\b")
 _NAMED_BORDER_RE = re.compile(r"\s+(?:(?:are|were|will be|would be|have been|has been)\s+)?"
@@ -2041,6 +2089,11 @@ _NAMED_BORDER_RE = re.compile(r"\s+(?:(?:are|were|will be|would be|have been|has
                               r"(?:[A-Z][\w.'-]*\s+){1,2}(?:border|frontier)\b")
 _CALL_UP_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|call-up)\b",
                          re.IGNORECASE)
+# "on alert along its own frontier": on alert at a place (rule 48), not standby at home.
+_ALERT_AT_BORDER_RE = re.compile(r"\s+on\s+(?:full\s+|high\s+)?(?:combat\s+)?alert\s+"
+                                 r"(?:along|at|on|near)\s+(?:the|its|their)\s+(?:own\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}?(?:border|borders|frontier)\b",
+                                 re.IGNORECASE)
 _ALERT_RE = re.compile(r"\bon (?:full |high )?(?:combat )?alert\b", re.IGNORECASE)
 _HOME_ARMY_RE = re.compile(
     r"\b(?:army|armed forces|military|navy|(?:Self-)?Defen[cs]e Forces?)(?:'s)?,?\s+"
@@ -2120,6 +2173,9 @@ def _action(doc: DocContext, s_no: int, c: _Cand) -> str:
             text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end):
         return "other"
     if _STANDBY_OTHER.found_in(text, max(left, anchor - 80), min(right, c.end + 60)):
+        if text.find("alert", c.end, min(right, c.end + 30)) >= 0 and _ALERT_AT_BORDER_RE.match(
+                text, c.end, right):
+            return "present"  # "put 350 soldiers on alert along its frontier" (rule 48)
         return "other"
     if _INVASION_RE.search(text, sent.start, anchor) and (
             found is None or found == "deploy"
