@@ -28,6 +28,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
 from newsfacts.numbers import (
+    CURRENCIES,
     NOT_APPROX_HEDGES,
     Money,
     default_currency,
@@ -563,6 +564,7 @@ class _Doc:
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
     unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
     kinds: bool = True  # whether it may say "the kingdom", "the city-state", ... (epithets)
+    own_dollar: dict[str, bool] = field(default_factory=dict)  # ``_spells_own_dollar``
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -1610,6 +1612,16 @@ def _sentence_currencies(amounts: list[Money], state: _Doc) -> list[str | None]:
     return out
 
 
+def _spells_own_dollar(code: str, state: _Doc) -> bool:
+    """Whether the text writes the dollar ``code`` with a sign of its own ("C$", "NZ$")."""
+    if code not in state.own_dollar:
+        signs = [p for p, c in CURRENCIES.prefixes.items() if c == code]
+        low = state.text.lower() if signs else ""
+        state.own_dollar[code] = any(
+            (k := low.find(p)) >= 0 and (k == 0 or not low[k - 1].isalpha()) for p in signs)
+    return state.own_dollar[code]
+
+
 def _resolve(currency: str, partners: Sequence[str], state: _Doc) -> str:
     """An ISO code for a written currency; a family by the reporting economy (rule 19).
 
@@ -1620,7 +1632,13 @@ def _resolve(currency: str, partners: Sequence[str], state: _Doc) -> str:
         return currency
     if currency == "DOLLAR":
         first = state.reporting or (partners[0] if partners else None)
-        return national_currency(currency, first) or default_currency(currency)
+        code = national_currency(currency, first)
+        if code is not None and _spells_own_dollar(code, state):
+            # "fell to C$46.2 billion ... The U.S. Commerce Department said its goods deficit
+            # with Canada narrowed to $4.1 billion": a story that writes the reporting
+            # economy's dollar with its own sign means another dollar by a bare one.
+            return default_currency(currency)
+        return code or default_currency(currency)
     for economy in (*partners, state.reporting, *state.subject):
         code = national_currency(currency, economy)
         if code is not None:

@@ -295,22 +295,31 @@ NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
 TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
                         "flow": 0.98, "partners": 0.88}
+# The six articles of the eleventh pass ("a-t66".."a-t71", 42 facts) after its fixes; blind
+# scores and open misses in docs/accuracy-trade.md.
+ELEVENTH_ARTICLE_FLOORS = {"precision": 0.95, "recall": 0.92, "negatives_clean": 1.0,
+                           "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                           "per": 1.0, "flow": 0.89, "partners": 0.61}
 
 
 def article_pass(item_id: str) -> int | None:
-    """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10);
+    """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
+    "a-t66".."a-t71": 11);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
     n = int(item_id[3:])
-    return 9 if 50 <= n <= 57 else 10 if 58 <= n <= 65 else None
+    if 50 <= n <= 57:
+        return 9
+    return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
 @pytest.mark.parametrize(("select", "floors"), [
     (lambda item_id: article_pass(item_id) is None, CHALLENGE_FLOORS),
     (lambda item_id: article_pass(item_id) == 9, NINTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 10, TENTH_ARTICLE_FLOORS),
-], ids=["before-ninth-pass", "ninth-pass", "tenth-pass"])
+    (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
+], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1198,3 +1207,17 @@ def test_the_neighbouring_country_is_the_counterpart_of_the_sentence_before() ->
     assert _fp("Austria's imports rose to 10 billion euros. Exports to the neighbouring "
                "country climbed to 8 billion euros.")[-1] == (
         "8 billion euros", "exports", ("AUT",))
+
+
+# Eleventh pass: fixes from the blind wire articles a-t66..a-t71, each on other sentences.
+
+def test_a_bare_dollar_is_another_when_the_story_spells_its_own_dollar() -> None:
+    # A story from Wellington or Ottawa that writes "NZ$" / "C$" for its own dollar means
+    # the US dollar by a bare "$" (rule 19); with no such sign "$" stays the local dollar.
+    got = brief("WELLINGTON, March 3 (Reuters) - New Zealand's dairy exports rose to NZ$2.1 "
+                "billion in February. The U.S. Census Bureau said its deficit with New Zealand "
+                "was $300 million.")
+    assert [(g[0], g[2]) for g in got] == [("NZ$2.1 billion", "NZD"), ("$300 million", "USD")]
+    got = brief("OTTAWA, March 3 (Reuters) - Canada's exports to Japan rose to $2.4 billion in "
+                "February.")
+    assert [(g[0], g[2]) for g in got] == [("$2.4 billion", "CAD")]
