@@ -88,7 +88,8 @@ NEGATIVE_CUES = (
     r"market\s+(?:value|size|worth|share)|dividends?|GDP|"
     r"gross\s+domestic\s+product|output|deposits|financing|finance|grants?|compensation|"
     r"reconstruction|upkeep|maintenance|stationing|interest|commissions?|premiums?|cash|funds?|project|projects|"
-    r"building|construction|bases|lending|borrowing|payments|salar(?:y|ies)|wages|"
+    r"building|construction|bases|lending|borrow|borrows|borrowed|borrowing|payments|"
+    r"salar(?:y|ies)|wages|"
     r"valuation|worth\s+of\s+(?:shares|stock)|bail-?out|guarantees?|turnover|"
     r"current\s+account|invisibles?|transfers?|capital\s+account|overall\s+balance|"
     r"balance\s+of\s+payments|money\s+supply|shortage|shortages|bills?|"
@@ -227,6 +228,14 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_SCAN = FoldedScan(_CUE_RE)
+# An amount that prices a facility it modifies ("the $20 billion Dangote refinery", "a $1.3
+# billion port") is a cost or an investment, whatever flow word the sentence has (rule 11).
+_FACILITY_AFTER_RE = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'-]*){0,3}\s+(?:refiner(?:y|ies)|smelters?|plants?|factor(?:y|ies)|"
+    r"(?:mega)?ports?|terminals?|pipelines?|mines?|dams?|bridges?|railways?|airports?|"
+    r"complex|facilit(?:y|ies)|stadiums?)\b",
+    re.IGNORECASE,
+)
 _ARMS_CUE_RE = re.compile(rf"\b(?:{dict(FLOW_CUES)['arms']})\b", re.IGNORECASE)
 _UNION_RE = re.compile(rf"\b(?:{word_alternation(UNIONS)})\b")
 _UNION_NAME_RE = re.compile(word_alternation(UNIONS))  # no \b: a fast first-letter scan
@@ -757,6 +766,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if text.find("spen", max(s, money.start - 16), money.start) >= 0 and \
                 _SPENT_AT_HOME_RE.match(text, _skip_conversion(text, money, amounts), e):
             continue  # "will spend C$2.6 billion over 10 years on the mission, including tanks"
+        if _FACILITY_AFTER_RE.match(text, money.end, e):
+            continue  # "The $20 billion Dangote refinery ... cut the fuel import bill": a cost
         if flow != "trade" and (
             arms_here or (flow == "exports" and _is_sales_to(text, s, money)
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))

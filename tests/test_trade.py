@@ -1221,3 +1221,13 @@ def test_a_bare_dollar_is_another_when_the_story_spells_its_own_dollar() -> None
     got = brief("OTTAWA, March 3 (Reuters) - Canada's exports to Japan rose to $2.4 billion in "
                 "February.")
     assert [(g[0], g[2]) for g in got] == [("$2.4 billion", "CAD")]
+
+
+def test_money_borrowed_or_pricing_a_facility_is_no_trade_figure() -> None:
+    # A sum borrowed is a loan, and an amount that prices the refinery / port / plant it
+    # modifies is a cost (rule 11), also in a sentence about an import bill or exports.
+    assert _fp("Ghana's new $4 billion Tema refinery will cut the country's fuel import "
+               "bill.") == []
+    assert _fp("Kenya plans to borrow $1.5 billion abroad to pay for rising oil imports.") == []
+    assert _fp("Oman's exports rose to $2 billion after a $600 million port opened.") == [
+        ("$2 billion", "exports", ("OMN",))]
