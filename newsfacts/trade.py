@@ -228,6 +228,15 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_SCAN = FoldedScan(_CUE_RE)
+# A non-trade head with its own percentage closing an aside ("shipments, now facing duties of
+# more than 35%, slid to C$1.1 billion") is taken by that rate and heads no money amount;
+# "a tax of 10% on imports raised $2 billion" keeps its head.
+_RATE_OF_RE = re.compile(
+    r"\s+of\s+(?:(?:more|less)\s+than\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|"
+    r"over\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s*cent\b|pct\b|percentage\s+points?\b)"
+    r"(?:\s+\w+){0,3}\s*,",  # ... and closes an aside
+    re.IGNORECASE,
+)
 # An amount that prices a facility it modifies ("the $20 billion Dangote refinery", "a $1.3
 # billion port") is a cost or an investment, whatever flow word the sentence has (rule 11).
 _FACILITY_AFTER_RE = re.compile(
@@ -1068,7 +1077,8 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
     exports and imports" belong to the balance."""
     raw = [Cue(m.start(), m.end(), m.lastgroup if m.lastgroup != "neg" else _NEG)
            for m in _CUE_SCAN.finditer(text, folded, s, e)
-           if not (m.lastgroup == "neg" and _BASIS_RE.match(text, m.end(), e))]
+           if not (m.lastgroup == "neg" and (_BASIS_RE.match(text, m.end(), e)
+                                             or _RATE_OF_RE.match(text, m.end(), e)))]
     merged: list[Cue] = []
     for cue in raw:
         gap = text[merged[-1].end : cue.start] if merged else ""

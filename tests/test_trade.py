@@ -1231,3 +1231,13 @@ def test_money_borrowed_or_pricing_a_facility_is_no_trade_figure() -> None:
     assert _fp("Kenya plans to borrow $1.5 billion abroad to pay for rising oil imports.") == []
     assert _fp("Oman's exports rose to $2 billion after a $600 million port opened.") == [
         ("$2 billion", "exports", ("OMN",))]
+
+
+def test_a_duty_with_its_own_rate_in_an_aside_heads_no_amount() -> None:
+    # "exports, now facing duties of 35%, slid to $N": the duty is the rate's head, not the
+    # amount's; the flow before the aside governs it.
+    assert _fp("Canada's lumber exports, now facing duties of 35% since May, slid to C$1.1 "
+               "billion.") == [("C$1.1 billion", "exports", ("CAN",))]
+    assert _fp("Exports, hit by tariffs of 25%, fell to $2 billion.") == [
+        ("$2 billion", "exports", ())]
+    assert _fp("Import duties of 12% brought in $3 billion.") == []
