@@ -228,6 +228,9 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_SCAN = FoldedScan(_CUE_RE)
+_SAID_TAIL_RE = re.compile(
+    r",\s+[^,]{0,80}?\b(?:said|says|reported|showed|shows|estimated)(?:\s+on\s+\w+)?\s*$")
+_BRACKETS_RE = re.compile(r"\s*\([^()]{0,60}\)")
 # A non-trade head with its own percentage closing an aside ("shipments, now facing duties of
 # more than 35%, slid to C$1.1 billion") is taken by that rate and heads no money amount;
 # "a tax of 10% on imports raised $2 billion" keeps its head.
@@ -1482,8 +1485,17 @@ def _with_roles_named(text: str, e: int, money: Money, classified: list[tuple[st
     Argentine gas": economies an absolute clause right after the amount names as its
     buyers, markets or suppliers are its counterparts, in order of mention (rules 20-21)."""
     k = text.find(", with ", money.end, e)
-    if k < 0 or text[money.end : k].count(" ") > 4:
+    if k < 0:
         return partners
+    gap = text[money.end : k]
+    if gap.count(" ") > 4:
+        # "... were worth 32.4 trillion naira ($21.6 billion) in the first half, the
+        # statistics bureau said, with India, Spain and the Netherlands the biggest buyers":
+        # a conversion and the attribution are no words between the amount and its clause.
+        said = _SAID_TAIL_RE.search(gap)
+        gap = _BRACKETS_RE.sub("", gap[: said.start()] if said else gap)
+        if gap.count(" ") > 4:
+            return partners
     names: list[tuple[str, int]] = []
     pos = k + 7
     for code, st, _cp in classified:

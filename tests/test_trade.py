@@ -1241,3 +1241,13 @@ def test_a_duty_with_its_own_rate_in_an_aside_heads_no_amount() -> None:
     assert _fp("Exports, hit by tariffs of 25%, fell to $2 billion.") == [
         ("$2 billion", "exports", ())]
     assert _fp("Import duties of 12% brought in $3 billion.") == []
+
+
+def test_buyers_named_after_a_conversion_and_an_attribution_are_counterparts() -> None:
+    # ", with X, Y and Z the biggest buyers" after "<amount> (<conversion>) in <period>,
+    # <source> said": the buyers of both records (rules 18, 21).
+    assert _fp("Ghana's cocoa exports were worth 40 billion cedis ($3.2 billion) in the first "
+               "half, the central bank said, with the Netherlands, Malaysia and Belgium the "
+               "biggest buyers.") == [
+        ("40 billion cedis", "exports", ("GHA", "NLD", "MYS", "BEL")),
+        ("$3.2 billion", "exports", ("GHA", "NLD", "MYS", "BEL"))]
