@@ -479,8 +479,11 @@ _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.
 _TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
                             r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
-_TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+"
-                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?")
+_TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+(?:(?:alone|also|itself)\s+)?"
+                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?"
+                          # "Germany alone bought clothes worth $4.1 billion": goods with no
+                          # origin named (lower case only: not "Chinese machinery").
+                          r"(?P<goods>(?-i:[a-z][\w-]*\s+){1,3}worth\s+)?")
 # "China bought $15.8 billion of that": a part of the figure before.
 _OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s+total)\b")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
@@ -744,6 +747,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
             # right before the amount, not a cue in the clause between, governs it).
             taker = _taker(text, money, classified, strict=bool(cues))
+            if taker is not None and taker == next(iter(state.facts[-1].partners), None):
+                taker = None  # "Kenya bought machinery worth $N" after Kenya's own exports
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
@@ -1428,7 +1433,8 @@ def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]],
         m = _TOOK_GAP_RE.fullmatch(text, _name_end(text, start), money.start)
         if m is None:
             continue
-        if strict and m.group("verb") == "bought" and not _OF_THAT_RE.match(text, money.end):
+        if strict and m.group("verb") == "bought" and not m.group("goods") and \
+                not _OF_THAT_RE.match(text, money.end):
             continue
         if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
             continue

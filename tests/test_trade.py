@@ -1251,3 +1251,16 @@ def test_buyers_named_after_a_conversion_and_an_attribution_are_counterparts() -
                "biggest buyers.") == [
         ("40 billion cedis", "exports", ("GHA", "NLD", "MYS", "BEL")),
         ("$3.2 billion", "exports", ("GHA", "NLD", "MYS", "BEL"))]
+
+
+def test_a_buyer_of_goods_worth_an_amount_after_exports_takes_them() -> None:
+    # "X (alone) bought <goods> worth $N" after another economy's exports: a buyer of those
+    # exports (as "took"), and the ranked list after it keeps that owner; goods of a named
+    # origin or the owner buying stay imports.
+    assert _fp("Kenya's tea exports rose to $1.4 billion. Pakistan alone bought tea worth $500 "
+               "million, ahead of Egypt at $200 million.")[1:] == [
+        ("$500 million", "exports", ("KEN", "PAK")), ("$200 million", "exports", ("KEN", "EGY"))]
+    assert _fp("Kenya's tea exports rose to $1.4 billion. Uganda bought Chinese machinery worth "
+               "$500 million.")[1:] == [("$500 million", "imports", ("UGA", "CHN"))]
+    assert _fp("Kenya's tea exports rose to $1.4 billion. Kenya bought machinery worth $500 "
+               "million.")[1:] == [("$500 million", "imports", ("KEN",))]
