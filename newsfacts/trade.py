@@ -347,6 +347,9 @@ _COMPANY_AFTER_RE = re.compile(rf"\s+{COMPANY_WORDS}")
 _NON_TRADE_TOPIC_RE = re.compile(rf"\b(?:{NON_TRADE_TOPICS})\b", re.IGNORECASE)
 _TRADE_TOPIC_RE = re.compile(rf"\b(?:{TRADE_TOPICS})\b", re.IGNORECASE)
 _DEAL_VERB_RE = re.compile(rf"(?:{DEAL_VERBS})$", re.IGNORECASE)
+_DEAL_OPENING_RE = re.compile(r"\s*(?:The|This|That)\s+(?:arms\s+|weapons\s+|proposed\s+)?"
+                              r"(?:package|deal|sale|contract|agreement|order)\s+"
+                              r"(?:includes|included|covers|covered|comprises|would\s+include)\b")
 _CONTINUATION_RE = re.compile(rf"\s*(?:[A-Z]+,\s+\w+\s+\d+\s+-\s+)?{CONTINUATION}",
                               re.IGNORECASE)
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
@@ -575,6 +578,7 @@ class _Doc:
     text: str
     reporting: str | None = None  # the dateline's economy
     reporting_at: int = -1  # where the dateline starts
+    dateline_end: int = -1  # where it ends
     subject: tuple[str, ...] = ()  # the economy the figures are about
     partners: tuple[str, ...] = ()  # partners of the last figure
     currency: str | None = None  # the last currency written
@@ -606,7 +610,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     # A union name is read per sentence only in a document that writes one at all.
     state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None,
                  kinds=_may_name_kind(text))
-    state.reporting, state.reporting_at = _reporting_economy(doc)
+    state.reporting, state.reporting_at, state.dateline_end = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
@@ -667,6 +671,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
         mentions = _sentence_mentions(doc, no, state.unions, state.kinds)
+    if state.reporting_at == sent.start and mentions and mentions[0][1] < state.dateline_end:
+        # "TAIPEI, Taiwan (AP) - The U.S. ... approved the sale of $2 billion of weapons to
+        # Taiwan": the dateline's country is where the story is filed, not the first side
+        # named; kept only when the sentence does not name it again.
+        first = mentions[0][0]
+        if any(c == first and st >= state.dateline_end for c, st in mentions):
+            mentions = [(c, st) for c, st in mentions if st >= state.dateline_end]
     if amounts is None:
         amounts = _amounts(doc, s, e)
     if not amounts:
@@ -1072,7 +1083,12 @@ def _continues(state: _Doc, no: int, text: str = "", s: int = 0, money: Money | 
         return False
     if money is None:
         return True
-    return money.bare or _CONTINUATION_RE.match(text, s) is not None
+    if money.bare or _CONTINUATION_RE.match(text, s) is not None:
+        return True
+    # "... approved the sale of $2 billion worth of weapons to Taiwan. The package includes
+    # three NASAMS units valued at $1.16 billion": the deal named again, its parts' values.
+    return state.facts[-1].flow in ("arms", "agreement") and \
+        _DEAL_OPENING_RE.match(text, s) is not None
 
 
 # --- flow ----------------------------------------------------------------------------------------
@@ -2287,17 +2303,17 @@ def _clause_end(text: str, pos: int, e: int, amounts: list[Money], money: Money)
     return brk.start() if brk else limit
 
 
-def _reporting_economy(doc: DocContext) -> tuple[str | None, int]:
+def _reporting_economy(doc: DocContext) -> tuple[str | None, int, int]:
     """The economy of the dateline ("OTTAWA, April 9 - ", "TOKYO (Reuters) - "), if the
-    story has one, and where the dateline starts."""
+    story has one, and where the dateline starts and ends."""
     for sent in doc.sentences[:3]:
         m = _DATELINE_RE.match(doc.text, sent.start, sent.end)
         if m is None:
             continue
         city = (m.group("city") or m.group("tcity")).strip()
         code = DATELINE_CITIES.get(city) or code_for(city.title()) or code_for(city)
-        return code, sent.start
-    return None, -1
+        return code, sent.start, m.end()
+    return None, -1, -1
 
 
 def _dedupe(codes: Iterable[str]) -> list[str]:

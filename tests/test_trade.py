@@ -1264,3 +1264,24 @@ def test_a_buyer_of_goods_worth_an_amount_after_exports_takes_them() -> None:
                "$500 million.")[1:] == [("$500 million", "imports", ("UGA", "CHN"))]
     assert _fp("Kenya's tea exports rose to $1.4 billion. Kenya bought machinery worth $500 "
                "million.")[1:] == [("$500 million", "imports", ("KEN",))]
+
+
+def test_the_package_includes_continues_the_arms_deal_before() -> None:
+    # "The package / deal includes X valued at $N" after an arms or trade deal: the parts'
+    # values are that deal's (rule 20); after a plain exports figure it does not continue.
+    assert _fp("Washington approved the sale of $3 billion of weapons to Morocco. The package "
+               "includes 20 radars valued at $1.2 billion and spare parts worth about $400 "
+               "million.") == [
+        ("$3 billion", "arms", ("USA", "MAR")), ("$1.2 billion", "arms", ("USA", "MAR")),
+        ("about $400 million", "arms", ("USA", "MAR"))]
+    assert _fp("Chile's exports rose to $3 billion. The package includes software valued at "
+               "$1.2 billion.") == [("$3 billion", "exports", ("CHL",))]
+
+
+def test_the_datelines_country_named_again_is_not_the_first_side() -> None:
+    # "WARSAW, Poland (AP) - The United States will sell ... to Poland": the dateline is
+    # where the story is filed; order of mention starts in the sentence (rule 20).
+    assert _fp("WARSAW, Poland (AP) \u2014 The United States will sell $1 billion worth of "
+               "weapons to Poland.") == [("$1 billion", "arms", ("USA", "POL"))]
+    assert _fp("WARSAW, Poland (AP) \u2014 Exports to Germany rose to $1 billion.") == [
+        ("$1 billion", "exports", ("POL", "DEU"))]
