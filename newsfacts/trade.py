@@ -70,7 +70,9 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
                 # "Germany remained the top market for Turkish goods, taking $1.9 billion
                 # worth", "the biggest buyer, taking farm goods worth $5.1 billion".
                 r"(?:top|main|biggest|largest|leading|major|(?:second|third)[- ]largest)\s+"
-                r"(?:export\s+)?(?:destination|market|buyer)s?"),
+                r"(?:export\s+)?(?:destination|market|buyer)s?"
+                # "..., buying goods worth $N": the role's participle buys those exports.
+                r"(?:,\s+(?:buying|purchasing)(?=\s))?"),
     ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|"
                 r"purchasing|ordered|orders?"),
     # "the possible sale to Taiwan of aircraft parts": a sale to a named party, which is a
@@ -462,7 +464,7 @@ _SPENT_AT_HOME_RE = re.compile(
 _ROLE_VERBS = (" was ", " is ", " remained ", " remains ", " became ", " has ", " had ")
 _ROLE_AFTER_RE = re.compile(
     r"\s+(?:was|is|remained|remains|became|has\s+been|had\s+been)\s+(?:again\s+)?"
-    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
+    r"(?:the|its|their|(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*){0,2}['’]s)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
     r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer|(?:trad(?:e|ing)\s+)?"
     r"partner)\b")
 # "The European Union, the kingdom's main trading partner, took ...": the appositive makes

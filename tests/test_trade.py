@@ -1285,3 +1285,14 @@ def test_the_datelines_country_named_again_is_not_the_first_side() -> None:
                "weapons to Poland.") == [("$1 billion", "arms", ("USA", "POL"))]
     assert _fp("WARSAW, Poland (AP) \u2014 Exports to Germany rose to $1 billion.") == [
         ("$1 billion", "exports", ("POL", "DEU"))]
+
+
+def test_an_economy_named_as_anothers_export_market_buying_goods_is_its_buyer() -> None:
+    # "X remained Y's largest export market, buying goods worth $N": Y's exports to X in
+    # order of mention (rules 13, 21), as "the top destination, taking ..." already was.
+    assert _fp("Japan remained Thailand's largest export market, buying goods worth $24.3 "
+               "billion.") == [("$24.3 billion", "exports", ("JPN", "THA"))]
+    assert _fp("Thailand's exports rose. Japan remained the biggest market, buying goods worth "
+               "$24.3 billion.") == [("$24.3 billion", "exports", ("THA", "JPN"))]
+    assert _fp("Japan, the biggest buyer of Thai rice, spent $2 billion on rice from "
+               "Thailand.") == [("$2 billion", "imports", ("JPN", "THA"))]
