@@ -28,6 +28,7 @@ from typing import NamedTuple
 from newsfacts.gazetteer import code_for, find_mentions, surface_table
 from newsfacts.model import DocContext, TradeFact
 from newsfacts.numbers import (
+    CURRENCIES,
     NOT_APPROX_HEDGES,
     Money,
     default_currency,
@@ -69,7 +70,9 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
                 # "Germany remained the top market for Turkish goods, taking $1.9 billion
                 # worth", "the biggest buyer, taking farm goods worth $5.1 billion".
                 r"(?:top|main|biggest|largest|leading|major|(?:second|third)[- ]largest)\s+"
-                r"(?:export\s+)?(?:destination|market|buyer)s?"),
+                r"(?:export\s+)?(?:destination|market|buyer)s?"
+                # "..., buying goods worth $N": the role's participle buys those exports.
+                r"(?:,\s+(?:buying|purchasing)(?=\s))?"),
     ("imports", r"imports?|imported|importing|bought|buys?|buying|purchases?|purchased|"
                 r"purchasing|ordered|orders?"),
     # "the possible sale to Taiwan of aircraft parts": a sale to a named party, which is a
@@ -87,7 +90,8 @@ NEGATIVE_CUES = (
     r"market\s+(?:value|size|worth|share)|dividends?|GDP|"
     r"gross\s+domestic\s+product|output|deposits|financing|finance|grants?|compensation|"
     r"reconstruction|upkeep|maintenance|stationing|interest|commissions?|premiums?|cash|funds?|project|projects|"
-    r"building|construction|bases|lending|borrowing|payments|salar(?:y|ies)|wages|"
+    r"building|construction|bases|lending|borrow|borrows|borrowed|borrowing|payments|"
+    r"salar(?:y|ies)|wages|"
     r"valuation|worth\s+of\s+(?:shares|stock)|bail-?out|guarantees?|turnover|"
     r"current\s+account|invisibles?|transfers?|capital\s+account|overall\s+balance|"
     r"balance\s+of\s+payments|money\s+supply|shortage|shortages|bills?|"
@@ -226,6 +230,26 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_SCAN = FoldedScan(_CUE_RE)
+_SAID_TAIL_RE = re.compile(
+    r",\s+[^,]{0,80}?\b(?:said|says|reported|showed|shows|estimated)(?:\s+on\s+\w+)?\s*$")
+_BRACKETS_RE = re.compile(r"\s*\([^()]{0,60}\)")
+# A non-trade head with its own percentage closing an aside ("shipments, now facing duties of
+# more than 35%, slid to C$1.1 billion") is taken by that rate and heads no money amount;
+# "a tax of 10% on imports raised $2 billion" keeps its head.
+_RATE_OF_RE = re.compile(
+    r"\s+of\s+(?:(?:more|less)\s+than\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|"
+    r"over\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s*cent\b|pct\b|percentage\s+points?\b)"
+    r"(?:\s+\w+){0,3}\s*,",  # ... and closes an aside
+    re.IGNORECASE,
+)
+# An amount that prices a facility it modifies ("the $20 billion Dangote refinery", "a $1.3
+# billion port") is a cost or an investment, whatever flow word the sentence has (rule 11).
+_FACILITY_AFTER_RE = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'-]*){0,3}\s+(?:refiner(?:y|ies)|smelters?|plants?|factor(?:y|ies)|"
+    r"(?:mega)?ports?|terminals?|pipelines?|mines?|dams?|bridges?|railways?|airports?|"
+    r"complex|facilit(?:y|ies)|stadiums?)\b",
+    re.IGNORECASE,
+)
 _ARMS_CUE_RE = re.compile(rf"\b(?:{dict(FLOW_CUES)['arms']})\b", re.IGNORECASE)
 _UNION_RE = re.compile(rf"\b(?:{word_alternation(UNIONS)})\b")
 _UNION_NAME_RE = re.compile(word_alternation(UNIONS))  # no \b: a fast first-letter scan
@@ -325,6 +349,9 @@ _COMPANY_AFTER_RE = re.compile(rf"\s+{COMPANY_WORDS}")
 _NON_TRADE_TOPIC_RE = re.compile(rf"\b(?:{NON_TRADE_TOPICS})\b", re.IGNORECASE)
 _TRADE_TOPIC_RE = re.compile(rf"\b(?:{TRADE_TOPICS})\b", re.IGNORECASE)
 _DEAL_VERB_RE = re.compile(rf"(?:{DEAL_VERBS})$", re.IGNORECASE)
+_DEAL_OPENING_RE = re.compile(r"\s*(?:The|This|That)\s+(?:arms\s+|weapons\s+|proposed\s+)?"
+                              r"(?:package|deal|sale|contract|agreement|order)\s+"
+                              r"(?:includes|included|covers|covered|comprises|would\s+include)\b")
 _CONTINUATION_RE = re.compile(rf"\s*(?:[A-Z]+,\s+\w+\s+\d+\s+-\s+)?{CONTINUATION}",
                               re.IGNORECASE)
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
@@ -437,7 +464,7 @@ _SPENT_AT_HOME_RE = re.compile(
 _ROLE_VERBS = (" was ", " is ", " remained ", " remains ", " became ", " has ", " had ")
 _ROLE_AFTER_RE = re.compile(
     r"\s+(?:was|is|remained|remains|became|has\s+been|had\s+been)\s+(?:again\s+)?"
-    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
+    r"(?:the|its|their|(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*){0,2}['’]s)\s+(?:[\w-]+\s+){0,2}?(?:source\s+of\s+imports|suppliers?|"
     r"(?:export\s+)?destination|(?:export\s+)?market|buyer|customer|(?:trad(?:e|ing)\s+)?"
     r"partner)\b")
 # "The European Union, the kingdom's main trading partner, took ...": the appositive makes
@@ -457,8 +484,11 @@ _CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.
 _TO_ECONOMY_RE = re.compile(r"(?:\s+(?:a|per|each|every)\s+(?:year|month|quarter)|\s+annually)?"
                             r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:economy|economies|GDP|gross\s+domestic\s+product|output)\b")
-_TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+"
-                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?")
+_TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+(?:(?:alone|also|itself)\s+)?"
+                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?"
+                          # "Germany alone bought clothes worth $4.1 billion": goods with no
+                          # origin named (lower case only: not "Chinese machinery").
+                          r"(?P<goods>(?-i:[a-z][\w-]*\s+){1,3}worth\s+)?")
 # "China bought $15.8 billion of that": a part of the figure before.
 _OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s+total)\b")
 _OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
@@ -550,6 +580,7 @@ class _Doc:
     text: str
     reporting: str | None = None  # the dateline's economy
     reporting_at: int = -1  # where the dateline starts
+    dateline_end: int = -1  # where it ends
     subject: tuple[str, ...] = ()  # the economy the figures are about
     partners: tuple[str, ...] = ()  # partners of the last figure
     currency: str | None = None  # the last currency written
@@ -563,6 +594,7 @@ class _Doc:
     rejected: list[tuple[int, Money, str]] = field(default_factory=list)
     unions: bool = True  # whether the text may name a union of economies (``UNIONS``)
     kinds: bool = True  # whether it may say "the kingdom", "the city-state", ... (epithets)
+    own_dollar: dict[str, bool] = field(default_factory=dict)  # ``_spells_own_dollar``
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -580,7 +612,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     # A union name is read per sentence only in a document that writes one at all.
     state = _Doc(text=text, unions=_UNION_NAME_RE.search(text) is not None,
                  kinds=_may_name_kind(text))
-    state.reporting, state.reporting_at = _reporting_economy(doc)
+    state.reporting, state.reporting_at, state.dateline_end = _reporting_economy(doc)
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
@@ -641,6 +673,13 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
     s, e = span if span is not None else (sent.start, sent.end)
     if mentions is None:
         mentions = _sentence_mentions(doc, no, state.unions, state.kinds)
+    if state.reporting_at == sent.start and mentions and mentions[0][1] < state.dateline_end:
+        # "TAIPEI, Taiwan (AP) - The U.S. ... approved the sale of $2 billion of weapons to
+        # Taiwan": the dateline's country is where the story is filed, not the first side
+        # named; kept only when the sentence does not name it again.
+        first = mentions[0][0]
+        if any(c == first and st >= state.dateline_end for c, st in mentions):
+            mentions = [(c, st) for c, st in mentions if st >= state.dateline_end]
     if amounts is None:
         amounts = _amounts(doc, s, e)
     if not amounts:
@@ -721,6 +760,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
             # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
             # right before the amount, not a cue in the clause between, governs it).
             taker = _taker(text, money, classified, strict=bool(cues))
+            if taker is not None and taker == next(iter(state.facts[-1].partners), None):
+                taker = None  # "Kenya bought machinery worth $N" after Kenya's own exports
             if taker is not None:
                 flow = "exports"  # the taker is the buyer: a counterpart, not the subject
                 classified = [(c, st, cp or c == taker) for c, st, cp in classified]
@@ -755,6 +796,8 @@ def _scan_sentence(doc: DocContext, no: int, state: _Doc,
         if text.find("spen", max(s, money.start - 16), money.start) >= 0 and \
                 _SPENT_AT_HOME_RE.match(text, _skip_conversion(text, money, amounts), e):
             continue  # "will spend C$2.6 billion over 10 years on the mission, including tanks"
+        if _FACILITY_AFTER_RE.match(text, money.end, e):
+            continue  # "The $20 billion Dangote refinery ... cut the fuel import bill": a cost
         if flow != "trade" and (
             arms_here or (flow == "exports" and _is_sales_to(text, s, money)
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
@@ -1042,7 +1085,12 @@ def _continues(state: _Doc, no: int, text: str = "", s: int = 0, money: Money | 
         return False
     if money is None:
         return True
-    return money.bare or _CONTINUATION_RE.match(text, s) is not None
+    if money.bare or _CONTINUATION_RE.match(text, s) is not None:
+        return True
+    # "... approved the sale of $2 billion worth of weapons to Taiwan. The package includes
+    # three NASAMS units valued at $1.16 billion": the deal named again, its parts' values.
+    return state.facts[-1].flow in ("arms", "agreement") and \
+        _DEAL_OPENING_RE.match(text, s) is not None
 
 
 # --- flow ----------------------------------------------------------------------------------------
@@ -1055,7 +1103,8 @@ def _cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
     exports and imports" belong to the balance."""
     raw = [Cue(m.start(), m.end(), m.lastgroup if m.lastgroup != "neg" else _NEG)
            for m in _CUE_SCAN.finditer(text, folded, s, e)
-           if not (m.lastgroup == "neg" and _BASIS_RE.match(text, m.end(), e))]
+           if not (m.lastgroup == "neg" and (_BASIS_RE.match(text, m.end(), e)
+                                             or _RATE_OF_RE.match(text, m.end(), e)))]
     merged: list[Cue] = []
     for cue in raw:
         gap = text[merged[-1].end : cue.start] if merged else ""
@@ -1402,7 +1451,8 @@ def _taker(text: str, money: Money, classified: list[tuple[str, int, bool]],
         m = _TOOK_GAP_RE.fullmatch(text, _name_end(text, start), money.start)
         if m is None:
             continue
-        if strict and m.group("verb") == "bought" and not _OF_THAT_RE.match(text, money.end):
+        if strict and m.group("verb") == "bought" and not m.group("goods") and \
+                not _OF_THAT_RE.match(text, money.end):
             continue
         if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
             continue
@@ -1459,8 +1509,17 @@ def _with_roles_named(text: str, e: int, money: Money, classified: list[tuple[st
     Argentine gas": economies an absolute clause right after the amount names as its
     buyers, markets or suppliers are its counterparts, in order of mention (rules 20-21)."""
     k = text.find(", with ", money.end, e)
-    if k < 0 or text[money.end : k].count(" ") > 4:
+    if k < 0:
         return partners
+    gap = text[money.end : k]
+    if gap.count(" ") > 4:
+        # "... were worth 32.4 trillion naira ($21.6 billion) in the first half, the
+        # statistics bureau said, with India, Spain and the Netherlands the biggest buyers":
+        # a conversion and the attribution are no words between the amount and its clause.
+        said = _SAID_TAIL_RE.search(gap)
+        gap = _BRACKETS_RE.sub("", gap[: said.start()] if said else gap)
+        if gap.count(" ") > 4:
+            return partners
     names: list[tuple[str, int]] = []
     pos = k + 7
     for code, st, _cp in classified:
@@ -1610,6 +1669,16 @@ def _sentence_currencies(amounts: list[Money], state: _Doc) -> list[str | None]:
     return out
 
 
+def _spells_own_dollar(code: str, state: _Doc) -> bool:
+    """Whether the text writes the dollar ``code`` with a sign of its own ("C$", "NZ$")."""
+    if code not in state.own_dollar:
+        signs = [p for p, c in CURRENCIES.prefixes.items() if c == code]
+        low = state.text.lower() if signs else ""
+        state.own_dollar[code] = any(
+            (k := low.find(p)) >= 0 and (k == 0 or not low[k - 1].isalpha()) for p in signs)
+    return state.own_dollar[code]
+
+
 def _resolve(currency: str, partners: Sequence[str], state: _Doc) -> str:
     """An ISO code for a written currency; a family by the reporting economy (rule 19).
 
@@ -1620,7 +1689,13 @@ def _resolve(currency: str, partners: Sequence[str], state: _Doc) -> str:
         return currency
     if currency == "DOLLAR":
         first = state.reporting or (partners[0] if partners else None)
-        return national_currency(currency, first) or default_currency(currency)
+        code = national_currency(currency, first)
+        if code is not None and _spells_own_dollar(code, state):
+            # "fell to C$46.2 billion ... The U.S. Commerce Department said its goods deficit
+            # with Canada narrowed to $4.1 billion": a story that writes the reporting
+            # economy's dollar with its own sign means another dollar by a bare one.
+            return default_currency(currency)
+        return code or default_currency(currency)
     for economy in (*partners, state.reporting, *state.subject):
         code = national_currency(currency, economy)
         if code is not None:
@@ -2230,17 +2305,17 @@ def _clause_end(text: str, pos: int, e: int, amounts: list[Money], money: Money)
     return brk.start() if brk else limit
 
 
-def _reporting_economy(doc: DocContext) -> tuple[str | None, int]:
+def _reporting_economy(doc: DocContext) -> tuple[str | None, int, int]:
     """The economy of the dateline ("OTTAWA, April 9 - ", "TOKYO (Reuters) - "), if the
-    story has one, and where the dateline starts."""
+    story has one, and where the dateline starts and ends."""
     for sent in doc.sentences[:3]:
         m = _DATELINE_RE.match(doc.text, sent.start, sent.end)
         if m is None:
             continue
         city = (m.group("city") or m.group("tcity")).strip()
         code = DATELINE_CITIES.get(city) or code_for(city.title()) or code_for(city)
-        return code, sent.start
-    return None, -1
+        return code, sent.start, m.end()
+    return None, -1, -1
 
 
 def _dedupe(codes: Iterable[str]) -> list[str]:

@@ -295,22 +295,32 @@ NINTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
 TENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                         "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0, "per": 1.0,
                         "flow": 0.98, "partners": 0.88}
+# The six articles of the eleventh pass ("a-t66".."a-t71", 42 facts) after its fixes (blind:
+# P 0.951, R 0.929, currency 0.949, flow 0.897, partners 0.615; after: P/R 1.0, flow 1.0,
+# partners 0.810); open misses in docs/accuracy-trade.md.
+ELEVENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
+                           "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                           "per": 1.0, "flow": 1.0, "partners": 0.80}
 
 
 def article_pass(item_id: str) -> int | None:
-    """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10);
+    """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
+    "a-t66".."a-t71": 11);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
     n = int(item_id[3:])
-    return 9 if 50 <= n <= 57 else 10 if 58 <= n <= 65 else None
+    if 50 <= n <= 57:
+        return 9
+    return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
 @pytest.mark.parametrize(("select", "floors"), [
     (lambda item_id: article_pass(item_id) is None, CHALLENGE_FLOORS),
     (lambda item_id: article_pass(item_id) == 9, NINTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 10, TENTH_ARTICLE_FLOORS),
-], ids=["before-ninth-pass", "ninth-pass", "tenth-pass"])
+    (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
+], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1198,3 +1208,92 @@ def test_the_neighbouring_country_is_the_counterpart_of_the_sentence_before() ->
     assert _fp("Austria's imports rose to 10 billion euros. Exports to the neighbouring "
                "country climbed to 8 billion euros.")[-1] == (
         "8 billion euros", "exports", ("AUT",))
+
+
+# Eleventh pass: fixes from the blind wire articles a-t66..a-t71, each on other sentences.
+
+def test_a_bare_dollar_is_another_when_the_story_spells_its_own_dollar() -> None:
+    # A story from Wellington or Ottawa that writes "NZ$" / "C$" for its own dollar means
+    # the US dollar by a bare "$" (rule 19); with no such sign "$" stays the local dollar.
+    got = brief("WELLINGTON, March 3 (Reuters) - New Zealand's dairy exports rose to NZ$2.1 "
+                "billion in February. The U.S. Census Bureau said its deficit with New Zealand "
+                "was $300 million.")
+    assert [(g[0], g[2]) for g in got] == [("NZ$2.1 billion", "NZD"), ("$300 million", "USD")]
+    got = brief("OTTAWA, March 3 (Reuters) - Canada's exports to Japan rose to $2.4 billion in "
+                "February.")
+    assert [(g[0], g[2]) for g in got] == [("$2.4 billion", "CAD")]
+
+
+def test_money_borrowed_or_pricing_a_facility_is_no_trade_figure() -> None:
+    # A sum borrowed is a loan, and an amount that prices the refinery / port / plant it
+    # modifies is a cost (rule 11), also in a sentence about an import bill or exports.
+    assert _fp("Ghana's new $4 billion Tema refinery will cut the country's fuel import "
+               "bill.") == []
+    assert _fp("Kenya plans to borrow $1.5 billion abroad to pay for rising oil imports.") == []
+    assert _fp("Oman's exports rose to $2 billion after a $600 million port opened.") == [
+        ("$2 billion", "exports", ("OMN",))]
+
+
+def test_a_duty_with_its_own_rate_in_an_aside_heads_no_amount() -> None:
+    # "exports, now facing duties of 35%, slid to $N": the duty is the rate's head, not the
+    # amount's; the flow before the aside governs it.
+    assert _fp("Canada's lumber exports, now facing duties of 35% since May, slid to C$1.1 "
+               "billion.") == [("C$1.1 billion", "exports", ("CAN",))]
+    assert _fp("Exports, hit by tariffs of 25%, fell to $2 billion.") == [
+        ("$2 billion", "exports", ())]
+    assert _fp("Import duties of 12% brought in $3 billion.") == []
+
+
+def test_buyers_named_after_a_conversion_and_an_attribution_are_counterparts() -> None:
+    # ", with X, Y and Z the biggest buyers" after "<amount> (<conversion>) in <period>,
+    # <source> said": the buyers of both records (rules 18, 21).
+    assert _fp("Ghana's cocoa exports were worth 40 billion cedis ($3.2 billion) in the first "
+               "half, the central bank said, with the Netherlands, Malaysia and Belgium the "
+               "biggest buyers.") == [
+        ("40 billion cedis", "exports", ("GHA", "NLD", "MYS", "BEL")),
+        ("$3.2 billion", "exports", ("GHA", "NLD", "MYS", "BEL"))]
+
+
+def test_a_buyer_of_goods_worth_an_amount_after_exports_takes_them() -> None:
+    # "X (alone) bought <goods> worth $N" after another economy's exports: a buyer of those
+    # exports (as "took"), and the ranked list after it keeps that owner; goods of a named
+    # origin or the owner buying stay imports.
+    assert _fp("Kenya's tea exports rose to $1.4 billion. Pakistan alone bought tea worth $500 "
+               "million, ahead of Egypt at $200 million.")[1:] == [
+        ("$500 million", "exports", ("KEN", "PAK")), ("$200 million", "exports", ("KEN", "EGY"))]
+    assert _fp("Kenya's tea exports rose to $1.4 billion. Uganda bought Chinese machinery worth "
+               "$500 million.")[1:] == [("$500 million", "imports", ("UGA", "CHN"))]
+    assert _fp("Kenya's tea exports rose to $1.4 billion. Kenya bought machinery worth $500 "
+               "million.")[1:] == [("$500 million", "imports", ("KEN",))]
+
+
+def test_the_package_includes_continues_the_arms_deal_before() -> None:
+    # "The package / deal includes X valued at $N" after an arms or trade deal: the parts'
+    # values are that deal's (rule 20); after a plain exports figure it does not continue.
+    assert _fp("Washington approved the sale of $3 billion of weapons to Morocco. The package "
+               "includes 20 radars valued at $1.2 billion and spare parts worth about $400 "
+               "million.") == [
+        ("$3 billion", "arms", ("USA", "MAR")), ("$1.2 billion", "arms", ("USA", "MAR")),
+        ("about $400 million", "arms", ("USA", "MAR"))]
+    assert _fp("Chile's exports rose to $3 billion. The package includes software valued at "
+               "$1.2 billion.") == [("$3 billion", "exports", ("CHL",))]
+
+
+def test_the_datelines_country_named_again_is_not_the_first_side() -> None:
+    # "WARSAW, Poland (AP) - The United States will sell ... to Poland": the dateline is
+    # where the story is filed; order of mention starts in the sentence (rule 20).
+    assert _fp("WARSAW, Poland (AP) \u2014 The United States will sell $1 billion worth of "
+               "weapons to Poland.") == [("$1 billion", "arms", ("USA", "POL"))]
+    assert _fp("WARSAW, Poland (AP) \u2014 Exports to Germany rose to $1 billion.") == [
+        ("$1 billion", "exports", ("POL", "DEU"))]
+
+
+def test_an_economy_named_as_anothers_export_market_buying_goods_is_its_buyer() -> None:
+    # "X remained Y's largest export market, buying goods worth $N": Y's exports to X in
+    # order of mention (rules 13, 21), as "the top destination, taking ..." already was.
+    assert _fp("Japan remained Thailand's largest export market, buying goods worth $24.3 "
+               "billion.") == [("$24.3 billion", "exports", ("JPN", "THA"))]
+    assert _fp("Thailand's exports rose. Japan remained the biggest market, buying goods worth "
+               "$24.3 billion.") == [("$24.3 billion", "exports", ("THA", "JPN"))]
+    assert _fp("Japan, the biggest buyer of Thai rice, spent $2 billion on rice from "
+               "Thailand.") == [("$2 billion", "imports", ("JPN", "THA"))]
