@@ -259,10 +259,9 @@ def find_numbers(
         folded = fold_case(text)
     if not _may_hold_number(text, start, end, folded):
         return
-    number_re, scan = _NUMBER_FOLDED_RE, folded
     pos = start
     while True:
-        m = number_re.search(scan, pos, end)
+        m = _NUMBER_FOLDED_RE.search(folded, pos, end)
         if m is None:
             return
         num = m.group("num")
@@ -295,12 +294,12 @@ def find_numbers(
         if j and not vague and not after_from:
             joiner = j.group(0).strip().lower()
             ok = joiner in ("-", "–", "to", "or") or (joiner == "and" and between)
-            m2 = number_re.match(scan, j.end(), end) if ok else None
+            m2 = _NUMBER_FOLDED_RE.match(folded, j.end(), end) if ok else None
             # "$35 to $50 billion": allow a repeated currency sign before the high end.
             if ok and m2 is None:
                 sym = _SIGN_RE.match(text, j.end(), end)
                 if sym:
-                    m2 = number_re.match(scan, sym.end(), end)
+                    m2 = _NUMBER_FOLDED_RE.match(folded, sym.end(), end)
             p2 = _parse(m2) if m2 else None
             if p2 and not p2[1]:
                 hv = p2[0]
@@ -590,10 +589,10 @@ NUMBER_WORDS = frozenset(
 )
 
 
-def _may_hold_number(text: str, start: int, end: int, folded: str | None = None) -> bool:
+def _may_hold_number(text: str, start: int, end: int, folded: str) -> bool:
     if _ANY_DIGIT_RE.search(text, start, end):
         return True
-    if folded is not None and text.find("\u212a", start, end) < 0:
+    if text.find("\u212a", start, end) < 0:
         # The same test on the folded slice, three times faster: its runs of a-z are the
         # runs of letters above, lower-cased (the Kelvin sign alone folds to an ASCII "k").
         part = folded[start:end]
@@ -706,11 +705,10 @@ def find_money(
         return
     if folded is None:
         folded = fold_case(text)
-    number_re, scan = _NUMBER_FOLDED_RE, folded
     pos = start
     last_scale: float | None = None
     while True:
-        m = number_re.search(scan, pos, end)
+        m = _NUMBER_FOLDED_RE.search(folded, pos, end)
         if m is None:
             return
         n_start, n_end = m.span()
@@ -774,7 +772,7 @@ def find_money(
             if joiner != "and" or between:
                 j_end = j.end()
                 sym = _REPEATED_SIGN_RE.match(text, j_end, end)
-                m2 = number_re.match(scan, sym.end() if sym else j_end, end)
+                m2 = _NUMBER_FOLDED_RE.match(folded, sym.end() if sym else j_end, end)
                 p2 = _parse(m2) if m2 else None
                 if m2 is not None and p2 is not None and not p2[1]:
                     hv = p2[0]
