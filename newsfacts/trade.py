@@ -324,8 +324,10 @@ _SCALE_STEMS = ("illion", "hundreds", "thousands")
 _NON_PREFIX_RE = re.compile(r"non-\s?$", re.IGNORECASE)
 _CLAUSE_COUNTERPART_RE = re.compile(
     r"\b(?:to|from|with)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z]|world|neighbou?r)")
-_ROLE_OF_RE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|markets?|buyers?|"
-                         r"customers?|destinations?|(?:trading\s+)?partners?|sources?)\b")
+# The roles an economy can hold towards a figure's owner ("its biggest supplier").
+_ROLE_WORDS = r"suppliers?|markets?|buyers?|customers?|destinations?|partners?|sources?"
+_ROLE_OF_RE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:trading\s+partners?|"
+                         rf"{_ROLE_WORDS})\b")
 _POLICY_WORD_RE = re.compile(r"tariff|dut(?:y|ies)|levies|sanctions|curbs|quotas")
 _POLICY_AFTER_RE = re.compile(r"\s+(?:tariffs?|duties|duty|levies|sanctions|curbs|quotas)\b")
 # Between a figure and the one it is compared with: "to $1.1 billion in May from $4.3 billion".
@@ -504,8 +506,8 @@ _GOODS_LIST_RATE_RE = re.compile(
 _OVERTOOK_RE = re.compile(
     r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$|"
     # "Peru's second-biggest supplier after China": the economy ranked first.
-    r"(?:largest|biggest|top|leading|main)\s+(?:trading\s+)?(?:suppliers?|markets?|buyers?|"
-    r"partners?|destinations?|sources?|customers?)\s+after\s+(?:the\s+)?$")
+    rf"(?:largest|biggest|top|leading|main)\s+(?:trading\s+)?(?:{_ROLE_WORDS})\s+after\s+"
+    r"(?:the\s+)?$")
 _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
