@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts import trade
 from newsfacts.analyze import analyze_text
 from newsfacts.clean import clean_text
 from newsfacts.extract import extract
 from newsfacts.model import TradeFact
 from newsfacts.segment import segment
+from newsfacts.trade import attributes, common, scan
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -1317,16 +1317,16 @@ def _top_level_alternatives(source: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("sources", "stems", "ignorecase"), [
-    ([p for _, p in trade.PER_AFTER], trade._RATE_STEMS, True),
-    ([p for _, p in trade.PER_ADJECTIVE], trade._RATE_ADJECTIVES, True),
-    ([trade.APPROX_BEFORE], trade._APPROX_STEMS, True),
-    ([_top_level_alternatives(trade._AMOUNT_FOLDED_RE.pattern)[1][len(r"\b(?:"):-len(r")\b")]],
-     trade._SCALE_STEMS, False),
+    ([p for _, p in common.PER_AFTER], attributes._RATE_STEMS, True),
+    ([p for _, p in common.PER_ADJECTIVE], attributes._RATE_ADJECTIVES, True),
+    ([common.APPROX_BEFORE], attributes._APPROX_STEMS, True),
+    ([_top_level_alternatives(scan._AMOUNT_FOLDED_RE.pattern)[1][len(r"\b(?:"):-len(r")\b")]],
+     scan._SCALE_STEMS, False),
 ], ids=["per-after", "per-adjective", "approx-before", "scale-words"])
 def test_substring_screens_cover_their_patterns_vocabulary(
     sources: list[str], stems: tuple[str, ...], ignorecase: bool
 ) -> None:
-    """The hand-written stems trade.py tests with ``str.find`` before a pattern
+    """The hand-written stems the trade extractor tests with ``str.find`` before a pattern
     (``_holds_any``, ``_AmountScreen``) must hold for every branch of that pattern's word
     list, or a word added to the list would be screened out unseen. Stems tested before an
     ``IGNORECASE`` pattern hold no "i", "s" or "k" (letters ``re`` also matches with "ı",
