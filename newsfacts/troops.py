@@ -234,8 +234,10 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"hosts?|hosting|host to|"
      # "France also contributes about 700 soldiers to UNIFIL": its current share (rule 48);
      # "will contribute", "offered to contribute" stay deploy (below).
-     r"(?<!will )(?<!would )(?<!could )(?<!to )(?<!may )(?<!might )(?<!can )(?<!must )"
-     r"contribut(?:es|e)|"
+     # (the look-behinds after the word: tried only where "contribute" matched)
+     r"contributes|contribute(?<!will contribute)(?<!would contribute)(?<!could contribute)"
+     r"(?<!to contribute)(?<!may contribute)(?<!might contribute)(?<!can contribute)"
+     r"(?<!must contribute)|"
      r"compared with|routing|rout(?:ed)?|attack(?:ed|ing)?|engag(?:ed|ing)|expand|"
      r"existing|remain(?:s|ing)?|currently|still|peak(?:s|ed)? at|at (?:its|their) peak|"
      # "Canada leads a battlegroup of 2,000": commanding a formation, not sending it.

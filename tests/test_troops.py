@@ -316,6 +316,11 @@ NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 
 # F1 0.980, actor 0.880, location 0.800, action 0.920); one elided count stays missed.
 TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
+# The eight articles of the eleventh pass ("a-n01".."a-n08", 40 facts) after its fixes
+# (blind: F1 0.919, actor 0.971, location 0.706, action 0.853); three elided or planned
+# counts stay missed and one carrier crew's action is wrong (F1 0.961, action 0.973).
+ELEVENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                           "actor": 1.0, "location": 1.0, "action": 0.97}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -327,7 +332,8 @@ TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 
                                                 ("a-v", INDEPENDENT_ARTICLE_FLOORS),
                                                 ("a-q", EIGHTH_ARTICLE_FLOORS),
                                                 ("a-p", NINTH_ARTICLE_FLOORS),
-                                                ("a-o", TENTH_ARTICLE_FLOORS)])
+                                                ("a-o", TENTH_ARTICLE_FLOORS),
+                                                ("a-n", ELEVENTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
