@@ -153,8 +153,9 @@ _BEFORE_NAME_OK = ("In", "From", "To", "Neighbouring", "Neighboring", "Landlocke
 _NAME_AFTER = re.compile(r"\s([A-Z][a-z]+)\b")
 
 
-# Surfaces whose code depends on the words around them (see ``_resolve``).
-_CONTEXT_SURFACES = frozenset({"Georgia", "GEORGIA", "Jordan", "Chad"})
+# Surfaces whose code depends on the words around them (see ``_resolve``). "Rhodes" (the
+# Greek island) is also a surname ("Ben Rhodes") and a scholarship ("a Rhodes Scholar").
+_CONTEXT_SURFACES = frozenset({"Georgia", "GEORGIA", "Jordan", "Chad", "Rhodes"})
 
 
 def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | None:
@@ -166,7 +167,7 @@ def _resolve(text: str, start: int, end: int, surface: str, code: str) -> str | 
         if _US_STATE_BEFORE.search(before) or _US_STATE_AFTER.match(text, end, end + 20):
             return "USA"
         return code
-    if surface in ("Jordan", "Chad"):
+    if surface in ("Jordan", "Chad", "Rhodes"):
         after = _NAME_AFTER.match(text, end, end + 25)
         if after and after.group(1) not in _AFTER_NAME_OK:
             return None

@@ -91,6 +91,8 @@ MODIFIERS: frozenset[str] = frozenset({
     "operations", "special-operations", "commando", "engineering", "logistics", "medical",
     "intelligence", "signals", "artillery", "assault", "amphibious", "rotational", "light",
     "mountain", "own", "permanent", "joint", "combined",
+    # "150 air force personnel", "60 task force troops": the service before the noun.
+    "force",
 })
 # Modifiers that make the count a non-state or non-military group (rule 34).
 NON_STATE: frozenset[str] = frozenset({
@@ -140,6 +142,8 @@ _CASUALTY_AFTER = (
     r"exchanged|swapped|held captive|held hostage|diagnosed with|treated for|"
     r"suffer(?:ed|ing)|sustain(?:ed|ing)|hospitali[sz]ed|"
     r"aboard the (?:helicopter|aircraft|plane|jet)|who were aboard|"
+    # "1,000 air force reservists signed a letter": signatories, not a force (cf. rule 33)
+    r"signed (?:an?|the) (?:open )?(?:letter|petition)|"
     r"among (?:the )?(?:dead|killed|wounded|injured|casualties|victims|missing|fatalities))\b"
 )
 # A count of soldiers *and* police or militias together is not counted (rule 34).
@@ -228,6 +232,12 @@ _BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"number(?:s|ed|ing)?|totals?|totall?ing|strength of|comprising|consisting of|"
      r"has|have|had|with|garrison(?:ed)?|levels? (?:of|to|at)|down (?:from|to)|"
      r"hosts?|hosting|host to|"
+     # "France also contributes about 700 soldiers to UNIFIL": its current share (rule 48);
+     # "will contribute", "offered to contribute" stay deploy (below).
+     # (the look-behinds after the word: tried only where "contribute" matched)
+     r"contributes|contribute(?<!will contribute)(?<!would contribute)(?<!could contribute)"
+     r"(?<!to contribute)(?<!may contribute)(?<!might contribute)(?<!can contribute)"
+     r"(?<!must contribute)|"
      r"compared with|routing|rout(?:ed)?|attack(?:ed|ing)?|engag(?:ed|ing)|expand|"
      r"existing|remain(?:s|ing)?|currently|still|peak(?:s|ed)? at|at (?:its|their) peak|"
      # "Canada leads a battlegroup of 2,000": commanding a formation, not sending it.
@@ -290,6 +300,8 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?\b|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
      r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
+     # "1,500 service members flew in from bases in Kuwait": flown into the place (46).
+     r"fl(?:y|ies|ew|own|ying) in from|"
      r"deployed(?!\s+(?:in|on|at|along|across|inside|near|throughout)\b)|"
      # "are to move from Okinawa to Guam": a move with a destination (rule 46).
      r"(?:mov(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transferr?(?:s|ed|ing)?|"
@@ -297,7 +309,9 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
      r" from [^.;,]{1,40}? to\b", "deploy"),
     (r"(?:would|will|could|might|may|are|is|be|been) (?:be )?(?:needed|required|necessary)|"
      r"needed|required|(?:being |be |been |were |are )?trained|"
-     r"training|passed through|exercis(?:e|es|ing)|drills?|swap|calling themselves|"
+     # (not "based at the Novo Selo training area": a place)
+     r"training(?!\s+(?:areas?|grounds?|ranges?|camps?|cent(?:re|er)s?|bases?|facilit(?:y|ies)|"
+     r"sites?)\b)|passed through|exercis(?:e|es|ing)|drills?|swap|calling themselves|"
      r"will sail|staged an assault|realign|on standby at home|fought side by side", "other"),
     (r"station(?:ed)?|based|garrison(?:ed)?|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|"
      r"serv(?:e|es|ed|ing)|fight(?:s|ing)?|fought|engaged|patrol(?:s|led|ling)?|on foot patrol|"
@@ -590,6 +604,8 @@ _BORDER_AFTER_RE = re.compile(r"(?:'s)?\s+(?:border|borders|frontier)\b", re.IGN
 _HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|hosting|"
                          r"has hosted)\s+$", re.IGNORECASE)
 _LED_RE = re.compile(r"-led\b")
+# "a French-run air base in Jordan": the state that runs or built a site is not its place.
+_RUN_BY_RE = re.compile(r"-(?:run|operated|owned|built|funded|backed)\b")
 _REGION_RE = _with_heads(re.compile(
     rf"\b(?:in|into|to|from|across|throughout|around|out of)\s+(?:the\s+)?"
     # ("the three Baltic states": several countries, rule 44)
@@ -1023,7 +1039,10 @@ _TO_LEVEL_RE = re.compile(
     rf"\b(?:{_CUT_VERBS}|lower(?:s|ed|ing)?|draw(?:s|ing)? down|drew down)\s+"
     r"(?:(?:its|their|the)\s+)?(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 # ", down from N", ", far more than the N" (a comparison: rule 50, the earlier level).
-_DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from|compared\s+(?:with|to)|"
+# (also "down from a peak of N": the earlier level named by its high or low point)
+_DOWN_FROM_RE = re.compile(r"^[^;:]*,\s+(?:(?:down|up)\s+from(?:\s+(?:a|an|its|their|the)\s+"
+                           r"(?:[\w-]+\s+)?(?:peak|high|height|record|maximum|low)\s+of)?|"
+                           r"compared\s+(?:with|to)|"
                            r"(?:(?:far|well|much|many)\s+)?"
                            r"(?:more|fewer|less)\s+than(?:\s+the)?)\s+$")
 _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?:that\s+)?"
@@ -1036,7 +1055,10 @@ _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|the
                               r"by|before|last|(?-i:[A-Z]))\b")
 _PAIRED_GAP_RE = re.compile(r" and (?:the )?(?:[A-Z][\w.'-]*\s+){1,3}$")
 _PAIRED_NEXT_RE = re.compile(r"\s*(?:[,.;)]|$)")
-_PARALLEL_NEXT_RE = re.compile(r"\s+(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]"
+# ("and a further 300 were due on Samos": a passive or "due" verb may come first)
+_PARALLEL_NEXT_RE = re.compile(r"\s+(?:(?:were|was|are|is|will be|would be|have been|had been)"
+                               r"\s+(?:due|sent|moved|deployed|based|stationed|expected)\s+)?"
+                               r"(?:in|at|on|to|into|from|out of)\s+(?:the\s+)?[A-Z]"
                                r"|\s+(?:in|by)\s+(?:19|20)\d\d\b|(?P<more>\s+more)\b")
 # "N of its [hedge] M troops": N is part of the force of M.
 _PARTITIVE_RE = re.compile(
@@ -1463,7 +1485,9 @@ def _actor(doc: DocContext, s_no: int, c: _Cand, prev: TroopFact | None,
             pf = _BLOC_FORCE_RE.search(text, doc.sentences[s_no - 1].start,
                                        doc.sentences[s_no - 1].end)
         if pf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 12), c.start + 4)
-                   or _IT_HAD_RE.search(text, max(sent.start, c.start - 16), c.start)):
+                   or _IT_HAD_RE.search(text, max(sent.start, c.start - 16), c.start)
+                   # "The mission's military component of some 11,600 peacekeepers"
+                   or _POSS_PART_OF_RE.search(text, max(sent.start, c.start - 50), c.start)):
             return _force_code(pf)
     # "U.S. Marines ... The first rotation sent just 200 Marines": a distinctive troop noun
     # a state qualified earlier in the document keeps that state.
@@ -1588,6 +1612,8 @@ _THE_ARMY_START_RE = re.compile(r"[\s\"'(]*The\s+(?:army|military|armed forces|"
                                 r"(?:defen[cs]e\s+)?ministry)\b")
 _IT_HAD_RE = re.compile(r"\b[Ii]t\s+(?:had|has|now has|numbered|numbers)\s+$")
 _POSS_PRON_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+")
+_POSS_PART_OF_RE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he (?:mission|force)'s)\s+"
+                              r"(?:[\w-]+\s+){1,3}?of\s+$")
 
 
 _STATE_LIST_RE = re.compile(r"(?:,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?"
@@ -1661,13 +1687,17 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
             continue
         pre = text[max(sent.start, start - 40) : start]
         post = text[end : end + 40]
-        if _BORDER_AFTER_RE.match(post) or _LED_RE.match(post):
+        if _BORDER_AFTER_RE.match(post) or _LED_RE.match(post) or _RUN_BY_RE.match(post):
             continue
         if _ARMY_AFTER_RE.match(post):
             continue
         if text.find("from", start - 10, start) >= 0 and _SOURCE_FROM.found_in(
                 text, max(sent.start, start - 30), start):
             continue  # "bowing to pressure from the United States": a source, not a place
+        if text.find("from", max(sent.start, start - 70), start) >= 0 and \
+                _ORIGIN_FROM_RE.search(text, max(sent.start, start - 70), start):
+            continue  # "flew in from bases in Kuwait, Qatar and Bahrain", "drawn mainly from
+            # Rwanda, Bangladesh ...": where the troops come from, not where they are (43)
         if ("separat" in pre or "divid" in pre or "between" in pre) and \
                 _BOUNDARY_RE.search(pre):
             continue  # "the Blue Line separating Lebanon from Israel": a line, not a place
@@ -1747,6 +1777,15 @@ _TIME_PHRASE_RE = re.compile(
 _BOUNDARY_RE = re.compile(
     r"\b(?:separat(?:e|es|ed|ing)|divid(?:e|es|ed|ing)|between)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:from|and)\s+(?:the\s+)?)?$")
+# An origin after a verb of coming or recruiting, and the rest of its list: the states a
+# force is drawn from or flew in from (a withdrawal's "pull out from" is not one of them).
+_ORIGIN_FROM_RE = re.compile(
+    r"\b(?:drawn|recruited|hail(?:s|ed|ing)?|comes?|came|coming|arriv(?:e|es|ed|ing)|"
+    r"(?:fl(?:y|ies|ew|own|ying)|shipped|brought)\s+in)\s+"
+    r"(?:(?:mainly|mostly|largely|chiefly|primarily|directly|straight)\s+)?from\s+"
+    r"(?:(?:its|their|the)\s+)?(?:(?:[\w.-]+\s+)?(?:bases?|garrisons?|posts?)\s+in\s+)?"
+    r"(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},?\s+(?:(?:and|or)\s+)?"
+    r"(?:the\s+)?){0,5}$")
 _SOURCE_FROM_RE = re.compile(
     r"\b(?:pressure|calls?|demands?|criticism|requests?|objections?|opposition|protests?|"
     r"threats?|warnings?|appeals?|approval)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1800,6 +1839,11 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
     """Where they are, go or leave (rules 43-44)."""
     text = doc.text
     sent = doc.sentences[s_no]
+    if c.kind == "level" and prev is not None and prev_s_no == s_no and \
+            prev.char_end <= c.start and _DOWN_FROM_RE.search(text[prev.char_end : c.start]):
+        # "About 100,000 U.S. service members are now in Europe, down from a peak of
+        # 105,000": the earlier level of the same force, in the same place (rules 48, 50).
+        return prev.location
     # "Germany, home to 70,000 U.S. soldiers"
     ht = _HOME_TO_RE.search(text, max(sent.start, c.start - 30), c.start)
     if ht:
@@ -1864,6 +1908,10 @@ def _location(doc: DocContext, s_no: int, c: _Cand, actor: str | None, action: s
         origin = _FROM_LIST_RE.match(text, c.end, sent.end)
         if origin is not None:
             places = [p for p in places if not origin.start() <= p[0] < origin.end()]
+    if action == "withdraw" and own and any(code == own for _, code, _ in places):
+        # "will complete their return to the United States": home, not where they leave.
+        places = [p for p in places if p[1] != own or not _RETURN_TO_RE.search(
+            text, max(sent.start, p[0] - 20), p[0])]
     if action == "deploy" and len(places) > 1:
         # Troops flown "from Okinawa to the Philippines" go to the second place.
         dest = [p for p in places if not _ORIGIN_RE.search(text, max(sent.start, p[0] - 30),
@@ -2082,6 +2130,7 @@ _THE_BORDER_RE = re.compile(r"\b(?:to|along|on|at|near)\s+the\s+(?:\w+\s+)?(?:bo
                             r"(?!\s+(?:with|of|between)\b)", re.IGNORECASE)
 _OWN_BORDER_RE = re.compile(r"\b(?:along|on|near|to|at|towards?)\s+(?:its|their)\s+(?:own\s+)?"
                             r"(?:side of the\s+)?(?:\w+\s+)?(?:border|borders|frontier)\b")
+_RETURN_TO_RE = re.compile(r"\b(?:return|back|home)\s+to\s+(?:the\s+)?$")
 _WITH_THE_REST_RE = re.compile(r",\s+with\s+the\s+(?:rest|remainder|others|remaining)\b")
 _NAMED_BORDER_RE = re.compile(r"\s+(?:(?:are|were|will be|would be|have been|has been)\s+)?"
                               r"(?:sent|deployed|moved|dispatched|sends?|deploy)?\s*"
@@ -2308,6 +2357,10 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: _
         a_dist, a_act = after
         if b_act == "present" and b_dist > 12:
             return a_act if a_act != "present" else b_act
+        if b_act == "deploy" and a_act == "present" and \
+                after_text[max(0, a_dist - 3) : a_dist] == "to ":
+            return b_act  # "had flown in ..., about 1,500 paratroopers, to guard airports":
+            # what they were sent to do, not a posting
         if with_cue and a_act != "present" and a_dist <= 30:
             return a_act  # "with the first 100 Marines arriving", "with 6,000 sailors aboard,
             # will join": the verb after, not the preposition, tells the action

@@ -109,3 +109,15 @@ def test_ninth_pass_places() -> None:
     assert code_for("Nuuk") == "GRL" and code_for("Honiara") == "SLB"
     # Greenland is an island "the island" can point back to (still GRL, never an owner).
     assert "Greenland" in island_surfaces() and code_for("Greenland") == "GRL"
+
+
+def test_eleventh_pass_places() -> None:
+    # Real places added for modern wire copy (they help only stories naming them).
+    for surface, code in (("Lesbos", "GRC"), ("Chios", "GRC"), ("Samos", "GRC"),
+                          ("Kos", "GRC"), ("Crete", "GRC"), ("Lae", "PNG"),
+                          ("Manus Island", "PNG"), ("Almaty", "KAZ")):
+        assert code_for(surface) == code and is_place(surface), surface
+    assert code_for("Bangui") == "CAF" and "Crete" in island_surfaces()
+    # "Rhodes" the island, not the surname or the scholarship.
+    text = "on Lesbos and Rhodes, said Ben Rhodes, a Rhodes Scholar"
+    assert [m.code for m in find_mentions(text)] == ["GRC", "GRC"]

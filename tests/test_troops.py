@@ -316,6 +316,11 @@ NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 
 # F1 0.980, actor 0.880, location 0.800, action 0.920); one elided count stays missed.
 TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
+# The eight articles of the eleventh pass ("a-n01".."a-n08", 40 facts) after its fixes
+# (blind: F1 0.919, actor 0.971, location 0.706, action 0.853); three elided or planned
+# counts stay missed and one carrier crew's action is wrong (F1 0.961, action 0.973).
+ELEVENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                           "actor": 1.0, "location": 1.0, "action": 0.97}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -327,7 +332,8 @@ TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 
                                                 ("a-v", INDEPENDENT_ARTICLE_FLOORS),
                                                 ("a-q", EIGHTH_ARTICLE_FLOORS),
                                                 ("a-p", NINTH_ARTICLE_FLOORS),
-                                                ("a-o", TENTH_ARTICLE_FLOORS)])
+                                                ("a-o", TENTH_ARTICLE_FLOORS),
+                                                ("a-n", ELEVENTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
@@ -1295,3 +1301,65 @@ def test_bare_region_needs_one_named_region() -> None:
     got = _got("The U.S. has sent 4,000 troops to Kuwait.",
                "The Pentagon now has about 40,000 troops in the region.")
     assert got[1] == ("about 40,000 troops", "USA", None, "present")
+
+
+# Eleventh pass: each sentence is new and fails on the code from before the pass (872e715).
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # Real places any story may name (data): Greek islands, the Central African capital.
+    (("Greece has moved about 800 soldiers to Chios and Samos.",),
+     [("about 800 soldiers", "GRC", "GRC", "deploy")]),
+    (("Rwanda said 300 more soldiers had landed in Bangui.",),
+     [("300 more soldiers", "RWA", "CAF", "deploy")]),
+    # Where troops flew in from or are drawn from is no place of theirs (rule 43): the
+    # exercise's place before it stands, and "flew in" moves them there (rule 46).
+    (("The exercise opened at a base in Jordan on Monday.",
+      "Some 2,000 U.S. troops flew in from bases in Kuwait and Qatar."),
+     [("Some 2,000 U.S. troops", "USA", "JOR", "deploy")]),
+    # Withdrawn troops leave a place; their own state as the destination is home.
+    (("About 2,500 British soldiers will return to Britain from Estonia next month.",),
+     [("About 2,500 British soldiers", "GBR", "EST", "withdraw")]),
+    # "down from a peak of N": the earlier level of the same force, in the same place.
+    (("About 35,000 U.S. troops are in Germany, down from a peak of 250,000.",),
+     [("About 35,000 U.S. troops", "USA", "DEU", "present"),
+      ("250,000", "USA", "DEU", "present")]),
+    # "and a further N were due on/in X": a parallel count with a verb before its place.
+    (("Britain moved 600 marines to Norway, and a further 300 were due in Finland.",),
+     [("600 marines", "GBR", "NOR", "deploy"), ("300", "GBR", "FIN", "deploy")]),
+    # A training area is a place, not training (rule 49 is about drills).
+    (("About 900 U.S. soldiers will be based at the Drawsko Pomorskie training area in "
+      "Poland.",),
+     [("About 900 U.S. soldiers", "USA", "POL", "present")]),
+    # A purpose ("to patrol ...") does not undo the motion verb before the count.
+    (("Russia had flown in most of its contingent, about 800 paratroopers, to patrol the "
+      "airport in Armenia.",),
+     [("about 800 paratroopers", "RUS", "ARM", "deploy")]),
+    # Present-tense "contributes" is the current share (rule 48); "will contribute" adds.
+    (("Ghana contributes about 870 soldiers to the U.N. force in Lebanon.",),
+     [("about 870 soldiers", "GHA", "LBN", "present")]),
+    # "air force personnel": the service before the noun.
+    (("Spain will send around 120 air force personnel to Lithuania.",),
+     [("around 120 air force personnel", "ESP", "LTU", "deploy")]),
+    # The state that runs a base is not where it is.
+    (("Italy will send 200 military personnel to a U.S.-run air base in Kuwait.",),
+     [("200 military personnel", "ITA", "KWT", "deploy")]),
+    # "The mission's troop component of N" after a named force: the force counted whole.
+    (("UNMISS was set up in 2011.",
+      "The mission's troop component of about 13,000 peacekeepers comes mainly from India, "
+      "Rwanda and Nepal."),
+     [("about 13,000 peacekeepers", "UN", None, "present")]),
+])
+def test_eleventh_pass_places_actors_actions(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _got(*sentences) == expected
+
+
+def test_eleventh_pass_guards() -> None:
+    """What the eleventh pass's rules must leave alone: a future contribution still adds
+    troops, a withdrawal "from" a list still names where they leave, and signatories of a
+    letter are no troop count."""
+    assert _got("Ghana will contribute about 870 soldiers to the U.N. force in Lebanon.") == [
+        ("about 870 soldiers", "GHA", "LBN", "deploy")]
+    assert _got("France will withdraw 900 troops from Mali and Niger.") == [
+        ("900 troops", "FRA", None, "withdraw")]
+    assert _got("A group of 500 navy reservists signed a letter opposing the plan.") == []
