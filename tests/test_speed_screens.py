@@ -25,6 +25,7 @@ from newsfacts.numbers import (
 )
 from newsfacts.patterns import fold_case, folded_pattern
 from newsfacts.segment import segment
+from newsfacts.troops import action, actor, candidates, common, location, scan
 
 _FIRST = [
     "The United States sent 1,200 troops to Iraq.", "Russia has 28,500 soldiers in Syria.",
@@ -56,10 +57,10 @@ def _doc(text: str) -> DocContext:
 def test_sentences_skipped_as_repeats_hold_no_count(
     first: str, second: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``_only_repeats`` skips a sentence only where ``_candidates`` would find nothing."""
+    """``_only_repeats`` skips a sentence only where ``find_candidates`` would find nothing."""
     doc = _doc(f"{first} {second} It was 2019.")
     fast = troops.extract_troops(doc)
-    monkeypatch.setattr(troops, "_only_repeats", lambda *args: False)
+    monkeypatch.setattr(scan, "_only_repeats", lambda *args: False)
     assert troops.extract_troops(doc) == fast
 
 
@@ -67,7 +68,7 @@ def test_sentences_skipped_as_repeats_hold_no_count(
     (1200, "1,200"), (1200, "0.0012"), (1_200_000, "1.2"), (28_500, "0.285"), (100_000, "0.1"),
 ])
 def test_figure_forms(count: int, figure: str) -> None:
-    assert figure in troops._figure_forms(count)
+    assert figure in scan._figure_forms(count)
 
 
 def test_flag_scans_match_the_plain_scan() -> None:
@@ -79,9 +80,9 @@ def test_flag_scans_match_the_plain_scan() -> None:
         start = rnd.randint(0, len(folded))
         end = rnd.randint(start, len(folded))
         want = [(m.start(), m.span("hint"), m.span("mil"))
-                for m in troops._FLAGS_FOLDED_RE.finditer(folded, start, end)]
+                for m in candidates._FLAGS_FOLDED_RE.finditer(folded, start, end)]
         got = [(at, m.span("hint"), m.span("mil"))
-               for at, m in troops._flag_matches(folded, start, end)]
+               for at, m in candidates._flag_matches(folded, start, end)]
         assert got == want
 
 
@@ -90,9 +91,11 @@ def test_patterns_with_heads_match_as_before() -> None:
         "killed in the ambush", "pressure from the united states", "to leave the country",
         "placed on standby", "ordered to withdraw", "in the region and other countries",
     ]
-    for name, twin in vars(troops).items():
-        if not isinstance(twin, troops._AsciiTwin):
-            continue
+    modules = (common, candidates, actor, location, action, scan)
+    twins = {id(twin): (name, twin) for module in modules
+             for name, twin in vars(module).items() if isinstance(twin, common.AsciiTwin)}
+    assert len(twins) >= 19  # every module's, not only the package's top level
+    for name, twin in twins.values():
         plain = folded_pattern(twin.pattern)
         for text in texts:
             for start in range(len(text)):

@@ -515,14 +515,14 @@ def test_home_is_the_location_only_for_forces_that_stay_home(
 
 
 def test_sentence_flags_match_separate_scans() -> None:
-    """``_sentence_flags`` scans once for both flags; each must be what the pattern's own
+    """``sentence_flags`` scans once for both flags; each must be what the pattern's own
     ``finditer`` gives, including a match that straddles two sentences ("combat | troops")
     and hides the one inside the second."""
     import itertools
     import re
 
     from newsfacts.patterns import fold_case, folded_pattern
-    from newsfacts.troops import _HINT_RE, _MILITARY_RE, _sentence_flags
+    from newsfacts.troops.candidates import _HINT_RE, _MILITARY_RE, sentence_flags
 
     def by_scan(pattern: re.Pattern[str], folded: str, sents: list[Sentence]) -> list[bool]:
         flags = [False] * len(sents)
@@ -537,7 +537,7 @@ def test_sentence_flags_match_separate_scans() -> None:
     folded = fold_case(text)
     cuts = [0, 17, 24, 31, 66, 96, 110, len(text)]  # one cut inside "combat troops"
     sents = [Sentence(a, b, 0) for a, b in itertools.pairwise(cuts)]
-    hints, military = _sentence_flags(folded, sents)
+    hints, military = sentence_flags(folded, sents)
     assert hints == by_scan(folded_pattern(_HINT_RE), folded, sents)
     assert military == by_scan(folded_pattern(_MILITARY_RE), folded, sents)
     assert text[24:31] == "troops " and hints[2] is False  # hidden by "combat troops"
@@ -546,11 +546,13 @@ def test_sentence_flags_match_separate_scans() -> None:
 def test_ascii_twin_matches_its_pattern() -> None:
     """``_AsciiTwin`` gives the pattern's answers: as the lower-cased twin on ASCII, as the
     pattern itself otherwise (where "ſ", "K" or "ı" can match an ASCII letter)."""
-    from newsfacts.troops import _EXERCISE, _LOC_PREP, _NON_STATE_BEFORE
+    from newsfacts.troops.action import _EXERCISE
+    from newsfacts.troops.candidates import _NON_STATE_BEFORE
+    from newsfacts.troops.common import LOC_PREP
 
     for s in ("troops sent INTO the ", "Troops in Northern ", "into ſouthern ", "drills",
               "war GAMES", "KILLED in ", "ıN the "):
-        for twin in (_EXERCISE, _LOC_PREP):
+        for twin in (_EXERCISE, LOC_PREP):
             want = twin.pattern.search(s)
             got = twin.search(s)
             assert (want and want.span()) == (got and got.span())
@@ -566,16 +568,16 @@ def test_cue_patterns_behind_a_word_start_test_find_the_same_cues() -> None:
     only right while every cue starts with a letter: they must find what the bare folded
     patterns find."""
     from newsfacts.patterns import fold_case, folded_pattern
-    from newsfacts.troops import (
+    from newsfacts.troops.action import (
         _AFTER_CUE_FOLDED_RE,
-        _AFTER_CUE_RE,
         _BEFORE_CUE_FOLDED_RE,
         _BEFORE_CUE_RE,
     )
+    from newsfacts.troops.common import AFTER_CUE_RE
 
     path = Path(__file__).resolve().parent / "data" / "troops_challenge.jsonl"
     texts = [fold_case(json.loads(line)["text"]) for line in path.read_text().splitlines()]
-    for fast, plain in ((_AFTER_CUE_FOLDED_RE, folded_pattern(_AFTER_CUE_RE)),
+    for fast, plain in ((_AFTER_CUE_FOLDED_RE, folded_pattern(AFTER_CUE_RE)),
                         (_BEFORE_CUE_FOLDED_RE, folded_pattern(_BEFORE_CUE_RE))):
         for text in texts:
             got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
