@@ -306,13 +306,15 @@ ELEVENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
-    "a-t66".."a-t71": 11);
+    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
     n = int(item_id[3:])
     if 50 <= n <= 57:
         return 9
+    if 72 <= n <= 79:
+        return 12
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
