@@ -1338,3 +1338,80 @@ def test_substring_screens_cover_their_patterns_vocabulary(
             assert any(stem in branch.lower() for stem in stems), branch
     if ignorecase:
         assert not any(set(stem) & set("isk") for stem in stems), stems
+
+
+# Twelfth pass (docs/accuracy-trade.md): fixes from the blind wire articles a-t72..a-t79,
+# each tested on other sentences.
+
+def test_a_part_of_a_bloc_after_a_counterpart_preposition_is_a_counterpart() -> None:
+    # "to fellow members of the EU", "to the rest of the bloc": the reporter still owns
+    # the flow (rule 21), the bloc is its counterpart.
+    assert _fp("LISBON, May 2 (Reuters) - Portugal's exports rose to 60 billion euros. Exports "
+               "to fellow members of the European Union rose to 42 billion euros.") == [
+        ("60 billion euros", "exports", ("PRT",)),
+        ("42 billion euros", "exports", ("PRT", "EU"))]
+    assert _fp("Denmark's exports to Sweden were worth 11 billion euros, while shipments to "
+               "the rest of the European Union fell to 40 billion euros.")[1] == (
+        "40 billion euros", "exports", ("DNK", "EU"))
+
+
+def test_an_economy_in_a_relative_clause_after_a_counterpart_is_no_partner() -> None:
+    # "to Norway, which is not in the European Union,": the clause describes Norway.
+    assert _fp("Denmark's exports rose to 90 billion euros. Exports to Norway, which stayed "
+               "out of the European Union, were worth 7 billion euros.")[1] == (
+        "7 billion euros", "exports", ("DNK", "NOR"))
+
+
+def test_leaving_an_economy_with_a_balance_makes_it_the_owner() -> None:
+    # "..., leaving Peru with a deficit of $N": Peru owns the balance; the imports before
+    # the participle list the economies in order of mention (rule 21).
+    assert _fp("Peru's exports rose to $5 billion. Imports from Brazil rose to $4.1 billion, "
+               "leaving Peru with a deficit of $1.2 billion.")[1:] == [
+        ("$4.1 billion", "imports", ("BRA", "PER")),
+        ("$1.2 billion", "deficit", ("PER", "BRA"))]
+
+
+def test_economies_ranked_before_a_figure_are_no_partners() -> None:
+    # "the second-largest after Canada and Mexico": a ranking, not a side (rule 50's spirit).
+    assert _fp("The U.S. goods deficit with Vietnam rose to $120 billion, the fourth-largest "
+               "after China, Mexico and Canada.") == [
+        ("$120 billion", "deficit", ("USA", "VNM"))]
+
+
+def test_a_ranked_buyer_in_an_appositive_is_a_counterpart() -> None:
+    # "Japan, the largest buyer, took $N": the seller of the story is carried first.
+    assert _fp("Norway's salmon exports rose to $9 billion. Poland, the largest buyer, took "
+               "$1.4 billion of the fish.")[1] == ("$1.4 billion", "exports", ("NOR", "POL"))
+
+
+def test_paid_for_an_economys_goods_is_an_import() -> None:
+    # "paid $N for Kenyan tea" buys the goods (rule 5), as "spent $N on crude from X".
+    assert _fp("Egypt paid $600 million for Kenyan tea last year.") == [
+        ("$600 million", "imports", ("EGY", "KEN"))]
+    assert _fp("Egypt paid $600 million for Sudan's debt last year.") == []
+
+
+def test_a_neighbour_or_regional_giant_is_resolved_against_the_story_economy() -> None:
+    # "its smaller neighbour" of another economy is the story's (dateline) economy; "the
+    # regional giant" / "its northern neighbour" of the story's economy is the other economy
+    # named last before it (rule 20).
+    assert _fp("MONTEVIDEO, May 2 (Reuters) - Uruguay's exports rose to $9 billion. Argentina "
+               "bought goods worth $1.3 billion from its smaller neighbour. Imports from the "
+               "regional giant reached $2.4 billion.")[1:] == [
+        ("$1.3 billion", "exports", ("ARG", "URY")),
+        ("$2.4 billion", "imports", ("URY", "ARG"))]
+
+
+def test_the_story_economy_stays_the_subject_after_a_figure_seen_from_the_other_side() -> None:
+    # A buyer's figure of the story's goods ("Egypt paid $N for Kenyan tea") does not hand
+    # the story to the buyer: "the country's" next is still Kenya.
+    got = _fp("NAIROBI, May 2 (Reuters) - Kenya's tea exports rose to $1.4 billion. Egypt paid "
+              "$600 million for Kenyan tea. Coffee exports, the country's second earner, fell "
+              "to $300 million.")
+    assert got[-1] == ("$300 million", "exports", ("KEN",))
+
+
+def test_capitals_name_their_governments() -> None:
+    assert _fp("Moscow and Ulaanbaatar have pledged to lift annual trade to $3 billion.")[0][2] == (
+        "RUS", "MNG")
+    assert _fp("Brasilia and Montevideo want trade to reach $10 billion.")[0][2] == ("BRA", "URY")

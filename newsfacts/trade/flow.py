@@ -176,7 +176,8 @@ _SUPPLIER_ROLE_RE = re.compile(r"\b(?:was|is|remained|remains|became|as)\s+(?:th
                                r"their\s+)(?:[\w-]+\s+){0,2}?suppliers?,\s+with\s+$")
 _SPENT_BEFORE_RE = re.compile(r"\b(?:spent|spends|spend|paid|pays|pay)\s+$")
 _ON_FROM_AFTER_RE = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month))?\s+(?:on|for)\s+"
-                               r"(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+")
+                               r"(?:(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+)?")
+_GOODS_WORD_RE = re.compile(r"\s+[a-z]")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
 _THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
@@ -333,7 +334,8 @@ def supplier_shipments(text: str, s: int, money: Money, cues: list[Cue]) -> bool
 def paid_for_goods_from(text: str, s: int, money: Money,
                          classified: list[tuple[str, int, bool]]) -> bool:
     """"India, the third-largest buyer of Saudi oil, spent $25.6 billion on crude from the
-    kingdom": money spent or paid on goods from another economy buys them (imports, rule 5),
+    kingdom", "Taiwan paid $310 million for Paraguayan beef": money spent or paid on goods
+    from another economy buys them (imports, rule 5),
     whatever role an appositive gave the spender."""
     lo = max(s, money.start - 12)
     if text.find("sp", lo, money.start) < 0 and text.find("pa", lo, money.start) < 0:
@@ -341,7 +343,15 @@ def paid_for_goods_from(text: str, s: int, money: Money,
     if not _SPENT_BEFORE_RE.search(text, lo, money.start):
         return False
     m = _ON_FROM_AFTER_RE.match(text, money.end)
-    return m is not None and any(st == m.end() for _c, st, _cp in classified)
+    if m is None or not any(st == m.end() for _c, st, _cp in classified):
+        return False
+    # "paid $310 million for Paraguayan beef": right after "on / for" only an economy's
+    # adjective qualifying goods, not "paid $2 billion for Iraq's debt".
+    if text.endswith(("from ", "from\n"), money.end, m.end()):
+        return True
+    end = name_end(text, m.end())
+    return not text.endswith(("'s", "’s"), m.end(), end) and _GOODS_WORD_RE.match(
+        text, end) is not None
 
 
 def elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cue]) -> int:
