@@ -303,6 +303,13 @@ ELEVENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1
                            "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                            "per": 1.0, "flow": 1.0, "partners": 0.80}
 
+# The eight articles of the twelfth pass ("a-t72".."a-t79", 64 facts) after its fixes (blind:
+# P 1.0, R 0.953, currency 0.951, flow 0.918, partners 0.426; after: P 1.0, R 0.984,
+# currency 1.0, flow 0.921, partners 0.762); open misses in docs/accuracy-trade.md.
+TWELFTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1.0,
+                          "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                          "per": 1.0, "flow": 0.92, "partners": 0.76}
+
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
@@ -323,7 +330,8 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 9, NINTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 10, TENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
-], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass"])
+    (lambda item_id: article_pass(item_id) == 12, TWELFTH_ARTICLE_FLOORS),
+], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1403,11 +1411,11 @@ def test_a_neighbour_or_regional_giant_is_resolved_against_the_story_economy() -
 
 
 def test_the_story_economy_stays_the_subject_after_a_figure_seen_from_the_other_side() -> None:
-    # A buyer's figure of the story's goods ("Egypt paid $N for Kenyan tea") does not hand
-    # the story to the buyer: "the country's" next is still Kenya.
-    got = _fp("NAIROBI, May 2 (Reuters) - Kenya's tea exports rose to $1.4 billion. Egypt paid "
-              "$600 million for Kenyan tea. Coffee exports, the country's second earner, fell "
-              "to $300 million.")
+    # The buyer's own figure of the story's goods ("Egyptian customs data showed imports
+    # from Kenya ...") does not hand the story to the buyer: "the country's" next is Kenya.
+    got = _fp("NAIROBI, May 2 (Reuters) - Kenya's tea exports rose to $1.4 billion. Egyptian "
+              "customs data showed imports of tea from Kenya rose to $600 million. Coffee "
+              "exports, the country's second earner, fell to $300 million.")
     assert got[-1] == ("$300 million", "exports", ("KEN",))
 
 
@@ -1415,3 +1423,19 @@ def test_capitals_name_their_governments() -> None:
     assert _fp("Moscow and Ulaanbaatar have pledged to lift annual trade to $3 billion.")[0][2] == (
         "RUS", "MNG")
     assert _fp("Brasilia and Montevideo want trade to reach $10 billion.")[0][2] == ("BRA", "URY")
+
+
+def test_paid_for_the_story_economys_goods_is_its_exports() -> None:
+    # In a story on Kenya's tea exports, "Egypt paid $N for Kenyan tea" is Kenya's exports
+    # seen from the buyer (rule 13), partners in order of mention.
+    got = _fp("NAIROBI, May 2 (Reuters) - Kenya's tea exports rose to $1.4 billion. Egypt paid "
+              "$600 million for Kenyan tea.")
+    assert got[1] == ("$600 million", "exports", ("EGY", "KEN"))
+
+
+def test_took_a_combined_amount_after_exports_is_a_buyers_share() -> None:
+    # "X and Y took a combined $N" after the owner's exports: the buyers' part (as "took
+    # another $N").
+    got = _fp("Chile's copper exports rose to $40 billion. Japan took a combined $6 billion "
+              "of cathodes and concentrate.")
+    assert got[1] == ("$6 billion", "exports", ("CHL", "JPN"))

@@ -297,8 +297,9 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             # story about China's imports: the supplier's shipments are the buyer's imports
             # (rule 13); the supplier stays a counterpart.
             flow = "imports"
-        if flow in (None, "exports", NEG) and paid_for_goods_from(text, s, money, classified):
-            flow = "imports"  # "India spent $25.6 billion on crude from the kingdom"
+        if flow in (None, "exports", NEG) and (paid := paid_for_goods_from(
+                text, s, money, classified, state.subject)) is not None:
+            flow = paid  # "India spent $25.6 billion on crude from the kingdom"
         if flow == NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
