@@ -150,7 +150,9 @@ _WEAPON_MODEL_RE = re.compile(
     r"howitzers?|attack\s+helicopters|missiles?|frigates?|submarines?|warships?|launchers?)\b"
 )
 _TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+(?:(?:alone|also|itself)\s+)?"
-                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+)?"
+                          r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+|"
+                          # "took a combined $N", "took a total of $N".
+                          r"a\s+combined\s+|a\s+total\s+of\s+)?"
                           # "Germany alone bought clothes worth $4.1 billion": goods with no
                           # origin named (lower case only: not "Chinese machinery").
                           r"(?P<goods>(?-i:[a-z][\w-]*\s+){1,3}worth\s+)?")
@@ -176,7 +178,8 @@ _SUPPLIER_ROLE_RE = re.compile(r"\b(?:was|is|remained|remains|became|as)\s+(?:th
                                r"their\s+)(?:[\w-]+\s+){0,2}?suppliers?,\s+with\s+$")
 _SPENT_BEFORE_RE = re.compile(r"\b(?:spent|spends|spend|paid|pays|pay)\s+$")
 _ON_FROM_AFTER_RE = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month))?\s+(?:on|for)\s+"
-                               r"(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+")
+                               r"(?:(?:[\w-]+\s+){1,4}?(?:from|imported\s+from)\s+)?")
+_GOODS_WORD_RE = re.compile(r"\s+[a-z]")
 _THOSE_RE = re.compile(r"\s*(?:those|that|the\s+ones?)\s+(?:to|from|with|for|in)\s")
 _THOSE_SCREEN_RE = re.compile(r"\b(?:those|that|ones?)\s+(?:to|from|with|for|in)\s")
 _FLOW_PRIORITY = {"surplus": 0, "deficit": 0, "agreement": 1, "arms": 2, "exports": 3,
@@ -331,17 +334,31 @@ def supplier_shipments(text: str, s: int, money: Money, cues: list[Cue]) -> bool
 
 
 def paid_for_goods_from(text: str, s: int, money: Money,
-                         classified: list[tuple[str, int, bool]]) -> bool:
+                         classified: list[tuple[str, int, bool]], story: tuple[str, ...] = ()
+                         ) -> str | None:
     """"India, the third-largest buyer of Saudi oil, spent $25.6 billion on crude from the
-    kingdom": money spent or paid on goods from another economy buys them (imports, rule 5),
-    whatever role an appositive gave the spender."""
+    kingdom", "Egypt paid $600 million for Kenyan tea": money spent or paid on goods from
+    another economy buys them (imports, rule 5), whatever role an appositive gave the
+    spender; the flow, or None. Goods named by the adjective of the economy the story is
+    about (``story``: "Taiwan paid $310 million for Paraguayan beef" in a story on
+    Paraguay's beef exports) are that economy's exports (rule 13: the reporter's side)."""
     lo = max(s, money.start - 12)
     if text.find("sp", lo, money.start) < 0 and text.find("pa", lo, money.start) < 0:
-        return False
+        return None
     if not _SPENT_BEFORE_RE.search(text, lo, money.start):
-        return False
+        return None
     m = _ON_FROM_AFTER_RE.match(text, money.end)
-    return m is not None and any(st == m.end() for _c, st, _cp in classified)
+    seller = next((c for c, st, _cp in classified if st == m.end()), None) if m else None
+    if m is None or seller is None:
+        return None
+    if text.endswith(("from ", "from\n"), money.end, m.end()):
+        return "imports"
+    # Right after "on / for" only an economy's adjective qualifying goods, not "paid $2
+    # billion for Iraq's debt".
+    end = name_end(text, m.end())
+    if text.endswith(("'s", "’s"), m.end(), end) or _GOODS_WORD_RE.match(text, end) is None:
+        return None
+    return "exports" if story[:1] == (seller,) else "imports"
 
 
 def elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cue]) -> int:

@@ -47,8 +47,10 @@ _DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{1,30}?)(?:,\s+[A-Z][a-z]{1,5
                           r"Reuters|Xinhua|Kyodo|AA|Anadolu|Bernama)\)\s+[-\u2013\u2014]")
 _COUNTERPART_RE = re.compile(
     # "to the 27-nation European Union", "with the six-member GCC": a bloc's size is no
-    # break between the preposition and the name.
+    # break between the preposition and the name; nor is a part of it ("to fellow members of
+    # the GCC", "shipments to the rest of the bloc").
     rf"\b{COUNTERPART_BEFORE}\s+(?:the\s+|its\s+)?(?:other\s+|fellow\s+|neighbou?ring\s+)?"
+    r"(?:(?:members?|rest|remainder)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:\d+|[a-z]+)-(?:nation|member|country|state)\s+)?$",
     re.IGNORECASE,
 )
@@ -107,20 +109,24 @@ _ROLE_AFTER_RE = re.compile(
 # "The European Union, the kingdom's main trading partner, took ...": the appositive makes
 # the economy the other side of the owner it names, as the verbs above do.
 _ROLE_APPOSITIVE_RE = re.compile(
-    r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s?)\s+"
+    # "Chile, the biggest buyer, took ...": a ranked role needs no possessive.
+    r",\s+(?:its|their|the\s+[a-z][\w-]*['’]s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s?|"
+    r"the(?=\s+(?:[\w]+-)?(?:biggest|largest|main|top|leading|single\s+largest)\s))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:trad(?:e|ing)\s+partner|suppliers?|customer|buyer|"
     r"(?:export\s+)?(?:market|destination))\b")
 # "The Netherlands, home to the largest grinding hub, remained the top destination": a
 # lower-case appositive between the economy and its role verb.
 _APPOSITIVE_GAP_RE = re.compile(r",\s+[a-z][^,;()]{0,80}?,")
-_OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?")
+# "$1.05 billion of Philippine goods", "goods worth $1.1 billion from its smaller neighbour".
+_OF_ECONOMY_GAP_RE = re.compile(r"\s+(?:(?:worth\s+)?of|from)\s+(?:the\s+)?")
 # An economy another one overtook or surpassed is a rival in a ranking, not a side of the
 # figure (rule 20: the economies the figure is about).
 _OVERTOOK_RE = re.compile(
     r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$|"
-    # "Peru's second-biggest supplier after China": the economy ranked first.
-    rf"(?:largest|biggest|top|leading|main)\s+(?:trading\s+)?(?:{_ROLE_WORDS})\s+after\s+"
-    r"(?:the\s+)?$")
+    # "Peru's second-biggest supplier after China": the economy ranked first; "the
+    # third-largest after China and Mexico": the economies ranked before it.
+    rf"(?:largest|biggest|top|leading|main)\s+(?:(?:trading\s+)?(?:{_ROLE_WORDS})\s+)?after\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+|,?\s+and\s+)(?:the\s+)?){0,4}$")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
                            r"(?:country|nation)\b")
 _NEIGHBOUR_RE = re.compile(r"\b(?:to|from|with|into)\s+(?P<the>the)\s+neighbou?ring\s+"
@@ -184,7 +190,7 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
             continue
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
-        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 40), start):
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 60), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
@@ -215,6 +221,8 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
         out.extend(_kind_anaphors(doc, no, span, sent.start, out))
     if "neighbo" in span:
         out.extend(_neighbour_anaphors(doc, no, span, sent.start))
+    if ("neighbo" in span or "regional" in span) and _RELATIVE_EPITHET_RE.search(span):
+        out.extend(_relative_anaphors(doc, no, span, sent.start))
     if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
         out.extend(_described_counterparts(text, span, sent.start, out))
@@ -286,6 +294,44 @@ def _neighbour_anaphors(doc: DocContext, no: int, span: str, offset: int
         if code is not None:
             out.append((code, offset + m.start("the")))
     return out
+
+
+# "its giant northern neighbour", "the southern neighbour", "the regional giant": an
+# epithet that names an economy only relative to another one.
+_RELATIVE_EPITHET_RE = re.compile(r"\b(?:[Ii]ts|[Tt]he)\s+(?:[a-z][\w-]*\s+){1,2}neighbou?r\b|"
+                                  r"\b[Tt]he\s+regional\s+(?:giant|heavyweight|powerhouse)\b")
+
+
+def _relative_anaphors(doc: DocContext, no: int, span: str, offset: int
+                       ) -> list[tuple[str, int]]:
+    """"Brazil bought goods worth $1.1 billion from its smaller neighbour", "Imports from
+    the regional giant rose ...": a neighbour of an economy named before it in the sentence
+    is the story's economy (the dateline's, else the headline's first); one of the story's
+    economy is the other economy named last in the three sentences before (rule 20)."""
+    story = story_economy(doc)
+    if story is None:
+        return []
+    text = doc.text
+    out: list[tuple[str, int]] = []
+    for m in _RELATIVE_EPITHET_RE.finditer(span):
+        at = offset + m.start()
+        if any(x.char_start < at and x.country != story for x in doc.mentions[no]):
+            out.append((story, at))
+            continue
+        code = next((ms[-1] for k in range(no - 1, max(-1, no - 4), -1)
+                     if (ms := [c for c, _ in sentence_mentions(doc, k, kinds=False)
+                                if c != story and c not in BLOCS])), None)
+        if code is not None and not text.startswith("'s", offset + m.end()):
+            out.append((code, at))
+    return out
+
+
+def story_economy(doc: DocContext) -> str | None:
+    """The economy a story is about: its dateline's, else the first one its headline names."""
+    code = reporting_economy(doc)[0]
+    if code is None and doc.has_title and doc.mentions and doc.mentions[0]:
+        code = doc.mentions[0][0].country
+    return code
 
 
 def may_name_kind(text: str) -> bool:
@@ -378,6 +424,56 @@ def classify_mentions(text: str, s: int, mentions: list[tuple[str, int]]
         out.append((code, start, cp))
         prev = (end, cp)
     return out
+
+
+# "to Britain, which left the European Union in 2020,": a relative clause describing a
+# counterpart, up to the next comma or the sentence's end.
+_RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+[^,;]*")
+
+
+def outside_relative_clauses(text: str, classified: list[tuple[str, int, bool]],
+                             amounts: Sequence[Money]) -> list[tuple[str, int, bool]]:
+    """``classified`` without the economies of a relative clause after a counterpart that
+    holds no amount of its own: "Exports to Britain, which left the European Union in 2020,
+    were worth ...": the EU describes Britain and is no side of the figure (rule 24); the
+    reporter is carried as the owner as if the clause were not there."""
+    out = classified
+    for _code, st, cp in classified:
+        if not cp:
+            continue
+        m = _RELATIVE_AFTER_RE.match(text, name_end(text, st))
+        if m is None or any(m.start() <= a.start < m.end() for a in amounts):
+            continue
+        out = [x for x in out if not (m.start() <= x[1] < m.end())]
+    return out
+
+
+# "..., leaving Chile with a surplus of $7.9 billion": the economy whose balance it is.
+_LEAVING_WITH_RE = re.compile(r",\s+leaving\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+                              r"with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:surplus|deficit|"
+                              r"shortfall|gap)\b")
+
+
+def leaving_with_balance(text: str, s: int, e: int, money: Money,
+                         classified: list[tuple[str, int, bool]], partners: tuple[str, ...]
+                         ) -> tuple[str, ...]:
+    """"Imports from China rose to $16.8 billion, leaving Chile with a surplus of $7.9
+    billion": the economy left with the balance owns it (named first), and the figure before
+    the participle lists its economies in order of mention, the reporter last (rule 21)."""
+    m = _LEAVING_WITH_RE.search(text, s, e)
+    if m is None or len(partners) < 2:
+        return partners
+    owner = next((c for c, st, _cp in classified if st == m.start("name")), None)
+    if owner is None or owner not in partners:
+        return partners
+    rest = tuple(c for c in partners if c != owner)
+    if money.start >= m.end():
+        return (owner, *rest)
+    named_before = {c for c, st, _cp in classified if s <= st < money.start}
+    if money.end <= m.start() and owner not in named_before and all(
+            c in named_before for c in rest):
+        return (*rest, owner)
+    return partners
 
 
 def _role_after_aside(text: str, end: int) -> bool:

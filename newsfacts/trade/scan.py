@@ -62,11 +62,14 @@ from newsfacts.trade.partners import (
     bilateral_pair,
     by_mention,
     classify_mentions,
+    leaving_with_balance,
     may_name_kind,
+    outside_relative_clauses,
     owner_of,
     partners_of,
     reporting_economy,
     sentence_mentions,
+    story_economy,
 )
 
 # An amount that prices a facility it modifies ("the $20 billion Dangote refinery", "a $1.3
@@ -209,6 +212,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     # Which economies are counterparts depends on the sentence only: read once, not per
     # amount.
     classified = classify_mentions(text, s, mentions)
+    if text.find(", wh", s, e) >= 0:
+        classified = outside_relative_clauses(text, classified, amounts)
     cues = find_cues(text, s, e, doc.folded)
     folded = doc.folded
     if folded.find("sales", s, e) >= 0 and (folded.find("abroad", s, e) >= 0 or folded.find(
@@ -292,8 +297,9 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             # story about China's imports: the supplier's shipments are the buyer's imports
             # (rule 13); the supplier stays a counterpart.
             flow = "imports"
-        if flow in (None, "exports", NEG) and paid_for_goods_from(text, s, money, classified):
-            flow = "imports"  # "India spent $25.6 billion on crude from the kingdom"
+        if flow in (None, "exports", NEG) and (paid := paid_for_goods_from(
+                text, s, money, classified, state.subject)) is not None:
+            flow = paid  # "India spent $25.6 billion on crude from the kingdom"
         if flow == NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
@@ -354,6 +360,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         if named != partners:
             state.owners[money.start] = partners[0]
             partners = named
+        if len(partners) > 1 and text.find("leaving", s, e) >= 0:
+            partners = leaving_with_balance(text, s, e, money, classified, partners)
         if len(partners) > 1 and text.find("respectively", money.end, e) >= 0:
             partners = _respectively(text, money, amounts, classified, partners)
         if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
@@ -401,6 +409,15 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             # "The EU buys 80% of Norway's exports, and the bloc's imports of Norwegian gas
             # were ...": a sentence naming the story's economy with another one does not
             # hand the story to the other; "Mainland exports ..." next are still Norway's.
+            subj = state.subject
+        elif len(state.subject) == 1 and subj and state.subject[0] not in subj and all(
+                state.subject[0] in f.partners for f in emitted) and (
+                state.subject[0] == story_economy(doc)):
+            # "Taiwan paid $310 million for Paraguayan beef", "Chinese customs data showed
+            # imports ... from its northern neighbour rose to ...": the story's economy seen
+            # from the other side of every figure is still what the next figures are about
+            # ("Soybean exports, still the country's main earner, ..."): when it is the
+            # economy of the dateline or headline (not a buyer that named the story before).
             subj = state.subject
         if subj and state.subject and subj != state.subject and _is_aside(text, s, e):
             # "U.S. soybean sales to China, by contrast, fell to $2.9 billion", "In
