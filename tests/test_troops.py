@@ -313,14 +313,21 @@ EIGHTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 
 NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
 # The six articles of the tenth pass ("a-o01".."a-o06", 26 facts) after its fixes (blind:
-# F1 0.980, actor 0.880, location 0.800, action 0.920); one elided count stays missed.
-TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+# F1 0.980, actor 0.880, location 0.800, action 0.920); its elided "Some 650 of them",
+# missed until the twelfth pass, is read since.
+TENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
 # The eight articles of the eleventh pass ("a-n01".."a-n08", 40 facts) after its fixes
 # (blind: F1 0.919, actor 0.971, location 0.706, action 0.853); three elided or planned
-# counts stay missed and one carrier crew's action is wrong (F1 0.961, action 0.973).
-ELEVENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                           "actor": 1.0, "location": 1.0, "action": 0.97}
+# counts stayed missed and one carrier crew's action was wrong (F1 0.961, action 0.973);
+# all four are right since the twelfth pass.
+ELEVENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                           "actor": 1.0, "location": 1.0, "action": 1.0}
+# The eight articles of the twelfth pass ("a-m01".."a-m08", 31 facts) after its fixes
+# (blind: F1 0.949, actor 0.893, location 0.786, action 0.714); three counts stay missed
+# ("2,000 or so soldiers", "cut to about 5,000", a gapped "and Rwanda about 2,600").
+TWELFTH_ARTICLE_FLOORS = {"f1": 0.94, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                          "actor": 0.89, "location": 0.85, "action": 0.78}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -333,7 +340,8 @@ ELEVENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx
                                                 ("a-q", EIGHTH_ARTICLE_FLOORS),
                                                 ("a-p", NINTH_ARTICLE_FLOORS),
                                                 ("a-o", TENTH_ARTICLE_FLOORS),
-                                                ("a-n", ELEVENTH_ARTICLE_FLOORS)])
+                                                ("a-n", ELEVENTH_ARTICLE_FLOORS),
+                                                ("a-m", TWELFTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
