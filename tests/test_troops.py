@@ -313,14 +313,21 @@ EIGHTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 
 NINTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
 # The six articles of the tenth pass ("a-o01".."a-o06", 26 facts) after its fixes (blind:
-# F1 0.980, actor 0.880, location 0.800, action 0.920); one elided count stays missed.
-TENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+# F1 0.980, actor 0.880, location 0.800, action 0.920); its elided "Some 650 of them",
+# missed until the twelfth pass, is read since.
+TENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                         "actor": 1.0, "location": 1.0, "action": 1.0}
 # The eight articles of the eleventh pass ("a-n01".."a-n08", 40 facts) after its fixes
 # (blind: F1 0.919, actor 0.971, location 0.706, action 0.853); three elided or planned
-# counts stay missed and one carrier crew's action is wrong (F1 0.961, action 0.973).
-ELEVENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                           "actor": 1.0, "location": 1.0, "action": 0.97}
+# counts stayed missed and one carrier crew's action was wrong (F1 0.961, action 0.973);
+# all four are right since the twelfth pass.
+ELEVENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                           "actor": 1.0, "location": 1.0, "action": 1.0}
+# The eight articles of the twelfth pass ("a-m01".."a-m08", 31 facts) after its fixes
+# (blind: F1 0.949, actor 0.893, location 0.786, action 0.714); three counts stay missed
+# ("2,000 or so soldiers", "cut to about 5,000", a gapped "and Rwanda about 2,600").
+TWELFTH_ARTICLE_FLOORS = {"f1": 0.94, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                          "actor": 0.89, "location": 0.85, "action": 0.78}
 
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
@@ -333,7 +340,8 @@ ELEVENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx
                                                 ("a-q", EIGHTH_ARTICLE_FLOORS),
                                                 ("a-p", NINTH_ARTICLE_FLOORS),
                                                 ("a-o", TENTH_ARTICLE_FLOORS),
-                                                ("a-n", ELEVENTH_ARTICLE_FLOORS)])
+                                                ("a-n", ELEVENTH_ARTICLE_FLOORS),
+                                                ("a-m", TWELFTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
@@ -1365,3 +1373,52 @@ def test_eleventh_pass_guards() -> None:
     assert _got("France will withdraw 900 troops from Mali and Niger.") == [
         ("900 troops", "FRA", None, "withdraw")]
     assert _got("A group of 500 navy reservists signed a letter opposing the plan.") == []
+
+
+def test_twelfth_pass_elided_and_planned_counts() -> None:
+    """Counts the twelfth pass reads (rules 32, 31/46, 51): an elided count opening the
+    sentence right after troops were counted ("N of them" one sentence further), a size
+    after "forces taking part number", a planned size after "wants to double it to", and a
+    ship's crew sent with it."""
+    assert _got("Spain will deploy 800 soldiers to Latvia next month.",
+                "Around 300 will go to the Adazi base near Riga.") == [
+        ("800 soldiers", "ESP", "LVA", "deploy"), ("Around 300", "ESP", "LVA", "deploy")]
+    assert _got("Kenya is sending 1,200 soldiers to Somalia this week.",
+                "The soldiers will first fly to Mogadishu, officials said.",
+                "About 400 of them will be stationed in Kismayo.")[1] == (
+        "About 400", "KEN", "SOM", "present")
+    assert _got("Pakistani troops taking part number around 1,800, the army said.") == [
+        ("around 1,800", "PAK", None, "present")]
+    assert _got("The Ghana Armed Forces have about 15,000 personnel, and the government "
+                "wants to double it to 30,000 by 2035.")[1][0] == "30,000"
+    assert _got("The Ghana Armed Forces have about 15,000 personnel, and the government "
+                "wants to double it to 30,000 by 2035.")[1][3] == "other"
+    assert _got("Italy is sending the amphibious ship San Giorgio, with some 400 sailors "
+                "on board, to Libya.") == [
+        ("some 400 sailors", "ITA", "LBY", "deploy")]
+
+
+def test_twelfth_pass_exercise_arrivals() -> None:
+    """Troops who arrive on an island or deploy across a region for an exercise are sent
+    to it (rule 49: deploy)."""
+    assert _got("About 500 French soldiers arrived on the Greek island of Crete on Monday "
+                "for joint drills.") == [("About 500 French soldiers", "FRA", "GRC", "deploy")]
+
+
+def test_twelfth_pass_guards() -> None:
+    """What the twelfth pass's rules must leave alone: a bare count opening a sentence with
+    no count before it, or after a sentence about something else; money or votes after a
+    troop count; a ship at anchor with its crew; a size that is only compared."""
+    assert _got("The ministry said prices would rise.", "Some 300 will go to the coast.") == []
+    assert _got("Spain will deploy 800 soldiers to Latvia next month.",
+                "The budget was approved by parliament on Monday.",
+                "The opposition criticised the cost of the mission.",
+                "Around 300 will go to the new school, the mayor said.") == [
+        ("800 soldiers", "ESP", "LVA", "deploy")]
+    assert _got("Spain will deploy 800 soldiers to Latvia next month.",
+                "Turnout was low. 2,000 voted against the plan.") == [
+        ("800 soldiers", "ESP", "LVA", "deploy")]
+    assert _got("The destroyer, with about 280 sailors on board, is docked in Souda Bay in "
+                "Crete.")[0][3] == "present"
+    assert _got("Chile has about 2,000 personnel in the force and plans to keep it at "
+                "that size.") == [("about 2,000 personnel", "CHL", None, "present")]

@@ -118,8 +118,9 @@ def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
         # level, not the troops sent (rule 48).
         return "present"
     if c.kind == "level":
-        if found == "other":
-            return "other"  # "plans to grow to about 80,000" (rule 51)
+        if found == "other" or _PLANNED_CHANGE_RE.search(text, max(left, anchor - 60), anchor):
+            # "plans to grow to about 80,000", "wants to double it to 8,000" (rule 51)
+            return "other"
         if _BY_BEFORE_RE.search(text, max(sent.start, c.start - 6), c.start):
             # "cut the number of troops by 9,500": the change itself (rule 47), told by the
             # last change verb before it.
@@ -129,6 +130,10 @@ def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
             if change is not None:
                 return change
         return "present"
+    if cued == "present" and _ABOARD_RE.match(text, c.end, min(sent.end, c.end + 12)) and \
+            _SHIP_SENT_RE.search(text, max(sent.start, anchor - 120), anchor):
+        return "deploy"  # "is sending the carrier ..., with about 3,000 personnel on board,
+        # to the eastern Mediterranean": the crew goes with the ship (rules 31, 46)
     if _HOME_AFTER_RE.match(text[c.end : c.end + 8]):
         return "withdraw"  # "call tens of thousands of U.S. troops home"
     if cued == "present" and _ROTATE_BEFORE_RE.search(text, max(left, anchor - 40), anchor) \
@@ -141,6 +146,16 @@ def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
     return cued
 
 
+_ABOARD_RE = re.compile(r"\s+(?:on\s+board|aboard)\b")
+# A ship sent somewhere, then "with N ... on board".
+_SHIP_SENT_RE = re.compile(
+    r"\b(?:send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?)\b"
+    r"[^.;:]{0,100}\bwith\s+(?:[\w.'-]+\s+){0,2}$", re.IGNORECASE)
+# A size a state wants its force to reach: planned (rule 51).
+_PLANNED_CHANGE_RE = re.compile(
+    r"\b(?:wants?|wanted|plans?|planned|aims?|aimed|seeks?|sought|hopes?|hoped|intends?|"
+    r"intended)\s+to\s+(?:double|triple|grow|expand|enlarge|increase|boost|raise)\s+"
+    r"(?:[\w.'-]+\s+){0,4}?to\s+$", re.IGNORECASE)
 _MORE_RE = re.compile(r"\s*(?:more|additional|extra)\b")
 _STATION_BEFORE_RE = re.compile(r"\b(?:station(?:s|ed|ing)?|base|post)\s+(?:(?:up to|some|about|"
                                 r"around|roughly|nearly|another|an|a)\s+)?$")
@@ -250,9 +265,9 @@ _ADJECTIVE_CUES = frozenset({"remaining", "existing"})
 _MOTION_RE = re.compile(
     r"\b(?:send(?:s|ing)?|sent|fl(?:y|ew|own|ying)|dispatch(?:es|ed|ing)?|airlift(?:s|ed|ing)?|"
     r"ship(?:s|ped|ping)?|ordered\b[^.;]{0,30}\b(?:into|to)|deploy(?:s|ed|ing)?\s+(?:\w+\s+){0,4}"
-    r"(?:to|into)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to)|"
+    r"(?:to|into|across)|mov(?:e|es|ed|ing)\b[^.;]{0,30}\b(?:into|to)|"
     # "arrived in the Philippines to join the exercises", "Britain has deployed 1,500".
-    r"arriv(?:e|es|ed|ing)\s+(?:in|at)|(?:has|have|had)\s+deployed)\b", re.IGNORECASE)
+    r"arriv(?:e|es|ed|ing)\s+(?:in|at|on)|(?:has|have|had)\s+deployed)\b", re.IGNORECASE)
 _WHOSE_SIZE_RE = re.compile(r",\s+whose\s+(?:[\w-]+\s+){1,3}?(?:numbers?|numbered|totals?|"
                             r"totall?ed|has|had|is estimated at|stands at)\s+$")
 _STAY_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:stay|remain|be stationed|be based)", re.IGNORECASE)

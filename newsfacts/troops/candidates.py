@@ -205,6 +205,34 @@ def sentence_flags(folded: str, sentences: Sequence[Sentence],
     return hints, military
 
 
+# A count opening a sentence with its troop noun elided: "Some 650 of them will be based in",
+# "Between 600 and 800 will go to": a bare number phrase (or "N of them/those") as the
+# subject of a verb of motion or posting.
+_LEAD_ELIDED_RE = re.compile(
+    r"[\s\"'(]*(?P<num>(?:(?:some|about|around|roughly|nearly|almost|approximately|more than|"
+    r"over|up to|at least|an estimated|another|a further)\s+)?(?:between\s+)?"
+    r"\d[\d,]*(?:\s*(?:-|to|and)\s*\d[\d,]*)?)(?P<of>\s+of\s+(?:them|those))?"
+    r"\s+(?:(?:will|would|are|were|have|had)\s+)?"
+    r"(?:(?:also|then|now|initially|later|soon|to|be|been|due\s+to)\s+){0,3}"
+    r"(?:go|head|move|deploy|redeploy|be\s+based|based|stationed|sent|posted|flown|deployed|"
+    r"redeployed|moved|headed|went|assigned|arrive|arrived|join|joined)\b",
+    re.IGNORECASE,
+)
+
+
+def lead_elided_end(doc: DocContext, s_no: int, military_at: list[bool], gap: int) -> int:
+    """Where the number phrase ends when sentence ``s_no`` opens with an elided count
+    (``_LEAD_ELIDED_RE``) whose antecedent is near: the sentence before is about the
+    military, and the last count was in it ("N of them": or in the one before); else -1."""
+    if s_no == 0 or gap > 2 or not military_at[s_no - 1]:
+        return -1
+    sent = doc.sentences[s_no]
+    m = _LEAD_ELIDED_RE.match(doc.text, sent.start, sent.end)
+    if m is None or (gap > 1 and m.group("of") is None):
+        return -1
+    return m.end("num")
+
+
 def _flag_matches(folded: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
     """(word start, match) for each word start in ``folded[start:end]`` where
     ``_FLAGS_FOLDED_RE`` matches, in order: what its ``finditer`` gives, found by the two
@@ -222,15 +250,23 @@ def _flag_matches(folded: str, start: int, end: int) -> list[tuple[int, re.Match
 
 
 def find_candidates(doc: DocContext, s_no: int, seen_values: set[int], military_at: list[bool],
-                recent: bool = False) -> list[Cand]:
+                recent: bool = False, gap: int = 10) -> list[Cand]:
     """Number phrases in one sentence that are shaped like a head count of troops (the
-    caller skips sentences that cannot hold one)."""
+    caller skips sentences that cannot hold one). ``gap``: how many sentences back the
+    last count was found."""
     sent = doc.sentences[s_no]
     out: list[Cand] = []
     military = military_at[s_no]
     prev_military = s_no > 0 and military_at[s_no - 1]
     last_end = -1  # end of the last count with its own troop noun in this sentence
+    lead_end = lead_elided_end(doc, s_no, military_at, gap)
     for n in _numbers(doc, sent.start, sent.end):
+        if n.end == lead_end:
+            # "Some 650 of them will be based in ...", "Between 600 and 800 will go to ...":
+            # an elided count opening the sentence, right after troops were counted (rule 32).
+            out.append(Cand(n.start, n.end, value_int(n.value) or 0, value_int(n.high),
+                            n.approx, "elided", n.end, n.num_start))
+            continue
         c = _candidate(doc, s_no, n, seen_values, military, prev_military and recent,
                        last_end)
         if c is not None:
@@ -424,7 +460,8 @@ _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?
                               r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
 _CHANGE_TO_RE = re.compile(
     r"\b(?:grow|grows|grew|grown|expand(?:s|ed|ing)?|rise|rises|rose|increas(?:e|es|ed|ing)|"
-    rf"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|{_CUT_VERBS})\s+(?:[\w.'-]+\s+){{0,5}}?to\s+$")
+    rf"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
+    rf"{_CUT_VERBS})\s+(?:[\w.'-]+\s+){{0,5}}?to\s+$")
 _TIMES_THE_RE = re.compile(r"\b(?:twice|double|triple|thrice|three times|half)\s+the\s+$")
 _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
                               r"by|before|last|(?-i:[A-Z]))\b")
@@ -468,7 +505,11 @@ _APPOS_NUM_RE = re.compile(
     r"put at)\s+$"
     # "U.S. forces in Iraq number about 2,500": a verb of size after a short place phrase.
     rf"|\b(?:{alt(TROOP_NOUNS)})\s+(?:(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z][\w.'-]*)"
-    r"(?:\s+(?-i:[A-Z][\w.'-]*))?\s+)?(?:number|numbered|now number|total|totalled|totaled|"
+    r"(?:\s+(?-i:[A-Z][\w.'-]*))?\s+)?"
+    # "Egyptian forces taking part number about 3,000": or a short participle phrase.
+    r"(?:(?:taking part|involved|participating|deployed|stationed|serving|based)"
+    r"(?:\s+(?:there|here|abroad|in\s+(?:it|them|the\s+\w+)))?\s+)?"
+    r"(?:number|numbered|now number|total|totalled|totaled|"
     r"stand at|stands at|stood at)\s+$", re.IGNORECASE)
 # "from 9,000 to 5,200", "from 250 to 100 soldiers": both are levels (rule 48).
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?"

@@ -10,7 +10,12 @@ from newsfacts.model import CountryMention, DocContext, Sentence, TroopFact
 from newsfacts.numbers import NUMBER_WORDS
 from newsfacts.troops.action import action_of
 from newsfacts.troops.actor import actor_of
-from newsfacts.troops.candidates import excluded, find_candidates, sentence_flags
+from newsfacts.troops.candidates import (
+    excluded,
+    find_candidates,
+    lead_elided_end,
+    sentence_flags,
+)
 from newsfacts.troops.common import AFTER_CUE_RE, MAX_COUNT, TROOP_NOUNS, Cand, alt
 from newsfacts.troops.location import location_of
 
@@ -47,7 +52,8 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 next_digit = len(text) if digit is None else digit.start()
             if next_digit >= sent.end:
                 continue
-            if _only_repeats(doc, s_no, military_at, prev_s_no >= s_no - 1, straddled):
+            if _only_repeats(doc, s_no, military_at, prev_s_no >= s_no - 1, straddled) and \
+                    lead_elided_end(doc, s_no, military_at, s_no - prev_s_no) < 0:
                 for count in unformed:
                     seen_forms.update(_figure_forms(count))
                 unformed.clear()
@@ -61,7 +67,8 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
         taken_end = -1
         level_place: str | None = None
         for c in find_candidates(doc, s_no, seen_values, military_at,
-                             recent=prev_s_no >= s_no - 1)[:MAX_PER_SENTENCE]:
+                             recent=prev_s_no >= s_no - 1,
+                             gap=s_no - prev_s_no)[:MAX_PER_SENTENCE]:
             if c.start < taken_end or c.end <= c.start or not 0 < c.count <= MAX_COUNT:
                 continue
             if excluded(doc.text, c, sent.start, sent.end):
