@@ -310,10 +310,17 @@ TWELFTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1
                           "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                           "per": 1.0, "flow": 0.92, "partners": 0.76}
 
+# The six articles of the thirteenth pass ("a-t80".."a-t85", 42 facts) after its fixes (blind:
+# P 1.0, R 0.976, flow 0.878, partners 0.659; after: P 1.0, R 0.976, flow 0.976, partners
+# 0.878); open misses in docs/accuracy-trade.md.
+THIRTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean": 1.0,
+                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                             "per": 1.0, "flow": 0.97, "partners": 0.87}
+
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
-    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12);
+    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t87": 13);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
@@ -322,6 +329,8 @@ def article_pass(item_id: str) -> int | None:
         return 9
     if 72 <= n <= 79:
         return 12
+    if 80 <= n <= 87:
+        return 13
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
@@ -331,7 +340,9 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 10, TENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 12, TWELFTH_ARTICLE_FLOORS),
-], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass"])
+    (lambda item_id: article_pass(item_id) == 13, THIRTEENTH_ARTICLE_FLOORS),
+], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass",
+        "thirteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1505,3 +1516,43 @@ def test_a_suppliers_goods_in_the_buyers_story_are_its_imports() -> None:
     got = _fp("ASTANA, May 2 (Reuters) - Kazakhstan's exports rose to $60 billion. Kazakhstan "
               "supplied wheat worth about $600 million to Kyrgyzstan.")
     assert got[1] == ("about $600 million", "exports", ("KAZ", "KGZ"))
+
+
+# Thirteenth pass, second half: fixes from the blind articles a-t80..a-t85, each tested on
+# other sentences.
+
+def test_buyers_in_an_economy_named_as_the_cause_are_partners() -> None:
+    assert _fp("YEREVAN, May 2 (Reuters) - Armenia's brandy exports rose to $300 million, the "
+               "statistics committee said, as buyers in Russia and Belarus stocked up.") == [
+        ("$300 million", "exports", ("ARM", "RUS", "BLR"))]
+
+
+def test_signing_an_agreement_to_supply_is_a_deal() -> None:
+    assert _fp("Norway's state-owned Equinor signed a 10-year agreement to supply gas to Poland "
+               "worth about $9 billion.")[0][1] == "agreement"
+
+
+def test_buyers_after_the_amounts_phrase_and_its_attribution() -> None:
+    assert _fp("Peru earned $4 billion from fishmeal exports in the first half of the year, the "
+               "central bank said on Monday, with China and Japan the biggest buyers.") == [
+        ("$4 billion", "exports", ("PER", "CHN", "JPN"))]
+
+
+def test_a_buyer_taking_the_story_economys_goods_is_its_exports() -> None:
+    # Rule 13, the reporter's side: importers of another economy buying, or an economy buying
+    # the dateline economy's goods; the buyer does not become the subject (rule 20).
+    got = _fp("ACCRA, May 2 (Reuters) - Ghana's cocoa exports fell to $2 billion. German "
+              "importers bought cocoa worth $400 million. Total exports reached $17 billion.")
+    assert got[1:] == [("$400 million", "exports", ("GHA", "DEU")),
+                       ("$17 billion", "exports", ("GHA",))]
+    got = _fp("ACCRA, May 2 (Reuters) - Ghana's exports rose to $17 billion. Togo remained the "
+              "largest market in the region, buying Ghanaian goods worth $300 million, up from "
+              "$250 million.")
+    assert got[1:] == [("$300 million", "exports", ("TGO", "GHA")),
+                       ("$250 million", "exports", ("TGO", "GHA"))]
+
+
+def test_an_economy_a_pipeline_crosses_is_no_partner() -> None:
+    assert _fp("Spain's imports of Algerian gas, which crosses Morocco through the Maghreb "
+               "line, rose to 3 billion euros.") == [
+        ("3 billion euros", "imports", ("ESP", "DZA"))]

@@ -96,8 +96,8 @@ _GOODS_AFTER_RE = re.compile(
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
 # economy is named (rule 8: not domestic procurement).
 _FOR_RE = re.compile(r"\s+for\s")
-_AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+to\s+$",
-                           re.IGNORECASE)
+_AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?\s+an?\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:deal|agreement|contract|accord))\s+to\s+$", re.IGNORECASE)
 # "pledged to buy ..." is framed as a deal only when the sentence names the deal ("under
 # the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
 _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
@@ -163,6 +163,7 @@ _OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s
 # the flow to it (rule 25); "the" is left to the list scan (an epithet starts with it).
 _DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:(?:demand|prices|consumption)\s+(?:from|in|by)|"
+                             r"(?:buyers|importers|consumers|customers)\s+in|"
                              r"(?:agreement|deal|pact|accord)\s+with|"
                              r"(?P<flow>(?:shipments|exports|sales)"
                              r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+")
@@ -228,7 +229,7 @@ def find_cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
         to_before = cue.flow in ("exports", "imports") and "to" in text[
             max(s, cue.start - 6) : cue.start
         ]  # both framings end in "... to buy": a cheap screen first
-        if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 20), cue.start):
+        if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 45), cue.start):
             # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
             cue = Cue(cue.start, cue.end, "agreement")
         elif to_before and _PLEDGED_TO_RE.search(
@@ -634,7 +635,10 @@ def with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str
         # a conversion and the attribution are no words between the amount and its clause.
         said = _SAID_TAIL_RE.search(gap) or _ACCORDING_TAIL_RE.search(gap)
         gap = _BRACKETS_RE.sub("", gap[: said.start()] if said else gap)
-        if gap.count(" ") > 4:
+        # "earned $19 billion from gas exports in the first nine months of the year,
+        # Sonatrach said, with Italy and Spain the biggest buyers": the amount's own phrase
+        # (no comma, no other amount) then the attribution.
+        if gap.count(" ") > (14 if said and "," not in gap and "$" not in gap else 4):
             return partners
     names: list[tuple[str, int]] = []
     pos = k + 7

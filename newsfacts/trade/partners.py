@@ -73,8 +73,8 @@ _ROLE_OF_RE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:trading\s+par
 _COMPARED_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:up|down)\s+)?(?:from|against|"
                               r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
 _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
-_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|crossed|crossing|transited|transiting)\s+"
-                                r"(?:the\s+)?$")
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|cross(?:ed|es|ing)|"
+                                r"transit(?:ed|s|ing))\s+(?:the\s+)?$")
 _RIVAL_FROM_RE = re.compile(r"\b(?:rival|competing)\s+(?:[a-z]+\s+)?(?:offers?|bids?|proposals?|"
                             r"tenders?|suppliers?|bidders?)\s+from\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:(?!to\s|into\s)[a-z]+\s+){0,2}"

@@ -21,6 +21,7 @@ from newsfacts.trade.attributes import (
 )
 from newsfacts.trade.common import (
     ARMS_LOOKBACK,
+    CHAIN_GAP_RE,
     CONTINUATION_RE,
     GOODS_FLOWS,
     LIST_JOIN_RE,
@@ -131,6 +132,12 @@ _TRANSIT_GOODS_RE = re.compile(
     r"(?:(?:was|were)\s+)?(?:crossed|passed\s+through|transited|moved\s+through|travell?ed\s+through|"
     r"went\s+through|(?:shipped|trucked|railed|routed|carried)\s+(?:through|via|across))\s+"
     r"[^.;]{1,60}?\bto\s+(?:the\s+)?(?P<dest>(?-i:[A-Z]))")
+_BUYERS_BOUGHT_RE = re.compile(
+    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners)\s+"
+    r"(?:bought|purchased|took|snapped\s+up)\s+(?:[a-z][\w-]*\s+){0,4}?(?:worth\s+)?$")
+_BUYING_STORY_GOODS_RE = re.compile(
+    r"\b(?:buying|bought|buys|purchased|purchasing|took|taking)\s+(?P<seller>(?-i:[A-Z])[\w'’-]*)"
+    r"\s+(?:[a-z][\w-]*\s+){1,3}worth\s+$")
 _SUPPLIED_WORTH_RE = re.compile(r"\bsupplied\s+(?:[\w-]+,?\s+){1,6}?worth\s+$")
 _TO_ECONOMY_AFTER_RE = re.compile(r"(?:\s+\([^()]{0,40}\))?\s+to\s+(?:the\s+)?(?-i:[A-Z])")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
@@ -234,6 +241,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
     model_arms: bool | None = None  # names_weapon_model, read once when needed
+    sold_at = -1  # the amount the story economy's goods were bought for (_story_goods_bought)
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
@@ -321,6 +329,20 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             if story is not None and sellers and story not in sellers and not \
                     _TO_ECONOMY_AFTER_RE.match(text, money.end):
                 flow, supplier = "imports", (sellers[-1], story)
+        if flow in (None, "imports", "exports") and (
+                text.find("bought", s, money.start) >= 0 or text.find("took", s, money.start) >= 0
+                or text.find("buying", s, money.start) >= 0 or text.find("purchased", s,
+                                                                       money.start) >= 0):
+            story = story_economy(doc)
+            sold = (_story_goods_bought(text, s, money, classified, story)
+                    if story is not None else None)
+            if sold is None and emitted and emitted[-1].char_start == sold_at and \
+                    CHAIN_GAP_RE.fullmatch(text, emitted[-1].char_end, money.start):
+                sold = (emitted[-1].partners[0], emitted[-1].partners[-1])  # "up from $N"
+            if sold is not None:
+                flow, supplier, sold_at = "exports", sold, money.start
+                # The buyer is a counterpart: it does not become the subject (rule 20).
+                classified = [(c, st, cp or c == sold[0]) for c, st, cp in classified]
         if flow in (None, "exports", NEG) and (paid := paid_for_goods_from(
                 text, s, money, classified, state.subject)) is not None:
             flow = paid  # "India spent $25.6 billion on crude from the kingdom"
@@ -466,6 +488,31 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[str, int, bool]],
+                        story: str) -> tuple[str, str] | None:
+    """(buyer, story economy) when a buyer takes the goods of the economy the story is filed
+    from: "U.S. importers bought shrimp worth $1.4 billion" from Quito, "Kenya ..., buying
+    Tanzanian goods worth $520 million" from Dar es Salaam: the story's exports (rule 13,
+    the reporter's side); no other economy may be named as the seller."""
+    lo = max(s, money.start - 90)
+    m = _BUYERS_BOUGHT_RE.search(text, lo, money.start)
+    if m is not None:
+        buyer = next((c for c, st, _cp in classified if st == m.start("buyer")), None)
+        others = {c for c, st, _cp in classified
+                  if m.start() <= st < money.end + 40} - {buyer, story}
+        if buyer is not None and buyer != story and not others:
+            return buyer, story
+        return None
+    m = _BUYING_STORY_GOODS_RE.search(text, lo, money.start)
+    if m is None:
+        return None
+    if next((c for c, st, _cp in classified if st == m.start("seller")), None) != story:
+        return None
+    buyer = next((c for c, st, _cp in reversed(classified) if st < m.start() and c != story),
+                 None)
+    return (buyer, story) if buyer is not None else None
 
 
 def _respectively(text: str, money: Money, amounts: list[Money],
