@@ -161,12 +161,15 @@ _TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+(?:(?:alone|also|i
 _OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s+total)\b")
 # The cause of a change named by an economy's demand or prices, a trade deal with it, or
 # the flow to it (rule 25); "the" is left to the list scan (an epithet starts with it).
-_DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
+_DEMAND_FROM_RE = re.compile(r",\s+(?:(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
                              r"(?:(?:demand|prices|consumption)\s+(?:from|in|by)|"
-                             r"(?:buyers|importers|consumers|customers)\s+in|"
                              r"(?:agreement|deal|pact|accord)\s+with|"
                              r"(?P<flow>(?:shipments|exports|sales)"
-                             r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+")
+                             r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))|"
+                             # "as buyers in Kazakhstan snapped up ...": the clause's subject
+                             # (not "as demand recovered and buyers in China returned").
+                             r"(?:as|amid)\s+(?:[a-z]+\s+)?(?:buyers|importers|consumers|"
+                             r"customers)\s+in)\s+")
 _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
