@@ -333,9 +333,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 text.find("bought", s, money.start) >= 0 or text.find("took", s, money.start) >= 0
                 or text.find("buying", s, money.start) >= 0 or text.find("purchased", s,
                                                                        money.start) >= 0):
-            story = story_economy(doc)
-            sold = (_story_goods_bought(text, s, money, classified, story)
-                    if story is not None else None)
+            sold = _story_goods_bought(doc, s, money, classified)
             if sold is None and emitted and emitted[-1].char_start == sold_at and \
                     CHAIN_GAP_RE.fullmatch(text, emitted[-1].char_end, money.start):
                 sold = (emitted[-1].partners[0], emitted[-1].partners[-1])  # "up from $N"
@@ -490,14 +488,18 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             state.currency = currencies[i]
 
 
-def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[str, int, bool]],
-                        story: str) -> tuple[str, str] | None:
+def _story_goods_bought(doc: DocContext, s: int, money: Money,
+                        classified: list[tuple[str, int, bool]]) -> tuple[str, str] | None:
     """(buyer, story economy) when a buyer takes the goods of the economy the story is filed
     from: "U.S. importers bought shrimp worth $1.4 billion" from Quito, "Kenya ..., buying
     Tanzanian goods worth $520 million" from Dar es Salaam: the story's exports (rule 13,
     the reporter's side); no other economy may be named as the seller."""
+    text = doc.text
     lo = max(s, money.start - 90)
     m = _BUYERS_BOUGHT_RE.search(text, lo, money.start)
+    m2 = _BUYING_STORY_GOODS_RE.search(text, lo, money.start) if m is None else None
+    if (m is None and m2 is None) or (story := story_economy(doc)) is None:
+        return None
     if m is not None:
         buyer = next((c for c, st, _cp in classified if st == m.start("buyer")), None)
         others = {c for c, st, _cp in classified
@@ -505,7 +507,7 @@ def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[
         if buyer is not None and buyer != story and not others:
             return buyer, story
         return None
-    m = _BUYING_STORY_GOODS_RE.search(text, lo, money.start)
+    m = m2
     if m is None:
         return None
     if next((c for c, st, _cp in classified if st == m.start("seller")), None) != story:
