@@ -49,6 +49,7 @@ _CUE_RE = re.compile(
 _CUE_SCAN = FoldedScan(_CUE_RE)
 _SAID_TAIL_RE = re.compile(
     r",\s+[^,]{0,80}?\b(?:said|says|reported|showed|shows|estimated)(?:\s+on\s+\w+)?\s*$")
+_ACCORDING_TAIL_RE = re.compile(r",\s+according\s+to\s+[^,]{0,80}$")
 _BRACKETS_RE = re.compile(r"\s*\([^()]{0,60}\)")
 # A non-trade head with its own percentage closing an aside ("shipments, now facing duties of
 # more than 35%, slid to C$1.1 billion") is taken by that rate and heads no money amount;
@@ -72,8 +73,8 @@ _MORE_THAN_SOLD_RE = re.compile(
     r"\s+more\s+than\s+(?:what\s+)?(?:it|they|\w+)\s+(?P<w>sold|exported|bought|imported)",
     re.IGNORECASE,
 )
-_ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|chief|"
-                           r"major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
+_ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+|among\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|"
+                           r"chief|major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
                            r"sources?)(?:\s+of\s+)?")
 _ROLE_AMOUNT_RE = re.compile(r"[^,;()]{0,30}?\b(?:at|with)\s+(?:about\s+|around\s+|some\s+|"
                              r"nearly\s+|almost\s+)?[$£€¥\d]")
@@ -95,8 +96,8 @@ _GOODS_AFTER_RE = re.compile(
 # A contract awarded by a government to a firm is procurement, not trade, unless a second
 # economy is named (rule 8: not domestic procurement).
 _FOR_RE = re.compile(r"\s+for\s")
-_AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s)?\s+a\s+deal)\s+to\s+$",
-                           re.IGNORECASE)
+_AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?\s+an?\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:deal|agreement|contract|accord))\s+to\s+$", re.IGNORECASE)
 # "pledged to buy ..." is framed as a deal only when the sentence names the deal ("under
 # the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
 _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
@@ -158,9 +159,17 @@ _TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+(?:(?:alone|also|i
                           r"(?P<goods>(?-i:[a-z][\w-]*\s+){1,3}worth\s+)?")
 # "China bought $15.8 billion of that": a part of the figure before.
 _OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s+total)\b")
-_DEMAND_FROM_RE = re.compile(r",\s+(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
-                             r"(?:demand\s+(?:from|in|by)|(?P<flow>(?:shipments|exports|sales)"
-                             r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))\s+(?:the\s+)?")
+# The cause of a change named by an economy's demand or prices, a trade deal with it, or
+# the flow to it (rule 25); "the" is left to the list scan (an epithet starts with it).
+_DEMAND_FROM_RE = re.compile(r",\s+(?:(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
+                             r"(?:(?:demand|prices|consumption)\s+(?:from|in|by)|"
+                             r"(?:agreement|deal|pact|accord)\s+with|"
+                             r"(?P<flow>(?:shipments|exports|sales)"
+                             r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))|"
+                             # "as buyers in Kazakhstan snapped up ...": the clause's subject
+                             # (not "as demand recovered and buyers in China returned").
+                             r"(?:as|amid)\s+(?:[a-z]+\s+)?(?:buyers|importers|consumers|"
+                             r"customers)\s+in)\s+")
 _BUYING_RE = re.compile(r"buying|bought|buys|purchasing|purchased", re.IGNORECASE)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:together|jointly|also|alone|[a-z]+ly)\s+)?")
 _ASIDE_RE = re.compile(r",\s+[a-z]{3,}ing(?:\s+[\w-]+){0,3},")
@@ -223,7 +232,7 @@ def find_cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
         to_before = cue.flow in ("exports", "imports") and "to" in text[
             max(s, cue.start - 6) : cue.start
         ]  # both framings end in "... to buy": a cheap screen first
-        if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 20), cue.start):
+        if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 45), cue.start):
             # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
             cue = Cue(cue.start, cue.end, "agreement")
         elif to_before and _PLEDGED_TO_RE.search(
@@ -544,12 +553,13 @@ def paragraph_total(state: DocState, s: int) -> str | None:
 
 
 def taker_of(text: str, money: Money, classified: list[tuple[str, int, bool]],
-           strict: bool = False) -> str | None:
-    """The economy that is the subject of "took / bought / absorbed (another) <amount>",
-    an appositive or relative clause allowed between ("China, which buys ..., took").
+           strict: bool = False) -> tuple[str, ...] | None:
+    """The economies that are the subject of "took / bought / absorbed (another) <amount>",
+    an appositive or relative clause allowed between ("China, which buys ..., took"), with
+    the list before the last of them ("The UAE and Saudi Arabia took a combined $N").
     ``strict`` (the sentence has flow cues): "took / absorbed / received" only, or "bought"
     of the figure before ("bought $15.8 billion of that")."""
-    for code, start, _cp in classified:
+    for k, (code, start, _cp) in enumerate(classified):
         if start >= money.start:
             break
         m = _TOOK_GAP_RE.fullmatch(text, name_end(text, start), money.start)
@@ -560,7 +570,13 @@ def taker_of(text: str, money: Money, classified: list[tuple[str, int, bool]],
             continue
         if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
             continue
-        return code
+        takers = [code]
+        for c, st, _cp in reversed(classified[:k]):
+            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
+                break
+            takers.insert(0, c)
+            start = st
+        return tuple(dedupe(takers))
     return None
 
 
@@ -620,9 +636,12 @@ def with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str
         # "... were worth 32.4 trillion naira ($21.6 billion) in the first half, the
         # statistics bureau said, with India, Spain and the Netherlands the biggest buyers":
         # a conversion and the attribution are no words between the amount and its clause.
-        said = _SAID_TAIL_RE.search(gap)
+        said = _SAID_TAIL_RE.search(gap) or _ACCORDING_TAIL_RE.search(gap)
         gap = _BRACKETS_RE.sub("", gap[: said.start()] if said else gap)
-        if gap.count(" ") > 4:
+        # "earned $19 billion from gas exports in the first nine months of the year,
+        # Sonatrach said, with Italy and Spain the biggest buyers": the amount's own phrase
+        # (no comma, no other amount) then the attribution.
+        if gap.count(" ") > (14 if said and "," not in gap and "$" not in gap else 4):
             return partners
     names: list[tuple[str, int]] = []
     pos = k + 7

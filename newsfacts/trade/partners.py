@@ -73,8 +73,12 @@ _ROLE_OF_RE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:trading\s+par
 _COMPARED_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:up|down)\s+)?(?:from|against|"
                               r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
 _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
-_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$")
-_TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|cross(?:ed|es|ing)|"
+                                r"transit(?:ed|s|ing))\s+(?:the\s+)?$")
+_RIVAL_FROM_RE = re.compile(r"\b(?:rival|competing)\s+(?:[a-z]+\s+)?(?:offers?|bids?|proposals?|"
+                            r"tenders?|suppliers?|bidders?)\s+from\s+(?:the\s+)?$")
+_TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:(?!to\s|into\s)[a-z]+\s+){0,2}"
+                              r"(?:of\s+)?")
 _GLOBAL_BEFORE_RE = re.compile(rf"\b{GLOBAL_BEFORE}", re.IGNORECASE)
 _OPENS_POSSESSIVE_RE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+,\s+\w+\s+\d+\s+-\s+)?(?:Its|Their)\b")
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
@@ -93,6 +97,8 @@ _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?|francs?|crowns?|kr
                                     r"rupees?|pesos?|rand|riyals?|dinars?|pounds?|marks?|"
                                     r"shillings?|yuan|yen)\b", re.IGNORECASE)
 _LED_RE = re.compile(r"-(?:led|backed|brokered|sponsored|funded|based|run)\b")
+# "member", "member state / country / nation" (one of them, not "members").
+_ONE_MEMBER_RE = re.compile(r"\s+member\b(?!\s+(?:states|countries|nations|economies)\b)")
 _BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
 _LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
@@ -173,9 +179,11 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
     out: list[tuple[str, int]] = []
     # Most sentences name no economy: the screens below are read only for one that does.
     dashed = bool(raw) and "-" in span
-    transit = bool(raw) and ("through" in span or "via " in span or "across " in span)
+    transit = bool(raw) and ("through" in span or "via " in span or "across " in span
+                             or "cross" in span or "transit" in span)
     compared = bool(raw) and ("overt" in span or "surpass" in span or " after " in span)
-    transit_end = -1
+    rival = bool(raw) and ("rival" in span or "competing" in span)
+    transit_end = rival_end = -1
     for code, start, _end in raw:
         lo = max(sent.start, start - 5)
         if text.find("-", lo, start) >= 0 and _NON_PREFIX_RE.search(text[lo:start]):
@@ -188,6 +196,13 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
             # partner (rule 25), nor is a place in it named with it.
             transit_end = _end
             continue
+        if rival and (_RIVAL_FROM_RE.search(text, max(sent.start, start - 40), start) or (
+                rival_end >= 0 and LIST_JOIN_RE.match(text[rival_end:start]))):
+            # "had weighed rival offers from France and the United States": bidders that
+            # lost are no side of a deal (rule 25's spirit), nor the next items of the list.
+            rival_end = _end
+            continue
+        rival_end = -1
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
         if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 60), start):
@@ -208,7 +223,14 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
     for m in _UNION_RE.finditer(span) if unions and UNION_NAME_RE.search(span) else ():
         lo, hi = sent.start + m.start(), sent.start + m.end()
         out = [x for x in out if not lo <= x[1] < hi]
+        if text.startswith(" member", hi) and _ONE_MEMBER_RE.match(text, hi):
+            continue  # "The landlocked ASEAN member sold ...": one economy, not the group
         out.extend((c, lo) for c in UNIONS[m.group(0)])
+    if " member" in span and any(c in BLOCS for c, _ in out):
+        # "the smallest EU member", "a fellow OPEC member": an epithet of one economy (the
+        # subject carried over, or the one it stands beside), not the bloc (rule 24).
+        out = [(c, st) for c, st in out if c not in BLOCS or not _ONE_MEMBER_RE.match(
+            text, name_end(text, st))]
     anaphor = "bloc" in span or "Community" in span or "Union" in span
     for m in _BLOC_ANAPHOR_RE.finditer(span) if anaphor else ():
         bloc = _last_bloc(doc, no, sent.start + m.start())

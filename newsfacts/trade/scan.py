@@ -21,6 +21,7 @@ from newsfacts.trade.attributes import (
 )
 from newsfacts.trade.common import (
     ARMS_LOOKBACK,
+    CHAIN_GAP_RE,
     CONTINUATION_RE,
     GOODS_FLOWS,
     LIST_JOIN_RE,
@@ -124,6 +125,21 @@ _TARGET_BEFORE_RE = re.compile(r"\b(?:set|agreed|adopted|announced|have|has|with
                                r"their|its|a\s+new)\s+(?:[\w-]+\s+)?target\s+of\s+"
                                r"(?:about\s+|around\s+|some\s+)?$")
 _AMOUNT_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
+# "$1.3 billion of Thai fruit crossed Laos by rail to China": an economy's goods carried
+# through another one are its exports (rule 25: the transit economy is no partner).
+_TRANSIT_GOODS_RE = re.compile(
+    r"\s+(?:worth\s+)?of\s+(?P<owner>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+(?:[a-z][\w-]*,?\s+){1,4}?"
+    r"(?:(?:was|were)\s+)?(?:crossed|passed\s+through|transited|moved\s+through|travell?ed\s+through|"
+    r"went\s+through|(?:shipped|trucked|railed|routed|carried)\s+(?:through|via|across))\s+"
+    r"[^.;]{1,60}?\bto\s+(?:the\s+)?(?P<dest>(?-i:[A-Z]))")
+_BUYERS_BOUGHT_RE = re.compile(
+    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners)\s+"
+    r"(?:bought|purchased|took|snapped\s+up)\s+(?:[a-z][\w-]*\s+){0,4}?(?:worth\s+)?$")
+_BUYING_STORY_GOODS_RE = re.compile(
+    r"\b(?:buying|bought|buys|purchased|purchasing|took|taking)\s+(?P<seller>(?-i:[A-Z])[\w'’-]*)"
+    r"\s+(?:[a-z][\w-]*\s+){1,3}worth\s+$")
+_SUPPLIED_WORTH_RE = re.compile(r"\bsupplied\s+(?:[\w-]+,?\s+){1,6}?worth\s+$")
+_TO_ECONOMY_AFTER_RE = re.compile(r"(?:\s+\([^()]{0,40}\))?\s+to\s+(?:the\s+)?(?-i:[A-Z])")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
 
 
@@ -225,6 +241,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     prev_money: Money | None = None
     prev_fact: TradeFact | None = None
     model_arms: bool | None = None  # names_weapon_model, read once when needed
+    sold_at = -1  # the amount the story economy's goods were bought for (_story_goods_bought)
     for i, money in enumerate(amounts):
         if money.hedge is not None:
             money = _unhedged(text, s, money)
@@ -286,17 +303,44 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
             # right before the amount, not a cue in the clause between, governs it).
             taker = taker_of(text, money, classified, strict=bool(cues))
-            if taker is not None and taker == next(iter(state.facts[-1].partners), None):
+            if taker is not None and next(iter(state.facts[-1].partners), None) in taker:
                 taker = None  # "Kenya bought machinery worth $N" after Kenya's own exports
             if taker is not None:
-                flow = "exports"  # the taker is the buyer: a counterpart, not the subject
-                classified = [(c, st, cp or c == taker) for c, st, cp in classified]
+                flow = "exports"  # the takers are the buyers: counterparts, not the subject
+                classified = [(c, st, cp or c in taker) for c, st, cp in classified]
         if flow == "exports" and text.find("suppl", s, money.start) >= 0 and supplier_shipments(
                 text, s, money, cues):
             # "Russia remained the biggest supplier, with shipments worth $52.6 billion" in a
             # story about China's imports: the supplier's shipments are the buyer's imports
             # (rule 13); the supplier stays a counterpart.
             flow = "imports"
+        transit = None
+        if flow in (None, "trade", NEG) and text.find(" of ", money.end, money.end + 12) >= 0 \
+                and (transit := _TRANSIT_GOODS_RE.match(text, money.end, e)) is not None:
+            flow = "exports"
+        supplier = None
+        if flow == "exports" and text.find("supplied", s, money.start) >= 0 and (
+                m_sup := _SUPPLIED_WORTH_RE.search(text, max(s, money.start - 80), money.start)):
+            # "Russia, the main source of fuel, supplied petrol and diesel worth $1.4 billion"
+            # in a story filed from the buyer: the supplier's sales are the story economy's
+            # imports (rule 13).
+            story = story_economy(doc)
+            sellers = [c for c, st, _cp in classified if st < m_sup.start()]
+            if story is not None and sellers and story not in sellers and not \
+                    _TO_ECONOMY_AFTER_RE.match(text, money.end):
+                flow, supplier = "imports", (sellers[-1], story)
+        if flow in (None, "imports", "exports") and (
+                text.find("bought", s, money.start) >= 0 or text.find("took", s, money.start) >= 0
+                or text.find("buying", s, money.start) >= 0 or text.find("purchased", s,
+                                                                       money.start) >= 0):
+            sold = _story_goods_bought(doc, s, money, classified)
+            if sold is None and emitted and emitted[-1].char_start == sold_at and \
+                    CHAIN_GAP_RE.fullmatch(text, emitted[-1].char_end, money.start):
+                sold = (emitted[-1].partners[0], emitted[-1].partners[-1])  # "up from $N"
+            if sold is not None:
+                flow, supplier, sold_at = "exports", sold, money.start
+                # The buyer is a counterpart: it does not become the subject (rule 20).
+                classified = [(c, st, cp or c == sold[0]) for c, st, cp in classified]
         if flow in (None, "exports", NEG) and (paid := paid_for_goods_from(
                 text, s, money, classified, state.subject)) is not None:
             flow = paid  # "India spent $25.6 billion on crude from the kingdom"
@@ -341,9 +385,9 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         if emitted and text.endswith((" with ", " at "), s, money.start):
             partners = list_item(text, money, classified, emitted[-1]) or partners
         rest = text[money.end : e]
-        if ", with " in rest and flow in GOODS_FLOWS:
+        if ", with " in rest and (flow in GOODS_FLOWS or flow == "arms"):
             partners = with_roles_named(text, e, money, classified, partners)
-        if "demand" in rest or (", as " in rest and flow in GOODS_FLOWS):
+        if "demand" in rest or (flow in GOODS_FLOWS and (", as " in rest or ", after " in rest)):
             partners = with_buyers_cited(text, e, money, classified, partners, flow)
         if elliptic >= 0 and emitted[-1].partners:
             # The owner of the figure the clause continues, then the clause's economies.
@@ -355,7 +399,18 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             flow = "exports"
         if taker is not None:
             owner = owner_of(state, state.facts[-1])
-            partners = (owner, taker) if owner not in (None, taker) else (taker,)
+            partners = (owner, *taker) if owner is not None and owner not in taker else taker
+        if supplier is not None:
+            # The story's economy counts where it is named in the sentence, else first
+            # (rule 21: the reporter carried over).
+            later = any(c == supplier[1] and st > money.start for c, st, _cp in classified)
+            partners = supplier if later else (supplier[1], supplier[0])
+        if transit is not None:
+            # The goods' economy sells them to the destination; no carried subject is a side.
+            sides = [c for c, st, _cp in classified
+                     if st in (transit.start("owner"), transit.start("dest"))]
+            partners = tuple(dedupe(sides)) if sides else partners
+            state.asides.add(no)  # a third economy's goods: not the story's figures
         named = by_mention(partners, classified, money.start, money.end, text, s)
         if named != partners:
             state.owners[money.start] = partners[0]
@@ -431,6 +486,35 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+def _story_goods_bought(doc: DocContext, s: int, money: Money,
+                        classified: list[tuple[str, int, bool]]) -> tuple[str, str] | None:
+    """(buyer, story economy) when a buyer takes the goods of the economy the story is filed
+    from: "U.S. importers bought shrimp worth $1.4 billion" from Quito, "Kenya ..., buying
+    Tanzanian goods worth $520 million" from Dar es Salaam: the story's exports (rule 13,
+    the reporter's side); no other economy may be named as the seller."""
+    text = doc.text
+    lo = max(s, money.start - 90)
+    m = _BUYERS_BOUGHT_RE.search(text, lo, money.start)
+    m2 = _BUYING_STORY_GOODS_RE.search(text, lo, money.start) if m is None else None
+    if (m is None and m2 is None) or (story := story_economy(doc)) is None:
+        return None
+    if m is not None:
+        buyer = next((c for c, st, _cp in classified if st == m.start("buyer")), None)
+        others = {c for c, st, _cp in classified
+                  if m.start() <= st < money.end + 40} - {buyer, story}
+        if buyer is not None and buyer != story and not others:
+            return buyer, story
+        return None
+    m = m2
+    if m is None:
+        return None
+    if next((c for c, st, _cp in classified if st == m.start("seller")), None) != story:
+        return None
+    buyer = next((c for c, st, _cp in reversed(classified) if st < m.start() and c != story),
+                 None)
+    return (buyer, story) if buyer is not None else None
 
 
 def _respectively(text: str, money: Money, amounts: list[Money],
