@@ -77,7 +77,9 @@ def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
         return "present"  # the size in the aside, not the drills after it (rule 48)
     if exercise and elsewhere is None:
         if cued == "deploy" and _MOTION_RE.search(text, max(left, anchor - 60),
-                                                   min(right, c.end + 40)):
+                                                   min(right, c.end + 90)):
+            # (as far as the cue after the count is looked for: "about 1,200 troops from
+            # the 2nd Battalion of ..., will fly out in January for an exercise")
             return "deploy"
         if _STAY_RE.match(text, c.end, min(right, c.end + 40)):
             return "present"  # "30,000 troops would stay in Belarus after the exercises"
@@ -227,6 +229,13 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: C
             before[max(0, neg_end - 40) : neg_end]):
         best = (best[0], "present")
     after_text = text[c.end : min(right, c.end + 90)]
+    if "where " in after_text:
+        wc = _WHERE_NEW_SUBJECT_RE.search(after_text)
+        if wc is not None:
+            # "keeps ... 60 air force personnel at Djibouti's airport, from where the
+            # detachment has flown 400 missions": a clause about the place, with its own
+            # subject, says nothing of the count's action.
+            after_text = after_text[: wc.start()]
     after: tuple[int, str] | None = None
     for m in _AFTER_CUE_FOLDED_RE.finditer(folded[c.end : c.end + len(after_text)]):
         act = _AFTER_ACTIONS[int(m.lastgroup[1:])]  # type: ignore[index]
@@ -257,6 +266,7 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: C
     return None
 
 
+_WHERE_NEW_SUBJECT_RE = re.compile(r",\s+(?:from\s+)?where\s+(?:the|a|an|its|his|her|their)\s")
 # Cue words that are adjectives when right before the count ("its remaining 1,500
 # soldiers"): a verb further back decides the action.
 _ADJECTIVE_CUES = frozenset({"remaining", "existing"})

@@ -163,6 +163,19 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
         bn = _SEVERAL_BLOC_RE.match(text, s_end, min(sent.end, s_end + 60))
         if bn and (bn.group(1) != "the alliance" or _names(doc, "NATO")):
             return "NATO"
+    if several and sf is None and s_no > 0 and _FORCE_PRONOUN_START_RE.match(text, sent.start,
+                                                                           c.start):
+        # "KFOR was set up in 1999. It now numbers 4,500 soldiers from 28 countries": the
+        # force the previous sentence named (rule 41).
+        pf = FORCE_NAME_RE.search(text, doc.sentences[s_no - 1].start,
+                                  doc.sentences[s_no - 1].end)
+        if pf is not None:
+            return FORCE_NAMES[pf.group(0)]
+    if several and sf is not None and not any(
+            sf.end() <= m.char_start < c.start for m in mentions):
+        # "KFOR was reinforced by some 1,000 troops from several NATO countries": the
+        # named force the sentence opens with takes them as a whole (rule 41).
+        return FORCE_NAMES[sf.group("name")]
     if several or _UNSTATED_RE.search(quote):
         return None  # "troops from both countries", "2,500 foreign troops" (rule 42)
     if action == "other" and _NEEDED_RE.match(text, c.end, min(sent.end, c.end + 40)):
@@ -240,7 +253,8 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
         if text.find(",", m.char_end, c.start) >= 0 and _inside_aside(text, sent.start, m,
                                                                      c.start):
             continue  # "Finland, which shares a border with Russia, has 280,000 soldiers"
-        if c.start - m.char_end > 90 and prev_actor is not None and \
+        if c.start - m.char_end > 90 and prev_actor is not None and not (
+                m.char_start - sent.start <= 8 and ARMY_AFTER_RE.match(text, m.char_end)) and \
                 text.find("the country's", m.char_end, c.start) < 0 and not (
                     text.startswith(",", m.char_end) and _subject_aside(text, sent.start, m,
                                                                          c.start)):
@@ -399,6 +413,8 @@ _SEVERAL_STATES_RE = re.compile(
     r"(?:\w+\s+)?(?:countries|nations|states|allies|armies|sides)\b", re.IGNORECASE)
 _UNSTATED_RE = re.compile(r"\b(?:foreign|international|European|African|Western|Arab|Asian)\b")
 _NEEDED_RE = re.compile(r"[\s,]+(?:\w+\s+){0,3}(?:needed|required|necessary)\b", re.IGNORECASE)
+_FORCE_PRONOUN_START_RE = re.compile(r"[\s\"'(]*(?:It|The (?:force|mission))\s+(?:now\s+|still\s+)?"
+                                     r"(?:has|had|numbers|numbered|comprises|includes)\s")
 _PRONOUN_START_RE = re.compile(r"[\s\"'(]*(?:It|They)\s+(?:has|have|had|now has|keeps|kept|"
                                r"maintains|fields|numbers)\b")
 _MULTI_UNIT_RE = re.compile(r"[\s\"'(]*(?:The|A|This|That|Its)\s+(?:new\s+)?multinational\s+"

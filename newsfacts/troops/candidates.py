@@ -347,6 +347,8 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
             return (None if not force_of else
                     Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start))
         if noun == "men":
+            if "olice" in text[max(s_start, q_start - 40) : q_start]:
+                return None  # "a paramilitary police wing of about 300 men" (rule 34)
             paren = text[max(s_start, q_start - 1) : q_start] == "("
             if not (force_of or (paren and military) or _UNDER_ARMS_RE.match(text, t_end, s_end)
                     or _MILITARY.found_in(text, max(s_start, q_start - 80), q_start)):

@@ -201,7 +201,9 @@ BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"leav(?:e|es|ing)(?! for)|left(?! for)|there (?:are|were|is|was|will be)|"
      r"(?:is|are|was|were) (?:now )?(?:some|about|around|over|roughly)?|"
      r"number(?:s|ed|ing)?|totals?|totall?ing|strength of|comprising|consisting of|"
-     r"has|have|had|with|garrison(?:ed)?|levels? (?:of|to|at)|down (?:from|to)|"
+     # (not "sent a field hospital, along with about 90 soldiers": the verb before decides)
+     r"has|have|had|(?<!along )(?<!together )with|garrison(?:ed)?|levels? (?:of|to|at)|"
+     r"down (?:from|to)|"
      r"hosts?|hosting|host to|"
      # "France also contributes about 700 soldiers to UNIFIL": its current share (rule 48);
      # "will contribute", "offered to contribute" stay deploy (below).
@@ -227,6 +229,8 @@ BEFORE_CUES: tuple[tuple[str, str], ...] = (
      r"request(?:s|ed|ing)?|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|"
      r"redeploy(?:s|ed|ing)?|lead(?:s|ing)?|led|increase(?:d)? by|additional|extra|"
      r"arrival of|take part|involv(?:e|es|ed|ing)|matched up with|with an army of|"
+     # "They will be joined by about 150 U.S. troops": allies coming to the place (46).
+     r"joined by|"
      r"(?:put|placed|puts) (?:in|into)", "deploy"),
     (r"withdraw(?:s|n|al of|ing|als)?|withdrew|pull(?:s|ed|ing)? out|pull-?out of|"
      r"pull(?:s|ed|ing)? back|pull(?:s|ed|ing)?|bring(?:s|ing)? home|brought home|"
@@ -265,6 +269,10 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"went|go|going|sail(?:ed|ing)?) (?:in)?to|into|arriv(?:e|ed|es|ing)|land(?:ed|ing)? "
      r"(?:in|at|on)|(?:have|has|had|were|was|are|is|be|been|being) (?:being )?(?:sent|"
      r"dispatched|ordered|flown|airlifted|rushed|moved|redeployed|posted|mobili[sz]ed)|"
+     # "were also sent to Yellowknife", "will fly out in January", "are deploying across".
+     r"(?:have|has|had|were|was|are|is|be|been) (?:also|then|later|quickly|already|since) "
+     r"(?:sent|dispatched|flown|airlifted|rushed|moved|redeployed|posted|deployed)|"
+     r"fl(?:y|ies|ew|own|ying) out\b(?!\s+of)|(?:are|is|were|was|be) deploying\b|"
      r"(?:have|has|had|were|was|be|been|being|are being|is being) deployed|"
      r"(?:are|is) deployed(?=\s+(?:to|into)\b)|"
      r"(?:will|would|to|could) (?:be )?(?:deploy|sent|join|go|head|travel|arrive|reach)|"
@@ -282,7 +290,8 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"needed|required|(?:being |be |been |were |are )?trained|"
      # (not "based at the Novo Selo training area": a place)
      r"training(?!\s+(?:areas?|grounds?|ranges?|camps?|cent(?:re|er)s?|bases?|facilit(?:y|ies)|"
-     r"sites?)\b)|passed through|exercis(?:e|es|ing)|drills?|swap|calling themselves|"
+     r"sites?|units?|schools?)\b)|passed through|exercis(?:e|es|ing)|drills?|swap|"
+     r"calling themselves|"
      r"will sail|staged an assault|realign|on standby at home|fought side by side", "other"),
     (r"station(?:ed)?|based|garrison(?:ed)?|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|"
      r"serv(?:e|es|ed|ing)|fight(?:s|ing)?|fought|engaged|patrol(?:s|led|ling)?|on foot patrol|"

@@ -33,6 +33,7 @@ from newsfacts.troops.common import (
     LOC_PREP,
     REGIONS,
     STATE_LIST_RE,
+    TROOP_NOUNS,
     AsciiTwin,
     Cand,
     alt,
@@ -180,6 +181,9 @@ _BOUNDARY_RE = re.compile(
     r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:from|and)\s+(?:the\s+)?)?$")
 # An origin after a verb of coming or recruiting, and the rest of its list: the states a
 # force is drawn from or flew in from (a withdrawal's "pull out from" is not one of them).
+_FROM_ORIGIN_RE = re.compile(
+    rf"(?:\b(?:{alt(TROOP_NOUNS)})\s+from\s+(?:the\s+)?|\bfrom\s+(?:its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:bases?|garrisons?|posts?|headquarters)\s+(?:in|at|on)\s+(?:the\s+)?)$")
 _ORIGIN_FROM_RE = re.compile(
     r"\b(?:drawn|recruited|hail(?:s|ed|ing)?|comes?|came|coming|arriv(?:e|es|ed|ing)|"
     r"(?:fl(?:y|ies|ew|own|ying)|shipped|brought)\s+in)\s+"
@@ -309,6 +313,12 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
         origin = _FROM_LIST_RE.match(text, c.end, sent.end)
         if origin is not None:
             places = [p for p in places if not origin.start() <= p[0] < origin.end()]
+        if places and "from" in stext:
+            # "80 Danish personnel from Greenland", "70 troops from its garrison in New
+            # Caledonia": where troops come from, not where they are or go (rule 43).
+            places = [p for p in places if text.find("from", max(sent.start, p[0] - 60),
+                                                     p[0]) < 0
+                      or not _FROM_ORIGIN_RE.search(text, max(sent.start, p[0] - 60), p[0])]
     if action == "withdraw" and own and any(code == own for _, code, _ in places):
         # "will complete their return to the United States": home, not where they leave.
         places = [p for p in places if p[1] != own or not _RETURN_TO_RE.search(
