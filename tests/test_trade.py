@@ -321,7 +321,8 @@ THIRTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean"
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
-    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t87": 13);
+    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t85": 13,
+    "a-t86".."a-t93": 14);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
@@ -330,8 +331,10 @@ def article_pass(item_id: str) -> int | None:
         return 9
     if 72 <= n <= 79:
         return 12
-    if 80 <= n <= 87:
+    if 80 <= n <= 85:
         return 13
+    if 86 <= n <= 93:
+        return 14
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
