@@ -1628,3 +1628,28 @@ def test_economies_taking_a_share_of_the_goods_are_buyers() -> None:
               "billion.")
     assert got[1:] == [("about $6 billion", "exports", ("CHL", "KOR")),
                        ("$20 billion", "imports", ("CHL",))]
+
+
+def test_a_deal_signed_or_agreed_with_a_time_phrase_before_to() -> None:
+    # Rule 5: "signed a contract last month to supply", "agreed in March to buy ... under a
+    # new economic pact" are framed as deals like "signed a contract to supply".
+    assert _fp("BAKU, May 3 (Reuters) - Azerbaijan signed a contract last month to supply gas "
+               "worth about $2 billion to Hungary.") == [
+        ("about $2 billion", "agreement", ("AZE", "HUN"))]
+    assert _fp("MANILA, May 3 (Reuters) - Japan agreed in March to buy up to $300 million a year "
+               "of Philippine bananas under a new economic pact.")[0][1] == "agreement"
+
+
+def test_leaving_a_gap_after_imports_and_exports_is_the_deficit() -> None:
+    assert _fp("DHAKA, May 3 (Reuters) - Bangladesh's imports from India rose to $9 billion, while "
+               "exports to its neighbour were just $1.5 billion, leaving a gap of $7.5 "
+               "billion.")[2] == ("$7.5 billion", "deficit", ("BGD", "IND"))
+
+
+def test_a_pronoun_subject_is_the_first_party_of_a_deal_and_cross_marks_transit() -> None:
+    # Rule 20: "It signed a deal ... to Germany and Austria": the economy "It" points back to
+    # is named first; rule 25: an economy a pipeline "would cross" is no partner.
+    assert _fp("ASTANA, May 3 (Reuters) - Kazakhstan is courting buyers in Europe. It signed a "
+               "deal to supply oil worth up to $3 billion a year to Germany and Austria through "
+               "a pipeline that would cross Russia.") == [
+        ("up to $3 billion", "agreement", ("KAZ", "DEU", "AUT"))]

@@ -73,7 +73,7 @@ _ROLE_OF_RE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:trading\s+par
 _COMPARED_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:up|down)\s+)?(?:from|against|"
                               r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
 _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
-_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|cross(?:ed|es|ing)|"
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|cross(?:ed|es|ing)?|"
                                 r"transit(?:ed|s|ing))\s+(?:the\s+)?$")
 _RIVAL_FROM_RE = re.compile(r"\b(?:rival|competing)\s+(?:[a-z]+\s+)?(?:offers?|bids?|proposals?|"
                             r"tenders?|suppliers?|bidders?)\s+from\s+(?:the\s+)?$")
@@ -99,6 +99,9 @@ _BREAKDOWN_PREP_RE = re.compile(r"\b(?P<prep>from|to)\s+(?:the\s+)?$")
 _SHARE_OF_PREVIOUS_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+total\b|\s+of\s+(?:that|this|it)"
                                    r"(?=[\s,.;])")
 _OPENS_POSSESSIVE_RE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+,\s+\w+\s+\d+\s+-\s+)?(?:Its|Their)\b")
+# "It signed ...", "They agreed ...": a pronoun subject (not "It is/was ...", a dummy one).
+_OPENS_PRONOUN_RE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+,\s+\w+\s+\d+\s+-\s+)?(?:It|They)\s+"
+                               r"(?!(?:is|was|were|are|will\s+be|would\s+be|has\s+been)\b)[a-z]")
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
                              re.IGNORECASE)
 # "in Turkish history", "in Chinese hands": a one-word demonym qualifying a noun after
@@ -693,6 +696,10 @@ def partners_of(text: str, s: int, e: int, money: Money,
     if subject:
         return tuple(dedupe([*subject, *counterpart, *after]))
     if flow in ("agreement", "arms", "trade") and later:
+        if carried and _OPENS_PRONOUN_RE.match(text, s):
+            # "It signed a deal to supply gas ... to Pakistan and India": the economy the
+            # pronoun points back to is the party named first (rule 20).
+            return tuple(dedupe([*carried, *after, *counterpart]))
         return tuple(dedupe([*after, *counterpart, *carried]))
     cps = {*counterpart, *(c for c, _ in cp_after)} if flow in GOODS_FLOWS else set()
     if cps and state.facts:
