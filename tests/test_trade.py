@@ -317,6 +317,12 @@ TWELFTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1
 THIRTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean": 1.0,
                              "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                              "per": 1.0, "flow": 0.97, "partners": 0.87}
+# The six articles of the fourteenth pass ("a-t86".."a-t91", 42 facts) after its fixes
+# (blind: P 0.865, R 0.762, currency 0.875, flow 0.906, partners 0.594; after: P 1.0,
+# R 0.905, flow 0.974, partners 0.789). Open misses in docs/accuracy-trade.md.
+FOURTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.90, "negatives_clean": 1.0,
+                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                             "per": 1.0, "flow": 0.97, "partners": 0.78}
 
 
 def article_pass(item_id: str) -> int | None:
@@ -345,8 +351,9 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 12, TWELFTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 13, THIRTEENTH_ARTICLE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 14, FOURTEENTH_ARTICLE_FLOORS),
 ], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass",
-        "thirteenth-pass"])
+        "thirteenth-pass", "fourteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
