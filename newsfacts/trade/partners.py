@@ -234,7 +234,7 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
         if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 60), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
-        if text.startswith(" ", _end) and _institution_name(text, _end, sent.end):
+        if text[_end + 1 : _end + 2].isupper() and _institution_name(text, _end, sent.end):
             continue
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
@@ -526,10 +526,12 @@ def _takes_a_share(text: str, end: int, prev: tuple[int, bool] | None) -> bool:
     home to trading houses, took 44% of the metal and China about 20%")? The reporting
     economy sells; the takers are counterparts, so they neither own the figure of the
     sentence nor become the subject the next sentences carry (rules 13, 20)."""
+    near = text[end : end + 100]
+    if "%" not in near and "cent" not in near:
+        return False  # most mentions: no share named after them
     if prev is not None and prev[1] and text.startswith(" ", end) and (
             _ELLIPTIC_SHARE_RE.match(text, end) is not None):
         return True  # the next taker, its verb elided
-    near = text[end : end + 100]
     return (" took " in near or " bought " in near or " absorbed " in near
             or " purchased " in near or " received " in near) and (
         _TOOK_SHARE_RE.match(text, end) is not None)
