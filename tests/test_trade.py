@@ -317,11 +317,18 @@ TWELFTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.98, "negatives_clean": 1
 THIRTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean": 1.0,
                              "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                              "per": 1.0, "flow": 0.97, "partners": 0.87}
+# The six articles of the fourteenth pass ("a-t86".."a-t91", 42 facts) after its fixes
+# (blind: P 0.865, R 0.762, currency 0.875, flow 0.906, partners 0.594; after: P 1.0,
+# R 0.905, flow 0.974, partners 0.789). Open misses in docs/accuracy-trade.md.
+FOURTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.90, "negatives_clean": 1.0,
+                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                             "per": 1.0, "flow": 0.97, "partners": 0.78}
 
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
-    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t87": 13);
+    "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t85": 13,
+    "a-t86".."a-t93": 14);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
@@ -330,8 +337,10 @@ def article_pass(item_id: str) -> int | None:
         return 9
     if 72 <= n <= 79:
         return 12
-    if 80 <= n <= 87:
+    if 80 <= n <= 85:
         return 13
+    if 86 <= n <= 93:
+        return 14
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
@@ -342,8 +351,9 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 12, TWELFTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 13, THIRTEENTH_ARTICLE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 14, FOURTEENTH_ARTICLE_FLOORS),
 ], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass",
-        "thirteenth-pass"])
+        "thirteenth-pass", "fourteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1557,3 +1567,96 @@ def test_an_economy_a_pipeline_crosses_is_no_partner() -> None:
     assert _fp("Spain's imports of Algerian gas, which crosses Morocco through the Maghreb "
                "line, rose to 3 billion euros.") == [
         ("3 billion euros", "imports", ("ESP", "DZA"))]
+
+
+# Fourteenth pass (docs/accuracy-trade.md): fixes from the blind articles a-t86..a-t91, each
+# tested on other sentences (every test fails on main).
+
+def test_kwacha_manat_kina_dram_and_som_by_country() -> None:
+    # Rule 19: a currency name shared by several countries takes the reporting economy's
+    # code (Zambia's kwacha is ZMW since 2013, Malawi's MWK; the manat of Turkmenistan TMT).
+    def currency(raw: str) -> str:
+        return next(c for _q, _v, c, _a, _per, _f, _p in brief(raw))
+    assert currency("LILONGWE, May 3 (Reuters) - Malawi's tobacco exports rose to 420 billion "
+                    "kwacha.") == "MWK"
+    assert currency("LUSAKA, May 3 (Reuters) - Zambia's exports rose to 90 billion "
+                    "kwacha.") == "ZMW"
+    assert currency("PORT MORESBY, May 3 (Reuters) - Papua New Guinea's exports rose to 3 billion "
+                    "kina.") == "PGK"
+    assert currency("ASHGABAT, May 3 (Reuters) - Turkmenistan's imports rose to 5 billion "
+                    "manats.") == "TMT"
+
+
+def test_a_part_of_the_figure_before_has_its_partners() -> None:
+    # Rule 20: "$N of the total" is a part of the figure before, even when its own flow
+    # phrase reads like a total ("Re-exports").
+    assert _fp("BISHKEK, May 3 (Reuters) - Kyrgyzstan's exports to Kazakhstan rose to $900 "
+               "million. Re-exports of cars accounted for about $300 million of the total.")[1] == (
+        "about $300 million", "exports", ("KGZ", "KAZ"))
+
+
+def test_total_trade_after_a_bilateral_figure_is_the_subjects_own() -> None:
+    assert _fp("TBILISI, May 3 (Reuters) - Georgia's wine exports, mostly to Russia, rose to $300 "
+               "million. Total foreign trade reached $17 billion.")[1] == (
+        "$17 billion", "trade", ("GEO",))
+
+
+def test_an_institution_named_after_a_capital_is_no_partner() -> None:
+    assert _fp("HANOI, May 3 (Reuters) - Vietnam bought Russian fighter jets worth around $1 "
+               "billion, analysts at the Stockholm International Peace Research Institute "
+               "estimated.") == [("around $1 billion", "arms", ("VNM", "RUS"))]
+
+
+def test_a_port_on_a_transit_route_does_not_take_over_the_subject() -> None:
+    # Rule 25: a figure-less sentence naming only the route (a transit economy and its port)
+    # leaves the story's subject as it was.
+    assert _fp("LILONGWE, May 3 (Reuters) - Malawi's tobacco exports rose to $400 million. Most "
+               "of the leaf is trucked through Mozambique to the port of Maputo. Imports climbed "
+               "to $1.2 billion.")[1] == ("$1.2 billion", "imports", ("MWI",))
+
+
+def test_a_breakdown_by_source_or_destination_after_the_amount() -> None:
+    # Rule 21: each source of imports (destination of exports) in a breakdown after the
+    # amount is a counterpart, not only the first.
+    assert _fp("NAIROBI, May 3 (Reuters) - Kenya's imports rose to $2 billion, with fuel from "
+               "Saudi Arabia and steel from India.") == [
+        ("$2 billion", "imports", ("KEN", "SAU", "IND"))]
+    assert _fp("NAIROBI, May 3 (Reuters) - Kenya's exports climbed to $900 million, led by tea to "
+               "Pakistan and flowers to the Netherlands.") == [
+        ("$900 million", "exports", ("KEN", "PAK", "NLD"))]
+
+
+def test_economies_taking_a_share_of_the_goods_are_buyers() -> None:
+    # "X took 30% of the metal and Y about 15%": buyers (rule 13, the reporter's side); they
+    # neither own the figure nor become the subject the next sentences carry.
+    got = _fp("SANTIAGO, May 3 (Reuters) - Chile's copper exports rose to $40 billion. Japan, "
+              "home to big smelters, took 30% of the metal and South Korea about 15%, with "
+              "shipments to the Asian country worth about $6 billion. Imports fell to $20 "
+              "billion.")
+    assert got[1:] == [("about $6 billion", "exports", ("CHL", "KOR")),
+                       ("$20 billion", "imports", ("CHL",))]
+
+
+def test_a_deal_signed_or_agreed_with_a_time_phrase_before_to() -> None:
+    # Rule 5: "signed a contract last month to supply", "agreed in March to buy ... under a
+    # new economic pact" are framed as deals like "signed a contract to supply".
+    assert _fp("BAKU, May 3 (Reuters) - Azerbaijan signed a contract last month to supply gas "
+               "worth about $2 billion to Hungary.") == [
+        ("about $2 billion", "agreement", ("AZE", "HUN"))]
+    assert _fp("MANILA, May 3 (Reuters) - Japan agreed in March to buy up to $300 million a year "
+               "of Philippine bananas under a new economic pact.")[0][1] == "agreement"
+
+
+def test_leaving_a_gap_after_imports_and_exports_is_the_deficit() -> None:
+    assert _fp("DHAKA, May 3 (Reuters) - Bangladesh's imports from India rose to $9 billion, while "
+               "exports to its neighbour were just $1.5 billion, leaving a gap of $7.5 "
+               "billion.")[2] == ("$7.5 billion", "deficit", ("BGD", "IND"))
+
+
+def test_a_pronoun_subject_is_the_first_party_of_a_deal_and_cross_marks_transit() -> None:
+    # Rule 20: "It signed a deal ... to Germany and Austria": the economy "It" points back to
+    # is named first; rule 25: an economy a pipeline "would cross" is no partner.
+    assert _fp("ASTANA, May 3 (Reuters) - Kazakhstan is courting buyers in Europe. It signed a "
+               "deal to supply oil worth up to $3 billion a year to Germany and Austria through "
+               "a pipeline that would cross Russia.") == [
+        ("up to $3 billion", "agreement", ("KAZ", "DEU", "AUT"))]

@@ -18,7 +18,8 @@ from newsfacts.patterns import word_alternation
 # "trade" next to it ("trade deficit"); a deal word wins over "trade" ("trade agreement").
 FLOW_CUES: tuple[tuple[str, str], ...] = (
     ("surplus", r"surplus(?:es)?|excess\s+of\s+exports\s+over\s+imports"),
-    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|in\s+deficit|"
+    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|"
+                r"(?<=leaving\sa\s)gap(?=\s+of\b)|in\s+deficit|"
                 r"(?:gap|difference)\s+between(?=\s(?:[^.;]{0,40}?\s)?(?:what\s+)?"
                 r"(?:[\w.]+\s+){0,3}?(?:exports?|imports?|exported|imported|sold|bought|sells?|buys?)\b)"),
     ("agreement", r"agreements?|accords?|deals?|pacts?|contracts?|protocols?|barter"),

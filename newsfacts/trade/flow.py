@@ -97,7 +97,11 @@ _GOODS_AFTER_RE = re.compile(
 # economy is named (rule 8: not domestic procurement).
 _FOR_RE = re.compile(r"\s+for\s")
 _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?\s+an?\s+(?:[\w-]+\s+){0,2}?"
-                           r"(?:deal|agreement|contract|accord))\s+to\s+$", re.IGNORECASE)
+                           r"(?:deal|agreement|contract|accord))"
+                           # "signed a deal last year to supply", "agreed in September to buy"
+                           r"(?:\s+(?:last|this|next)\s+(?:year|month|week)|"
+                           r"\s+(?:in|on)\s+(?-i:[A-Z])[a-z]+(?:\s+\d{4})?)?\s+to\s+$",
+                           re.IGNORECASE)
 # "pledged to buy ..." is framed as a deal only when the sentence names the deal ("under
 # the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
 _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"

@@ -73,14 +73,35 @@ _ROLE_OF_RE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:trading\s+par
 _COMPARED_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:up|down)\s+)?(?:from|against|"
                               r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
 _REGION_BEFORE_RE = re.compile(r"\b(?:South|North|Latin|Central|Pan)[ -]$")
-_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|cross(?:ed|es|ing)|"
+_TRANSIT_BEFORE_RE = re.compile(r"\b(?:through|via|across|cross(?:ed|es|ing)?|"
                                 r"transit(?:ed|s|ing))\s+(?:the\s+)?$")
 _RIVAL_FROM_RE = re.compile(r"\b(?:rival|competing)\s+(?:[a-z]+\s+)?(?:offers?|bids?|proposals?|"
                             r"tenders?|suppliers?|bidders?)\s+from\s+(?:the\s+)?$")
 _TRANSIT_TAIL_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and|or)|,)?\s+(?:(?!to\s|into\s)[a-z]+\s+){0,2}"
                               r"(?:of\s+)?")
 _GLOBAL_BEFORE_RE = re.compile(rf"\b{GLOBAL_BEFORE}", re.IGNORECASE)
+_PORT_OF_BEFORE_RE = re.compile(r"\bports?\s+(?:of|at)\s+$")
+_INSTITUTION_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+){0,4}\s+(?:Institute|University|School|"
+                                   r"Foundation|Exchange|Convention)\b")
+# "Switzerland, home to trading houses, took 44% of the metal": a share taken is bought
+# ("took 27.5% of Polish exports, which reached ..." names the whole, not a buyer's part).
+_TOOK_SHARE_RE = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:took|bought|absorbed|purchased|received)\s+"
+                            r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+                            r"\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their)\b")
+# "... took 44% of the metal and China about 20%": the next taker, its verb elided.
+_ELLIPTIC_SHARE_RE = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
+                                r"\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)(?=[\s,.;])")
+# ", with fuel from the UAE and vehicles from South Africa": the amount broken down by source
+# or destination after it.
+_BREAKDOWN_OPEN_RE = re.compile(r"[^,;]{0,40}?,\s+(?:with|led\s+by|mainly|mostly|chiefly|"
+                                r"largely|including)\s")
+_BREAKDOWN_PREP_RE = re.compile(r"\b(?P<prep>from|to)\s+(?:the\s+)?$")
+_SHARE_OF_PREVIOUS_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+total\b|\s+of\s+(?:that|this|it)"
+                                   r"(?=[\s,.;])")
 _OPENS_POSSESSIVE_RE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+,\s+\w+\s+\d+\s+-\s+)?(?:Its|Their)\b")
+# "It signed ...", "They agreed ...": a pronoun subject (not "It is/was ...", a dummy one).
+_OPENS_PRONOUN_RE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+,\s+\w+\s+\d+\s+-\s+)?(?:It|They)\s+"
+                               r"(?!(?:is|was|were|are|will\s+be|would\s+be|has\s+been)\b)[a-z]")
 _ITS_PARTNER_RE = re.compile(r"\bwith\s+(?:its|their)\s+(?:neighbou?rs?|partners?|allies|ally)\b",
                              re.IGNORECASE)
 # "in Turkish history", "in Chinese hands": a one-word demonym qualifying a noun after
@@ -196,6 +217,12 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
             # partner (rule 25), nor is a place in it named with it.
             transit_end = _end
             continue
+        if transit and transit_end >= 0 and _PORT_OF_BEFORE_RE.search(
+                text, max(sent.start, start - 10), start):
+            # "trucked through Tanzania to the port of Dar es Salaam": a port on the route
+            # is a place in a transit economy, no partner either (rule 25).
+            transit_end = _end
+            continue
         if rival and (_RIVAL_FROM_RE.search(text, max(sent.start, start - 40), start) or (
                 rival_end >= 0 and LIST_JOIN_RE.match(text[rival_end:start]))):
             # "had weighed rival offers from France and the United States": bidders that
@@ -207,6 +234,8 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
         if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 60), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
+        if text[_end + 1 : _end + 2].isupper() and _institution_name(text, _end, sent.end):
+            continue
         if code == "USA" and _REGION_BEFORE_RE.search(text, max(sent.start, start - 8), start):
             continue  # "the South American giant", "Latin American markets": a region
         if dashed and text.startswith("-", _end) and _LED_RE.match(text, _end, sent.end):
@@ -251,6 +280,49 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
     if len(out) > 1:
         out.sort(key=_START)
     return out
+
+
+def _institution_name(text: str, end: int, stop: int) -> bool:
+    """Does the place name ending at ``end`` begin the name of an institution ("the
+    Stockholm International Peace Research Institute", "the London School of Economics"
+    is not: "of" breaks the run)? Such a name cites a source or a venue, not an economy the
+    figure is about (rules 22, 25)."""
+    return _INSTITUTION_AFTER_RE.match(text, end, min(stop, end + 60)) is not None
+
+
+def breakdown_after(text: str, money: Money, e: int, amounts: Sequence[Money],
+                    classified: list[tuple[str, int, bool]], flow: str) -> list[str]:
+    """Economies of a breakdown clause after the amount ("imports climbed to $N, with fuel
+    from the UAE and vehicles from South Africa", "..., led by fuel from Singapore and
+    machinery from Australia"): each source of imports ("from") or destination of exports
+    ("to") is a counterpart (rule 21), up to a semicolon or the next amount. A comma after
+    the amount ends its clause, so these are otherwise lost, as is each later item after
+    the first."""
+    prep = "from" if flow == "imports" else "to" if flow == "exports" else ""
+    if not prep or "," not in text[money.end : money.end + 42]:
+        return []
+    m = _BREAKDOWN_OPEN_RE.match(text, money.end, e)
+    if m is None:
+        return []
+    stop = next((a.start for a in amounts if a.start >= m.end()
+                 and not is_conversion(text, money, a)), e)
+    semi = text.find(";", m.end(), stop)
+    stop = semi if semi >= 0 else stop
+    out: list[str] = []
+    for code, st, _cp in classified:
+        if m.end() <= st < stop:
+            b = _BREAKDOWN_PREP_RE.search(text, max(m.end(), st - 10), st)
+            if b is not None and b.group("prep") == prep:
+                out.append(code)
+    return out
+
+
+def share_of_previous(text: str, money: Money) -> bool:
+    """Is the amount stated as a part of the figure before it ("accounted for $1.6
+    billion of the total", "... $400 million of that")? A part has the partners of its
+    whole (rule 20), even when its own flow phrase reads like a total ("Re-exports")."""
+    return text.startswith(" of", money.end) and _SHARE_OF_PREVIOUS_RE.match(
+        text, money.end) is not None
 
 
 def _described_counterparts(text: str, span: str, offset: int, named: list[tuple[str, int]]
@@ -440,12 +512,29 @@ def classify_mentions(text: str, s: int, mentions: list[tuple[str, int]]
             # "Trade with Brazil, Argentina's largest trading partner,": an appositive
             # naming the owner, not the next item of the list.
             and not (text.endswith("'s", start, end) or text.startswith("’s", end))
-        ) or (text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
+        ) or _takes_a_share(text, end, prev) or (
+            text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
               ) or (text.startswith(", ", end) and (
                   _ROLE_APPOSITIVE_RE.match(text, end) is not None or _role_after_aside(text, end)))
         out.append((code, start, cp))
         prev = (end, cp)
     return out
+
+
+def _takes_a_share(text: str, end: int, prev: tuple[int, bool] | None) -> bool:
+    """Is the economy named up to ``end`` a buyer taking a share of the goods ("Switzerland,
+    home to trading houses, took 44% of the metal and China about 20%")? The reporting
+    economy sells; the takers are counterparts, so they neither own the figure of the
+    sentence nor become the subject the next sentences carry (rules 13, 20)."""
+    near = text[end : end + 100]
+    if "%" not in near and "cent" not in near:
+        return False  # most mentions: no share named after them
+    if prev is not None and prev[1] and text.startswith(" ", end) and (
+            _ELLIPTIC_SHARE_RE.match(text, end) is not None):
+        return True  # the next taker, its verb elided
+    return (" took " in near or " bought " in near or " absorbed " in near
+            or " purchased " in near or " received " in near) and (
+        _TOOK_SHARE_RE.match(text, end) is not None)
 
 
 # "to Britain, which left the European Union in 2020,": a relative clause describing a
@@ -551,9 +640,11 @@ def partners_of(text: str, s: int, e: int, money: Money,
         return tuple(owners[-1:])
     carried = _carried(state, flow, {c for c, _ in mentions}, s)
     if not classified:
+        if state.facts and share_of_previous(text, money):
+            return state.facts[-1].partners
         if len(carried) > 1 and (_THE_COUNTRY_RE.search(text, s, e) or (
             flow in _OWNED_FLOWS and gov and _own_total(text, s, gov[-1])
-        )):
+        ) or (flow == "trade" and gov and _total_trade(text, s, e, gov[-1]))):
             # "the country's oil import bill", "Total exports fell to ...", "Exports of
             # lithium carbonate slumped to ...": one economy's own figure, not the pair of
             # the bilateral figure before (rule 20).
@@ -598,6 +689,8 @@ def partners_of(text: str, s: int, e: int, money: Money,
         # "with its neighbour": the other economy of the figures before (rule 20).
         counterpart = [c for c in state.partners if c not in subject]
     after = [c for c, _ in sorted([*cp_after, *later], key=lambda x: x[1])]
+    if flow in ("imports", "exports"):
+        after.extend(breakdown_after(text, money, e, amounts, classified, flow))
     if subject and _OPENS_POSSESSIVE_RE.match(text, s) and carried and carried[0] not in subject:
         # "Its purchases of U.S.-built fighters": the economy "its" points back to owns
         # the flow; the economies named are what it buys or sells.
@@ -605,6 +698,10 @@ def partners_of(text: str, s: int, e: int, money: Money,
     if subject:
         return tuple(dedupe([*subject, *counterpart, *after]))
     if flow in ("agreement", "arms", "trade") and later:
+        if carried and _OPENS_PRONOUN_RE.match(text, s):
+            # "It signed a deal to supply gas ... to Pakistan and India": the economy the
+            # pronoun points back to is the party named first (rule 20).
+            return tuple(dedupe([*carried, *after, *counterpart]))
         return tuple(dedupe([*after, *counterpart, *carried]))
     cps = {*counterpart, *(c for c, _ in cp_after)} if flow in GOODS_FLOWS else set()
     if cps and state.facts:
@@ -709,6 +806,13 @@ def _own_total(text: str, s: int, cue: Cue) -> bool:
     return _TOTAL_BEFORE_RE.search(text, max(s, cue.start - 30), cue.start) is not None or (
         _GOODS_OF_RE.match(text, cue.end) is not None) or text.startswith(
         ("re-", "Re-"), cue.start) or text.endswith(("re-", "Re-"), s, cue.start)
+
+
+def _total_trade(text: str, s: int, e: int, cue: Cue) -> bool:
+    """"Total foreign trade reached $N" after a bilateral figure: the subject's whole
+    trade, not the pair before (rule 20); "total two-way trade" stays the pair."""
+    return _TOTAL_BEFORE_RE.search(text, max(s, cue.start - 30), cue.start) is not None and (
+        _BILATERAL_RE.search(text, s, e) is None)
 
 
 def _carried(state: DocState, flow: str, named: set[str], s: int = -1) -> tuple[str, ...]:
