@@ -417,8 +417,9 @@ _PREFIX_RE = re.compile(
 # Up to three words after a number, read as plain words and looked up in the lexicon
 # (cheaper than one alternation of every currency word).
 _WORD = r"[A-Za-z][A-Za-z.'’-]{0,20}"
+# ("a 2.7 billion-euro deal", "a 500 million-euro order": a compound adjective's hyphen)
 _WORDS_AFTER_RE = re.compile(
-    rf"(?P<of>\s{{0,3}}of\s{{1,3}}|\s{{0,3}})(?P<w1>{_WORD})"
+    rf"(?:-(?=[A-Za-z]))?(?P<of>\s{{0,3}}of\s{{1,3}}|\s{{0,3}})(?P<w1>{_WORD})"
     rf"(?:\s{{1,3}}(?P<w2>{_WORD}))?(?:\s{{1,3}}(?P<w3>{_WORD}))?"
 )
 # What a word right before a number ends with when it is (or ends in) a prefix or a code:

@@ -263,3 +263,19 @@ def test_letters_ignorecase_takes_for_ascii_do_not_raise(text: str, values: list
     (it raised KeyError when called without ``folded``)."""
     assert [n.value for n in find_numbers(text)] == values
     assert list(find_money(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Serbia signed a 2.7 billion-euro deal",
+     [("2.7 billion-euro", 2.7e9, None, "EUR", False)]),
+    ("a 500 million-euro order", [("500 million-euro", 5e8, None, "EUR", False)]),
+    ("a 40 billion-rupee contract", [("40 billion-rupee", 4e10, None, "RUPEE", False)]),
+    # the hyphen joins only a currency word, not a range or a count's noun
+    ("exports of 35-50 million dollars",
+     [("35-50 million dollars", 3.5e7, 5e7, "DOLLAR", False)]),
+    ("a 1,500-strong force and 2 billion-year-old rocks", []),
+])
+def test_a_currency_joined_by_a_hyphen_is_read(text: str, expected: list) -> None:
+    """Wire copy writes an amount as a compound adjective ("a 2.7 billion-euro deal"); the
+    hyphen before the currency word does not hide the currency."""
+    assert money(text) == expected
