@@ -244,6 +244,10 @@ def _hedge_before(before: str) -> re.Match[str] | None:
     return _HEDGE_BEFORE_RE.search(before, max(0, len(before.rstrip()) - _LONGEST_HEDGE))
 
 
+# A hedge written after the number: "2,000 or so soldiers", "300-odd troops" (approximate).
+_APPROX_AFTER_RE = re.compile(r"\s+or\s+so\b|-odd\b", re.IGNORECASE)
+
+
 def find_numbers(
     text: str, start: int = 0, end: int | None = None, *, folded: str | None = None
 ) -> Iterator[Number]:
@@ -313,6 +317,10 @@ def find_numbers(
                     if between:
                         q_start = min(q_start, n_start - len(_BETWEEN_RE.search(before).group(0)))
         approx = vague or (hedge is not None and hedge not in NOT_APPROX_HEDGES)
+        if high is None and n_end < end and text[n_end] in " -":
+            odd = _APPROX_AFTER_RE.match(text, n_end, end)
+            if odd is not None:  # "2,000 or so soldiers", "300-odd troops"
+                n_end, approx = odd.end(), True
         yield Number(q_start, n_end, value, high, approx, vague, scaled, hedge, n_start)
         pos = n_end
 

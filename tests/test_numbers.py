@@ -279,3 +279,16 @@ def test_a_currency_joined_by_a_hyphen_is_read(text: str, expected: list) -> Non
     """Wire copy writes an amount as a compound adjective ("a 2.7 billion-euro deal"); the
     hyphen before the currency word does not hide the currency."""
     assert money(text) == expected
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sudan pulled out its last 2,000 or so soldiers", [("2,000 or so", 2000.0, None, True)]),
+    ("some 300-odd troops", [("some 300-odd", 300.0, None, True)]),
+    # not a range, not a plain "odd"
+    ("35 or 40 troops", [("35 or 40", 35.0, 40.0, False)]),
+    ("2,000 odd jobs", [("2,000", 2000.0, None, False)]),
+])
+def test_a_hedge_after_the_number_makes_it_approximate(text: str, want: list) -> None:
+    """"2,000 or so soldiers", "300-odd troops": the hedge follows the number and belongs
+    to its phrase (rule 17), so the troop noun still follows the number phrase."""
+    assert [(text[n.start : n.end], n.value, n.high, n.approx) for n in find_numbers(text)] == want

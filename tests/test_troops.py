@@ -329,7 +329,8 @@ ELEVENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx"
 # Raised by the thirteenth pass (exercise departures, "joined by", "were also sent", a
 # training unit, an origin after "from", a navy opening its sentence): actor 0.929,
 # location 0.929, action 1.000.
-TWELFTH_ARTICLE_FLOORS = {"f1": 0.94, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+# Raised again when the number grammar learnt "2,000 or so" (F1 0.967).
+TWELFTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                           "actor": 0.92, "location": 0.92, "action": 1.0}
 # The eight articles of the thirteenth pass ("a-l01".."a-l08", 29 facts) after its fixes
 # (blind: F1 0.966, actor 0.821, location 0.786, action 0.893); one count stays missed
