@@ -227,6 +227,7 @@ class DocState:
 
     text: str
     reporting: str | None = None  # the dateline's economy
+    story: str | None = None  # the economy the story is about (``story_economy``)
     reporting_at: int = -1  # where the dateline starts
     dateline_end: int = -1  # where it ends
     subject: tuple[str, ...] = ()  # the economy the figures are about

@@ -422,10 +422,14 @@ def _relative_anaphors(doc: DocContext, no: int, span: str, offset: int
 
 def story_economy(doc: DocContext) -> str | None:
     """The economy a story is about: its dateline's, else the first one its headline names."""
-    code = reporting_economy(doc)[0]
-    if code is None and doc.has_title and doc.mentions and doc.mentions[0]:
-        code = doc.mentions[0][0].country
-    return code
+    return reporting_economy(doc)[0] or headline_economy(doc)
+
+
+def headline_economy(doc: DocContext) -> str | None:
+    """The first economy the headline names, if the document has one."""
+    if doc.has_title and doc.mentions and doc.mentions[0]:
+        return doc.mentions[0][0].country
+    return None
 
 
 def may_name_kind(text: str) -> bool:

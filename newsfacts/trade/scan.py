@@ -63,6 +63,7 @@ from newsfacts.trade.partners import (
     bilateral_pair,
     by_mention,
     classify_mentions,
+    headline_economy,
     leaving_with_balance,
     may_name_kind,
     outside_relative_clauses,
@@ -70,7 +71,6 @@ from newsfacts.trade.partners import (
     partners_of,
     reporting_economy,
     sentence_mentions,
-    story_economy,
 )
 
 # An amount that prices a facility it modifies ("the $20 billion Dangote refinery", "a $1.3
@@ -156,6 +156,7 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
     state = DocState(text=text, unions=UNION_NAME_RE.search(text) is not None,
                  kinds=may_name_kind(text))
     state.reporting, state.reporting_at, state.dateline_end = reporting_economy(doc)
+    state.story = state.reporting or headline_economy(doc)  # partners.story_economy, once
     title = 0 if doc.has_title else None
     body_start = 0
     if title is not None:
@@ -194,8 +195,8 @@ def extract_trade(doc: DocContext) -> list[TradeFact]:
         _carry_pending(doc, pending, state)  # a rescued figure's currency reads the subject
     facts = _rescued(state)
     if title is not None:
-        head = DocState(text=text, reporting=state.reporting, topics=state.topics,
-                    unions=state.unions, kinds=state.kinds)
+        head = DocState(text=text, reporting=state.reporting, story=state.story,
+                        topics=state.topics, unions=state.unions, kinds=state.kinds)
         if not title_mentions:
             head.subject = head.partners = facts[0].partners if facts else ()
         _scan_sentence(doc, 0, head, body=facts, mentions=title_mentions)
@@ -324,7 +325,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             # "Russia, the main source of fuel, supplied petrol and diesel worth $1.4 billion"
             # in a story filed from the buyer: the supplier's sales are the story economy's
             # imports (rule 13).
-            story = story_economy(doc)
+            story = state.story
             sellers = [c for c, st, _cp in classified if st < m_sup.start()]
             if story is not None and sellers and story not in sellers and not \
                     _TO_ECONOMY_AFTER_RE.match(text, money.end):
@@ -333,7 +334,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 text.find("bought", s, money.start) >= 0 or text.find("took", s, money.start) >= 0
                 or text.find("buying", s, money.start) >= 0 or text.find("purchased", s,
                                                                        money.start) >= 0):
-            sold = _story_goods_bought(doc, s, money, classified)
+            sold = _story_goods_bought(text, s, money, classified, state.story)
             if sold is None and emitted and emitted[-1].char_start == sold_at and \
                     CHAIN_GAP_RE.fullmatch(text, emitted[-1].char_end, money.start):
                 sold = (emitted[-1].partners[0], emitted[-1].partners[-1])  # "up from $N"
@@ -467,7 +468,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             subj = state.subject
         elif len(state.subject) == 1 and subj and state.subject[0] not in subj and all(
                 state.subject[0] in f.partners for f in emitted) and (
-                state.subject[0] == story_economy(doc)):
+                state.subject[0] == state.story):
             # "Taiwan paid $310 million for Paraguayan beef", "Chinese customs data showed
             # imports ... from its northern neighbour rose to ...": the story's economy seen
             # from the other side of every figure is still what the next figures are about
@@ -488,17 +489,16 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             state.currency = currencies[i]
 
 
-def _story_goods_bought(doc: DocContext, s: int, money: Money,
-                        classified: list[tuple[str, int, bool]]) -> tuple[str, str] | None:
+def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[str, int, bool]],
+                        story: str | None) -> tuple[str, str] | None:
     """(buyer, story economy) when a buyer takes the goods of the economy the story is filed
     from: "U.S. importers bought shrimp worth $1.4 billion" from Quito, "Kenya ..., buying
     Tanzanian goods worth $520 million" from Dar es Salaam: the story's exports (rule 13,
     the reporter's side); no other economy may be named as the seller."""
-    text = doc.text
     lo = max(s, money.start - 90)
     m = _BUYERS_BOUGHT_RE.search(text, lo, money.start)
     m2 = _BUYING_STORY_GOODS_RE.search(text, lo, money.start) if m is None else None
-    if (m is None and m2 is None) or (story := story_economy(doc)) is None:
+    if (m is None and m2 is None) or story is None:
         return None
     if m is not None:
         buyer = next((c for c, st, _cp in classified if st == m.start("buyer")), None)
