@@ -93,9 +93,11 @@ _WORDS = (
     rf"(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?{_SCALE_TAIL}{{0,3}}"
     rf"|an?{_SCALE_TAIL}{{1,3}})"
 )
-# Scale after a numeral: " billion", "bn" glued, "m" glued ("$5m"), " mln".
+# Scale after a numeral: " billion", "bn" glued, "m" glued ("$5m"), " mln", and a
+# compound adjective's hyphen ("a $1.2-billion contract", "a 5-million-euro grant").
 _SCALE = (
-    rf"(?:\s?(?:{_SCALE_ABBR})\b|\s(?:{_SCALE_WORD})s?\b|(?:m|b|k|bn)(?![\w]))"
+    rf"(?:\s?(?:{_SCALE_ABBR})\b|\s(?:{_SCALE_WORD})s?\b|-(?:million|billion|trillion)\b"
+    rf"|(?:m|b|k|bn)(?![\w]))"
 )
 
 
@@ -201,7 +203,7 @@ def _scale_value(token: str | None) -> float:
         return 1.0
     value = _SCALE_VALUES.get(token)
     if value is None:
-        word = " ".join(token.split()).lower()
+        word = " ".join(token.replace("-", " ").split()).lower()
         value = _SCALE_VALUES[token] = SCALES.get(word, SCALES.get(word.rstrip("s"), 1.0))
     return value
 

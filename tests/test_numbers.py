@@ -281,6 +281,19 @@ def test_a_currency_joined_by_a_hyphen_is_read(text: str, expected: list) -> Non
     assert money(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a $1.2-billion contract", [("$1.2-billion", 1.2e9, None, "DOLLAR", False)]),
+    ("a 5-million-euro grant", [("5-million-euro", 5e6, None, "EUR", False)]),
+    ("exports of C$3.5-billion a year", [("C$3.5-billion", 3.5e9, None, "CAD", False)]),
+    # a scaled measure or age is still no money
+    ("a 3.5-million-tonne harvest and 2-billion-year-old rocks", []),
+])
+def test_a_scale_joined_by_a_hyphen_is_read(text: str, expected: list) -> None:
+    """North American copy writes "a $1.2-billion contract": the hyphenated scale belongs to
+    the number (it was read as $1.20)."""
+    assert money(text) == expected
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("Sudan pulled out its last 2,000 or so soldiers", [("2,000 or so", 2000.0, None, True)]),
     ("some 300-odd troops", [("some 300-odd", 300.0, None, True)]),
