@@ -56,7 +56,7 @@ HEDGES = (
     "some", "about", "around", "roughly", "nearly", "almost", "more than", "over", "up to",
     "at least", "an estimated", "approximately", "close to", "under", "below", "as many as",
     "as much as", "less than", "fewer than", "just over", "just under", "well over",
-    "upwards of", "in excess of", "an additional", "approx.", "approx", "at most",
+    "upwards of", "upward of", "in excess of", "an additional", "approx.", "approx", "at most",
     "more than an estimated", "some estimated", "an extra", "nearly an", "almost an",
     "just short of", "not more than", "no more than", "circa", "c.", "above", "nearer to",
 )
@@ -246,8 +246,9 @@ def _hedge_before(before: str) -> re.Match[str] | None:
     return _HEDGE_BEFORE_RE.search(before, max(0, len(before.rstrip()) - _LONGEST_HEDGE))
 
 
-# A hedge written after the number: "2,000 or so soldiers", "300-odd troops" (approximate).
-_APPROX_AFTER_RE = re.compile(r"\s+or\s+so\b|-odd\b", re.IGNORECASE)
+# A hedge written after the number: "2,000 or so soldiers", "300-odd troops", "3,000 or
+# more troops" (approximate; "or more" reads as "at least").
+_APPROX_AFTER_RE = re.compile(r"\s+or\s+(?:so|more)\b|-odd\b", re.IGNORECASE)
 
 
 def find_numbers(

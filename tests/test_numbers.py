@@ -297,6 +297,8 @@ def test_a_scale_joined_by_a_hyphen_is_read(text: str, expected: list) -> None:
 @pytest.mark.parametrize(("text", "want"), [
     ("Sudan pulled out its last 2,000 or so soldiers", [("2,000 or so", 2000.0, None, True)]),
     ("some 300-odd troops", [("some 300-odd", 300.0, None, True)]),
+    ("3,000 or more troops", [("3,000 or more", 3000.0, None, True)]),
+    ("upward of 2,000 troops", [("upward of 2,000", 2000.0, None, True)]),
     # not a range, not a plain "odd"
     ("35 or 40 troops", [("35 or 40", 35.0, 40.0, False)]),
     ("2,000 odd jobs", [("2,000", 2000.0, None, False)]),
