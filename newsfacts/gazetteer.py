@@ -90,6 +90,36 @@ def region_surfaces() -> frozenset[str]:
                      if note.startswith(("region", "province")))
 
 
+@lru_cache(maxsize=1)
+def former_state_surfaces() -> dict[str, str]:
+    """Capitals and seats of government that also stood for a dissolved state (alias note
+    ``then:<CODE>``: "Moscow" and "Kremlin" for the Soviet Union, "Belgrade" for Yugoslavia)
+    -> that state's code. Which of the two a mention means depends on its document
+    (``as_of_former_states``)."""
+    return {surface: token[len("then:"):] for surface, _code, note in _alias_notes()
+            for token in note.split() if token.startswith("then:")}
+
+
+def as_of_former_states(
+    found: list[tuple[int, int, str, str]],
+) -> list[tuple[int, int, str, str]]:
+    """Mentions of one document, with a capital recoded to the dissolved state it stood for
+    when the document names that state and names the successor only through the capital:
+    "Moscow withdrew six regiments" in a story about the Soviet Union is the Soviet Union
+    (rule 24). A modern story that recalls "the Soviet era" names Russia too and keeps RUS."""
+    former = former_state_surfaces()
+    named = {code for *_, code in found}
+    if named.isdisjoint(former.values()):
+        return found
+    table = surface_table()
+    otherwise = {code for _, _, surface, code in found if surface not in former}
+    recode = {surface: then for surface, then in former.items()
+              if then in named and table.get(surface) not in otherwise}
+    if not recode:
+        return found
+    return [(a, b, surface, recode.get(surface, code)) for a, b, surface, code in found]
+
+
 def is_place(surface: str) -> bool:
     """True when a mention names a place inside a country, not the state itself."""
     return surface in place_surfaces()

@@ -6,7 +6,9 @@ import time
 
 import pytest
 
+from newsfacts.extract import country_mentions
 from newsfacts.gazetteer import code_for, find_mentions, is_place, island_surfaces
+from newsfacts.segment import segment
 
 
 def _codes(text: str, caps: bool = False) -> list[tuple[str, str]]:
@@ -121,3 +123,22 @@ def test_eleventh_pass_places() -> None:
     # "Rhodes" the island, not the surname or the scholarship.
     text = "on Lesbos and Rhodes, said Ben Rhodes, a Rhodes Scholar"
     assert [m.code for m in find_mentions(text)] == ["GRC", "GRC"]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a story about the Soviet Union: its capital is the Soviet Union
+    ("The Soviet Union has 115,000 troops there. Moscow withdrew 8,000 men.",
+     ["SUN", "SUN"]),
+    ("Yugoslavia's exports rose. Belgrade blamed the Kremlin.", ["YUG", "YUG", "RUS"]),
+    # a modern story that recalls the Soviet era names Russia too: Moscow stays Russia
+    ("Moscow sent troops to Russia's border with Ukraine, a former Soviet republic.",
+     ["RUS", "RUS", "UKR", "SUN"]),
+    ("Moscow and Belgrade signed a gas deal.", ["RUS", "SRB"]),
+])
+def test_a_capital_stands_for_the_dissolved_state_its_document_is_about(
+    text: str, codes: list[str]
+) -> None:
+    """Rule 24: in 1980s copy "Moscow" is the Soviet Union's government, not Russia's."""
+    sentences = segment(text)
+    found = [m.country for ms in country_mentions(text, sentences) for m in ms]
+    assert found == codes
