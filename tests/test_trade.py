@@ -324,6 +324,14 @@ FOURTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.92, "negatives_clean"
                              "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                              "per": 1.0, "flow": 0.97, "partners": 0.79}
 
+# Five 1980s Reuters-style articles ("a-h01".."a-h05", 30 facts, hard-wrapped like the
+# Reuters-21578 sources), labelled blind in the eighth session (blind: P 1.0, R 1.0, flow
+# 0.967, partners 0.967). Open misses in docs/accuracy-trade.md ("air defence radars" read
+# as a deal, not arms; "two-way trade with all countries" keeps the earlier partner).
+OLD_STYLE_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
+                            "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                            "per": 1.0, "flow": 0.96, "partners": 0.96}
+
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
@@ -345,15 +353,17 @@ def article_pass(item_id: str) -> int | None:
 
 
 @pytest.mark.parametrize(("select", "floors"), [
-    (lambda item_id: article_pass(item_id) is None, CHALLENGE_FLOORS),
+    (lambda item_id: article_pass(item_id) is None and not item_id.startswith("a-h"),
+     CHALLENGE_FLOORS),
+    (lambda item_id: item_id.startswith("a-h"), OLD_STYLE_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 9, NINTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 10, TENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 11, ELEVENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 12, TWELFTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 13, THIRTEENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 14, FOURTEENTH_ARTICLE_FLOORS),
-], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass",
-        "thirteenth-pass", "fourteenth-pass"])
+], ids=["before-ninth-pass", "old-style", "ninth-pass", "tenth-pass", "eleventh-pass",
+        "twelfth-pass", "thirteenth-pass", "fourteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))

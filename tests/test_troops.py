@@ -338,8 +338,16 @@ TWELFTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx"
 THIRTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                              "actor": 0.92, "location": 0.92, "action": 0.96}
 
+# Three 1980s Reuters-style articles ("a-j01".."a-j03", 9 facts, hard-wrapped like the
+# sources), labelled blind in the eighth session (blind: F1 1.0, actor 0.889, location
+# 0.889: "Moscow" read as Russia in a Soviet story, "North West Frontier Province" unknown);
+# both fixed in the gazetteer.
+OLD_STYLE_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                            "actor": 1.0, "location": 1.0, "action": 1.0}
+
 
 @pytest.mark.parametrize(("prefix", "floors"), [("", CHALLENGE_FLOORS),
+                                                ("a-j", OLD_STYLE_ARTICLE_FLOORS),
                                                 ("a-r", ARTICLE_FLOORS),
                                                 ("a-x", BLIND_ARTICLE_FLOORS),
                                                 ("a-y", FIFTH_ARTICLE_FLOORS),
