@@ -57,6 +57,7 @@ _ROTATE_BEFORE_RE = re.compile(r"\brotat(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}$", re.
 _TO_PLACE_AFTER_RE = re.compile(r"[^.;]{0,60}?\s(?:to|into)\s+(?:the\s+)?[A-Z]")
 _INVASION_RE = re.compile(r"\b(?:incursion|invasion|offensive)\b", re.IGNORECASE)
 _HOME_AFTER_RE = re.compile(r"\s+home\b")
+_TOOK_PART_RE = re.compile(r"\s+(?:(?:had|have|has)\s+)?(?:took|taken)\s+part\b")
 
 
 def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
@@ -90,11 +91,17 @@ def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
     if _ALERT.search(stext) and s_no > 0 and EXERCISE_RE.search(
             text, doc.sentences[s_no - 1].start, doc.sentences[s_no - 1].end):
         return "other"
-    if _STANDBY_OTHER.found_in(text, max(left, anchor - 80), min(right, c.end + 60)):
+    if _STANDBY_OTHER.found_in(text, max(left, anchor - 80), min(right, c.end + 90)):
+        # (as far after the count as the cue words: "some 200 paratroopers of the 82nd
+        # Airborne Division had been placed on prepare-to-deploy orders")
         if text.find("alert", c.end, min(right, c.end + 30)) >= 0 and _ALERT_AT_BORDER_RE.match(
                 text, c.end, right):
             return "present"  # "put 350 soldiers on alert along its frontier" (rule 48)
         return "other"
+    if text.find("part", c.end, min(right, c.end + 24)) >= 0 and _TOOK_PART_RE.match(
+            text, c.end, right):
+        return "other"  # "During the 1989 invasion of Panama, some 27,000 U.S. troops took
+        # part": the participants of a past operation (rule 31), not the invasion's move
     if _INVASION_RE.search(text, sent.start, anchor) and (
             found is None or found == "deploy"
             or _INVASION_RE.search(text, max(sent.start, anchor - 40), anchor)):
@@ -266,7 +273,11 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: C
     return None
 
 
-_WHERE_NEW_SUBJECT_RE = re.compile(r",\s+(?:from\s+)?where\s+(?:the|a|an|its|his|her|their)\s")
+# (also a clause whose subject is a count: "guards the border with Sudan, where more than
+# 700,000 refugees have arrived": the refugees arrive, not the army)
+_WHERE_NEW_SUBJECT_RE = re.compile(r",\s+(?:from\s+)?where\s+(?:the|a|an|its|his|her|their|"
+                                   r"(?:more than|over|about|around|some|nearly|almost|"
+                                   r"roughly|at least)\s+\d|\d)")
 # Cue words that are adjectives when right before the count ("its remaining 1,500
 # soldiers"): a verb further back decides the action.
 _ADJECTIVE_CUES = frozenset({"remaining", "existing"})

@@ -176,6 +176,14 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
         # "KFOR was reinforced by some 1,000 troops from several NATO countries": the
         # named force the sentence opens with takes them as a whole (rule 41).
         return FORCE_NAMES[sf.group("name")]
+    if several and sf is None:
+        bs = _BLOC_SUBJECT_RE.match(text, sent.start, c.start)
+        if bs is not None and not any(
+                bs.end() <= m.char_start < c.start and not LOC_PREP.search(
+                    text[max(sent.start, m.char_start - 30) : m.char_start]) for m in mentions):
+            # "The U.N. peacekeeping force in Lebanon, UNIFIL, has about 10,500 peacekeepers
+            # from 48 countries": the bloc's force the sentence opens with (rule 41).
+            return bs.lastgroup
     if several or _UNSTATED_RE.search(quote):
         return None  # "troops from both countries", "2,500 foreign troops" (rule 42)
     if action == "other" and _NEEDED_RE.match(text, c.end, min(sent.end, c.end + 40)):
@@ -255,6 +263,8 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
             continue  # "Finland, which shares a border with Russia, has 280,000 soldiers"
         if c.start - m.char_end > 90 and prev_actor is not None and not (
                 m.char_start - sent.start <= 8 and ARMY_AFTER_RE.match(text, m.char_end)) and \
+                not (m.char_start - sent.start <= 2 and
+                     _SUBJECT_VERB_RE.match(text, m.char_end, c.start)) and \
                 text.find("the country's", m.char_end, c.start) < 0 and not (
                     text.startswith(",", m.char_end) and _subject_aside(text, sent.start, m,
                                                                          c.start)):
@@ -341,6 +351,18 @@ _BOTH_SIDES_RE = re.compile(
 _BATTLEGROUP_OF_RE = re.compile(r"\bbattle ?groups?\s+(?:\w+\s+){0,3}?of\s+$", re.IGNORECASE)
 _SUBJECT_FORCE = rf"[\s\"'(]*(?:(?:A|An|The)\s+)?(?P<name>{alt(list(FORCE_NAMES))})\b"
 _SUBJECT_FORCE_RE = re.compile(_SUBJECT_FORCE)
+# A bloc's force as the sentence's subject, by description rather than by name.
+_BLOC_SUBJECT_RE = re.compile(
+    r"[\s\"'(]*The\s+(?:(?P<UN>U\.N\.|UN|United Nations)|(?P<AU>African Union)|(?P<NATO>NATO))"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:force|mission)\b")
+# A state opening its sentence as the subject of the main verb (or with its leader's title
+# and name): "Moscow has announced plans ...", "Venezuelan President Nicolas Maduro
+# responded ...". It owns a count far along the sentence; the previous fact's state does
+# not carry over (rule 40).
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:\s+(?:President|Prime Minister|Defen[cs]e Minister|leader)(?:\s+[A-Z][\w'-]+){1,3})?"
+    r"\s+(?:has|have|had|will|would|plans?|planned|wants?|announced|intends?|responded|"
+    r"ordered|decided|agreed)\b")
 # The same after a dateline: tried only on a document's first sentences (it is slow to
 # fail on other sentences).
 _SUBJECT_FORCE_DL_RE = re.compile(rf"{DATELINE}{_SUBJECT_FORCE}")

@@ -344,7 +344,7 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
             return None
         force_of = _FORCE_OF.found_in(text, max(s_start, q_start - 40), q_start)
         if noun == "members":
-            return (None if not force_of else
+            return (None if not (force_of or _guard_members(mods)) else
                     Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start))
         if noun == "men":
             if "olice" in text[max(s_start, q_start - 40) : q_start]:
@@ -406,6 +406,17 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                 last_end < m.char_start and m.char_end <= q_start and len(m.country) == 3
                 for m in doc.mentions[s_no]):
             return Cand(q_start, n.end, count, high, n.approx, "paired", n.end, n.num_start)
+        # "Indonesia is the largest contributor, with 1,200 troops, followed by Italy with
+        # roughly 1,050": the next contributor in a ranking, its noun elided (rule 32).
+        if text.find("followed by", last_end, last_end + 16) >= 0 and _FOLLOWED_GAP_RE.match(
+                text, last_end, q_start) and _PAIRED_NEXT_RE.match(text, n.end, s_end) and any(
+                last_end < m.char_start and m.char_end <= q_start and len(m.country) == 3
+                for m in doc.mentions[s_no]):
+            return Cand(q_start, n.end, count, high, n.approx, "paired", n.end, n.num_start)
+        # "reduce its contingent by about 40 soldiers, leaving about 160": the level left.
+        if text.startswith(", leaving ", last_end) and n.start - last_end <= 12 and \
+                _COMPARE_NEXT_RE.match(text, n.end, s_end):
+            return Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     # "has 60,000 personnel and plans to grow to about 80,000", "cut the rotation to about
     # 1,200": the new size of the force just counted (rules 48, 51).
     if last_end >= 0 and n.start - last_end <= 120 and text.startswith(
@@ -417,6 +428,12 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
     # noun (rule 32) that the sentence says are there already.
     if military and text.startswith(" already ", n.end) and \
             ALREADY_THERE_RE.match(text, n.end, s_end):
+        return Cand(q_start, n.end, count, high, n.approx, "elided", n.end, n.num_start)
+    # "Denmark will send a battalion of about 700 later this year": a unit's head count
+    # with its noun elided (rules 31-32), in a sentence about the military.
+    if military and text.find(" of ", max(s_start, q_start - 4), q_start) >= 0 and \
+            _UNIT_OF_RE.search(text, max(s_start, q_start - 30), q_start) and \
+            _UNIT_OF_NEXT_RE.match(text, n.end, s_end):
         return Cand(q_start, n.end, count, high, n.approx, "elided", n.end, n.num_start)
     # What follows a bare count: the end of a clause or a verb ("The 1,200 are ...").
     if not _ELIDED_NEXT_RE.match(text, n.end, s_end):
@@ -463,12 +480,21 @@ _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?
 _CHANGE_TO_RE = re.compile(
     r"\b(?:grow|grows|grew|grown|expand(?:s|ed|ing)?|rise|rises|rose|increas(?:e|es|ed|ing)|"
     rf"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
+    # "plans to raise that number to 10,000": a planned size (rule 51, told by the action)
+    rf"rais(?:e|es|ed|ing)|"
     rf"{_CUT_VERBS})\s+(?:[\w.'-]+\s+){{0,5}}?to\s+$")
 _TIMES_THE_RE = re.compile(r"\b(?:twice|double|triple|thrice|three times|half)\s+the\s+$")
 _COMPARE_NEXT_RE = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:the|that|which|who|it|they|we|in|at|on|"
                               r"by|before|last|(?-i:[A-Z]))\b")
 _PAIRED_GAP_RE = re.compile(r" and (?:the )?(?:[A-Z][\w.'-]*\s+){1,3}$")
 _PAIRED_NEXT_RE = re.compile(r"\s*(?:[,.;)]|$)")
+_FOLLOWED_GAP_RE = re.compile(r",?\s+followed by (?:the )?(?:[A-Z][\w.'-]*\s+){1,3}"
+                              r"(?:with\s+)?$")
+# A military unit whose head count follows "of" with no troop noun after it.
+_UNIT_OF_RE = re.compile(r"\b(?:battalion|brigade|contingent|regiment|detachment|garrison|"
+                         r"task force|force)\s+of\s+$")
+_UNIT_OF_NEXT_RE = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:later|next|this|last|soon|early|by|"
+                              r"in|on|at|to|from|within|before|after|which|that|who)\b")
 # ("and a further 300 were due on Samos": a passive or "due" verb may come first)
 _PARALLEL_NEXT_RE = re.compile(r"\s+(?:(?:were|was|are|is|will be|would be|have been|had been)"
                                r"\s+(?:due|sent|moved|deployed|based|stationed|expected)\s+)?"
@@ -521,6 +547,13 @@ _TO_AFTER_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|roughly\s+|nea
 _FROM_END_RE = re.compile(r"\bfrom\s+$")
 _LEVEL_PREP_RE = re.compile(
     r"\b(?:from|to|at|of|by|around|about|nearer to|under|below|above)\s+$", re.IGNORECASE)
+
+
+def _guard_members(mods: list[str]) -> bool:
+    """"2,000 Guard members", "National Guard members": a military guard's members count
+    (rule 31); a police guard's do not ("Civil Guard members", rule 34)."""
+    return "guard" in mods and not any(w in mods for w in ("civil", "border", "coast",
+                                                           "presidential", "palace"))
 
 
 def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) -> bool:

@@ -62,6 +62,8 @@ MODIFIERS: frozenset[str] = frozenset({
     "operations", "special-operations", "commando", "engineering", "logistics", "medical",
     "intelligence", "signals", "artillery", "assault", "amphibious", "rotational", "light",
     "mountain", "own", "permanent", "joint", "combined",
+    # "about 4,000 federalized Guard troops": a Guard called into federal service.
+    "federalized", "federalised",
     # "150 air force personnel", "60 task force troops": the service before the noun.
     "force",
 })
@@ -129,7 +131,7 @@ REGIONS: tuple[str, ...] = (
     "Europe", "Western Europe", "Eastern Europe", "Asia", "Africa", "Middle East",
     "the Gulf", "the Persian Gulf", "Balkans", "Latin America", "South America",
     "the Pacific", "Central Asia", "Southeast Asia", "East Asia", "the region",
-    "the Caribbean", "Scandinavia", "overseas", "abroad", "around the world",
+    "the Caribbean", "Caribbean", "Scandinavia", "overseas", "abroad", "around the world",
     "conflict zones", "war zones", "the Horn of Africa", "the Sahel", "Himalayas",
     # Seas: troops or crews afloat there are in no country (rule 44).
     "Red Sea", "Mediterranean", "Black Sea", "Baltic Sea", "Baltic", "South China Sea",
@@ -276,6 +278,8 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"(?:have|has|had|were|was|be|been|being|are being|is being) deployed|"
      r"(?:are|is) deployed(?=\s+(?:to|into)\b)|"
      r"(?:will|would|to|could) (?:be )?(?:deploy|sent|join|go|head|travel|arrive|reach)|"
+     # "about 50 troops would leave for N'Djamena": a departure with a destination (46).
+     r"(?:leav(?:e|es|ing)|left) for\b(?! home)|"
      r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?\b|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
      r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
@@ -292,7 +296,10 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"training(?!\s+(?:areas?|grounds?|ranges?|camps?|cent(?:re|er)s?|bases?|facilit(?:y|ies)|"
      r"sites?|units?|schools?)\b)|passed through|exercis(?:e|es|ing)|drills?|swap|"
      r"calling themselves|"
-     r"will sail|staged an assault|realign|on standby at home|fought side by side", "other"),
+     r"will sail|staged an assault|realign|on standby at home|fought side by side|"
+     # "During the 1989 invasion of Panama, some 27,000 U.S. troops took part": the
+     # participants of a past operation (rule 31), as of past exercises (rule 49).
+     r"took part\b|(?:had|have|has) taken part\b", "other"),
     (r"station(?:ed)?|based|garrison(?:ed)?|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|"
      r"serv(?:e|es|ed|ing)|fight(?:s|ing)?|fought|engaged|patrol(?:s|led|ling)?|on foot patrol|"
      r"on alert|on standby|guard(?:s|ed|ing)?|massed|now in|in theatre|in theater|"

@@ -106,6 +106,8 @@ def _place_mentions(doc: DocContext, s_no: int, skip: tuple[int, int] = (0, 0),
         if ("km" in pre or "mile" in pre or "kilomet" in pre) and _DISTANCE_OF_RE.search(
                 text, max(sent.start, start - 70), start):
             continue  # "within 70 km of the Eritrean port of Assab": a reference point
+        if ("near" in pre or "off" in pre) and _WATERS_NEAR_RE.search(pre):
+            continue  # "waters near Venezuela", "the seas off Taiwan": afloat, in no country
         if " to " in pre[-12:] and _TURNED_TO_RE.search(pre):
             continue  # "turned to Russia for help", "appealed to France": a party, not a place
         if (" war " in pre or " invasion " in pre or " conflict " in pre) and \
@@ -166,6 +168,9 @@ _SPEAKER_IN_RE = re.compile(r"\b(?:reporters|journalists|(?:a|the) (?:news|press
 # is measured from is not where the troops are.
 _DISTANCE_OF_RE = re.compile(r"\b(?:km|kilomet(?:re|er)s?|miles?)\)?\s*(?:\([^()]{0,25}\)\s*)?"
                              r"(?:of|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$")
+# Sea areas named by the coast they lie off: a reference point, not a place (rules 43-44,
+# as for the seas in REGIONS).
+_WATERS_NEAR_RE = re.compile(r"\b(?:waters|seas)\s+(?:near|off)\s+(?:the\s+)?$")
 _TURNED_TO_RE = re.compile(r"\b(?:turn(?:s|ed|ing)?|appeal(?:s|ed|ing)?|look(?:s|ed|ing)?|"
                            r"talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|wrote|write|writes|"
                            r"complain(?:s|ed|ing)?)\s+to\s+(?:the\s+)?$")
@@ -428,6 +433,13 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
                       if len(m.country) == 3 and left <= m.char_start < right} - {own}
             if len(others) == 1:
                 return others.pop()
+            if not others:
+                # "Chad ... ended a pact with France, and the last of 1,000 French troops
+                # left the country": the one other state of the sentence (rule 43).
+                others = {m.country for m in doc.mentions[s_no]
+                          if len(m.country) == 3 and m.country != "COALITION"} - {own}
+                if len(others) == 1:
+                    return others.pop()
     isle = _one_island(doc, s_no, stext)
     if isle is not None:
         return isle
@@ -546,7 +558,10 @@ _WITH_THE_REST_RE = re.compile(r",\s+with\s+the\s+(?:rest|remainder|others|remai
 _NAMED_BORDER_RE = re.compile(r"\s+(?:(?:are|were|will be|would be|have been|has been)\s+)?"
                               r"(?:sent|deployed|moved|dispatched|sends?|deploy)?\s*"
                               r"(?:to|along|on|near|at)\s+(?:the\s+)?"
-                              r"(?:[A-Z][\w.'-]*\s+){1,2}(?:border|frontier)\b")
+                              r"(?:(?:[A-Z][\w.'-]*\s+){1,2}(?:border|frontier)\b"
+                              # "ordered 15,000 troops to the border with Colombia": its
+                              # own side (rule 44)
+                              r"|(?:border|frontier)\s+with\s+(?:the\s+)?[A-Z])")
 _CALL_UP_RE = re.compile(r"\b(?:mobili[sz](?:e|es|ed|ing)|call(?:s|ed|ing)? up|call-up)\b",
                          re.IGNORECASE)
 _HOME_ARMY_RE = re.compile(
@@ -572,7 +587,8 @@ _ORIGIN_RE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?!(?:to|into)\s)[\w
                         re.IGNORECASE)
 _TO_EXERCISE_RE = re.compile(r"\bto the (?:\w+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
                              r"war games)\b", re.IGNORECASE)
-_THE_COUNTRY_RE = re.compile(r"\b(?:from|in|into|out of|inside) the country\b|"
+_THE_COUNTRY_RE = re.compile(r"\b(?:from|in|into|out of|inside|left|leave|leaves|leaving|quit) "
+                             r"the country\b|"
                              r"\bon (?:its|their) (?:own )?(?:soil|territory)\b", re.IGNORECASE)
 _BORDER_WORD = AsciiTwin(_BORDER_WORD_RE)
 _CALL_UP_BEFORE = AsciiTwin(_CALL_UP_BEFORE_RE)
