@@ -142,3 +142,13 @@ def test_a_capital_stands_for_the_dissolved_state_its_document_is_about(
     sentences = segment(text)
     found = [m.country for ms in country_mentions(text, sentences) for m in ms]
     assert found == codes
+
+
+@pytest.mark.parametrize(("surface", "code"), [
+    ("Malawian", "MWI"), ("Namibian", "NAM"), ("Papua New Guinean", "PNG"), ("Guinean", "GIN"),
+    ("Equatorial Guinean", "GNQ"), ("Burkinabe", "BFA"), ("Mauritian", "MUS"),
+])
+def test_demonyms_of_smaller_states(surface: str, code: str) -> None:
+    """"Malawian troops", "Mauritian rupees": a demonym names its state (rule 22)."""
+    assert code_for(surface) == code
+    assert [m.code for m in find_mentions(f"about 300 {surface} soldiers")] == [code]
