@@ -323,12 +323,18 @@ THIRTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.97, "negatives_clean"
 FOURTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.92, "negatives_clean": 1.0,
                              "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                              "per": 1.0, "flow": 0.97, "partners": 0.79}
+# The eight articles of the fifteenth pass ("a-t94".."a-t101", 67 facts), blind: P 0.855,
+# R 0.791, currency 0.981, flow 0.925, partners 0.660. Open misses in
+# docs/accuracy-trade.md.
+FIFTEENTH_ARTICLE_FLOORS = {"precision": 0.85, "recall": 0.79, "negatives_clean": 1.0,
+                            "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 0.98,
+                            "per": 1.0, "flow": 0.92, "partners": 0.66}
 
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
     "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t85": 13,
-    "a-t86".."a-t93": 14);
+    "a-t86".."a-t93": 14, "a-t94".."a-t101": 15);
     None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
@@ -341,6 +347,8 @@ def article_pass(item_id: str) -> int | None:
         return 13
     if 86 <= n <= 93:
         return 14
+    if 94 <= n <= 101:
+        return 15
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
@@ -352,8 +360,9 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 12, TWELFTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 13, THIRTEENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 14, FOURTEENTH_ARTICLE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 15, FIFTEENTH_ARTICLE_FLOORS),
 ], ids=["before-ninth-pass", "ninth-pass", "tenth-pass", "eleventh-pass", "twelfth-pass",
-        "thirteenth-pass", "fourteenth-pass"])
+        "thirteenth-pass", "fourteenth-pass", "fifteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
