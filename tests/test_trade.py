@@ -1759,3 +1759,34 @@ def test_buyers_taking_a_combined_amount_or_goods_worth_after_exports() -> None:
                 "NZ$900 million.")
     assert got[1][-2:] == ("exports", ("NZL", "DZA", "MYS"))
     assert got[2][-2:] == ("exports", ("NZL", "SGP"))
+
+
+def test_a_gapped_clause_names_the_next_buyer() -> None:
+    got = brief("Indonesia's coal shipments rose to $40 billion. China alone took coal worth "
+                "about $18 billion, and India about $9 billion.")
+    assert got[-1][0] == "about $9 billion" and got[-1][-2:] == ("exports", ("IDN", "IND"))
+
+
+def test_a_sentence_opening_of_that_total_holds_a_part_of_the_figure_before() -> None:
+    got = brief("Trade between Russia and India reached $65 billion last year. Of that total, "
+                "about $4 billion (330 billion rupees) was paid in local currencies.")
+    assert [g[-2:] for g in got[1:]] == [("trade", ("RUS", "IND"))] * 2
+
+
+def test_an_economy_accounting_for_part_of_those_sales_is_the_counterpart() -> None:
+    got = brief("QUITO, May 2 (Reuters) - Ecuador's banana exports rose to $3.2 billion. "
+                "Russia, which buys a fifth of the fruit, accounted for $640 million of those "
+                "sales.")
+    assert got[-1][-2:] == ("exports", ("ECU", "RUS"))
+
+
+def test_a_new_clause_with_its_own_buyers_drops_the_earlier_counterpart() -> None:
+    got = brief("Turkey sold drones worth $400 million to Poland in May, and Morocco and Kenya "
+                "have bought Turkish patrol boats worth a combined $250 million.")
+    assert got[-1][-1] == ("MAR", "KEN", "TUR")
+
+
+def test_buyers_in_an_economy_paying_in_a_story_filed_from_the_seller() -> None:
+    got = brief("COLOMBO, May 2 (Reuters) - Sri Lanka's tea exports fell to $1.1 billion. Buyers "
+                "in Iraq paid $190 million over the period, down from $230 million.")
+    assert [g[-2:] for g in got[1:]] == [("exports", ("LKA", "IRQ"))] * 2

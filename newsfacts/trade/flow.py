@@ -396,6 +396,27 @@ def elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cu
     return brk.end()
 
 
+# "Germany took gas worth $N, and Britain about $M": the verb and goods of the clause before
+# elided between the next economy and its amount.
+_GAPPED_BEFORE_RE = re.compile(r"(?:\s+[\w-]+){0,6}?,?\s+(?:and|while|with)\s+(?:the\s+)?$")
+
+
+def gapped_clause(text: str, prev: TradeFact, money: Money,
+                  classified: list[tuple[str, int, bool]]) -> str | None:
+    """The economy of a clause that names only an economy and an amount after a figure of
+    the same sentence ("..., and Britain about 112 billion crowns"): it stands where the
+    figure before had its counterpart, with the same flow. None when the clause has more."""
+    for code, st, _cp in classified:
+        if st <= prev.char_end or st >= money.start:
+            continue
+        end = name_end(text, st)
+        if text[end : money.start].strip() or not _GAPPED_BEFORE_RE.fullmatch(
+                text, prev.char_end, st):
+            return None
+        return code
+    return None
+
+
 def share_of_figure(text: str, prev: TradeFact, money: Money, cues: list[Cue]) -> bool:
     """"Exports rose to 19.18 trillion naira, with crude oil sales accounting for 13.36
     trillion naira": a part of the figure just before, named by a weak head (sales,
@@ -614,6 +635,31 @@ def sellers_of(text: str, money: Money, classified: list[tuple[str, int, bool]]
             sellers.insert(0, c)
             start = st
         return tuple(dedupe(sellers))
+    return None
+
+
+_ACCOUNTED_GAP_RE = re.compile(r"(?:,\s+[^,;()]{1,80}?,)?\s+(?:alone\s+)?accounted\s+for\s+")
+
+
+def part_holder(text: str, money: Money, classified: list[tuple[str, int, bool]]
+                ) -> tuple[str, ...] | None:
+    """The economies that are the subject of "accounted for <amount> of those sales" (an
+    appositive or relative clause allowed between), with the list before the last of
+    them: the counterparts of a part of the figure before."""
+    for k, (code, start, cp) in enumerate(classified):
+        if start >= money.start:
+            break
+        if cp:
+            continue  # "Shipments to the EU, led by France and Italy, accounted for": no subject
+        if _ACCOUNTED_GAP_RE.fullmatch(text, name_end(text, start), money.start) is None:
+            continue
+        holders = [code]
+        for c, st, _cp2 in reversed(classified[:k]):
+            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
+                break
+            holders.insert(0, c)
+            start = st
+        return tuple(dedupe(holders))
     return None
 
 

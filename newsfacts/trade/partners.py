@@ -125,6 +125,7 @@ _ONE_MEMBER_RE = re.compile(r"\s+member\b(?!\s+(?:states|countries|nations|econo
 # "the bloc", also with its size ("the 27-nation bloc", "the six-member bloc").
 _LED_BY_GAP_RE = re.compile(r",\s+(?:led\s+by|including|such\s+as|notably|especially|chiefly|"
                             r"mainly|mostly|particularly)\s+(?:the\s+)?")
+_NEW_DEAL_VERB_RE = re.compile(r"\b(?:bought|buys|purchased|ordered|sold|sells|signed|agreed)\b")
 _BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:nation|member|country|state)\s+)?"
                               r"(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
@@ -939,6 +940,12 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
         for m in _UNCODED_COUNTERPART_RE.finditer(gap):
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True
+        if not reset and ", and " in gap:
+            # "... to sell howitzers to Romania in July, and Saudi Arabia and the UAE have
+            # bought systems worth $N": a new clause with a subject of its own.
+            k = tail + gap.rfind(", and ")
+            reset = any(not cp and k < st < money.start for _c, st, cp in classified) and (
+                _NEW_DEAL_VERB_RE.search(text, k, money.start) is not None)
         if not reset:
             for other in amounts:
                 if tail <= other.start and other.end <= money.start and _AND_VERB_RE.search(
