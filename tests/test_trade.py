@@ -1708,6 +1708,10 @@ def test_buyers_of_the_story_economys_goods_after_the_amount_are_its_exports() -
                 "India and Vietnam bought a combined A$41 billion of Australian coal and "
                 "cotton.")
     assert got[-1][-2:] == ("exports", ("IND", "VNM", "AUS"))
+    # Under a headline alone the story is no report of the seller's: rule 5, imports.
+    got = brief("Australia and Japan sign trade pact\n\nIndia bought A$9 billion of "
+                "Australian coal last year.", title=True)
+    assert got[-1][-2:] == ("imports", ("IND", "AUS"))
 
 
 def test_members_an_appositive_names_inside_a_counterpart_bloc() -> None:

@@ -394,7 +394,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 or text.find("took", s, money.start) >= 0
                 or text.find("buying", s, money.start) >= 0
                 or text.find("purchased", s, money.start) >= 0):
-            sold = _story_goods_bought(text, s, money, classified, state.story)
+            sold = _story_goods_bought(text, s, money, classified, state.story,
+                                       state.reporting)
             if sold is None and emitted and emitted[-1].char_start == sold_at and \
                     CHAIN_GAP_RE.fullmatch(text, _after_period(text, emitted[-1].char_end),
                                            money.start):
@@ -578,7 +579,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
 
 
 def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[str, int, bool]],
-                        story: str | None) -> tuple[str | tuple[str, ...], str] | None:
+                        story: str | None, reporting: str | None = None
+                        ) -> tuple[str | tuple[str, ...], str] | None:
     """(buyer, story economy) when a buyer takes the goods of the economy the story is filed
     from: "U.S. importers bought shrimp worth $1.4 billion" from Quito, "Kenya ..., buying
     Tanzanian goods worth $520 million" from Dar es Salaam: the story's exports (rule 13,
@@ -588,10 +590,13 @@ def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[
     if m is None and text.find("paid", lo, money.start) >= 0:
         m = _BUYERS_IN_PAID_RE.search(text, max(s, money.start - 140), money.start)
     m2 = _BUYING_STORY_GOODS_RE.search(text, lo, money.start) if m is None else None
-    if m is None and m2 is None and story is not None and text.startswith(
-            " ", money.end) and (m3 := _OF_STORY_GOODS_RE.match(text, money.end)) is not None:
+    if m is None and m2 is None and reporting is not None and story == reporting and \
+            text.startswith(" ", money.end) and (
+                m3 := _OF_STORY_GOODS_RE.match(text, money.end)) is not None:
         # "the Netherlands, Germany and Belgium bought a combined $N of Canadian goods"
-        # from Ottawa: the story's goods, named after the amount.
+        # filed from Ottawa: the story's goods, named after the amount (a dateline only:
+        # "Greece bought $N of German cotton" under a headline on Germany is Greece's
+        # imports, rule 5).
         if next((c for c, st, _cp in classified if st == m3.start("seller")), None) != story:
             return None
         takers = taker_of(text, money, classified)
