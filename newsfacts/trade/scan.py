@@ -338,8 +338,10 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                                                                             money):
             flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
         taker = None
-        if flow in (None, "imports", NEG, "exports") and state.facts and \
-                state.facts[-1].flow == "exports":
+        if state.facts and state.facts[-1].flow == "exports" and (
+                flow in (None, "imports", NEG) or (flow == "exports" and (
+                    text.find(" took ", s, money.start) >= 0
+                    or text.find(" bought ", s, money.start) >= 0))):
             # "Britain took another $1.2 billion." after the owner's exports to other buyers;
             # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
             # right before the amount, not a cue in the clause between, governs it).
@@ -388,7 +390,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             if to_story is not None:
                 flow, supplier = "imports", to_story
                 classified = [(c, st, cp or c in to_story[0]) for c, st, cp in classified]
-        if flow in (None, "imports", "exports", NEG) and (
+        if (flow in (None, "imports", "exports") or (
+                flow == NEG and text.find("paid", s, money.start) >= 0)) and (
                 text.find("paid", s, money.start) >= 0
                 or text.find("bought", s, money.start) >= 0
                 or text.find("took", s, money.start) >= 0
