@@ -157,7 +157,7 @@ _WEAPON_MODEL_RE = re.compile(
 _TOOK_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+(?:(?:alone|also|itself)\s+)?"
                           r"(?P<verb>took|bought|absorbed|received)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|an\s+extra\s+|"
                           # "took a combined $N", "took a total of $N".
-                          r"a\s+combined\s+|a\s+total\s+of\s+)?"
+                          r"(?P<combined>a\s+combined\s+|a\s+total\s+of\s+))?"
                           # "Germany alone bought clothes worth $4.1 billion": goods with no
                           # origin named (lower case only: not "Chinese machinery").
                           r"(?P<goods>(?-i:[a-z][\w-]*\s+){1,3}worth\s+)?")
@@ -166,7 +166,11 @@ _OF_THAT_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?:that|this|it|them|those|the\s
 # The cause of a change named by an economy's demand or prices, a trade deal with it, or
 # the flow to it (rule 25); "the" is left to the list scan (an epithet starts with it).
 _DEMAND_FROM_RE = re.compile(r",\s+(?:(?:as|after|because(?:\s+of)?|amid)\s+(?:[\w'’-]+\s+){0,6}?"
-                             r"(?:(?:demand|prices|consumption)\s+(?:from|in|by)|"
+                             # "as demand for rough stones from cutters in India collapsed":
+                             # the goods demanded and the buyers in the economy between.
+                             r"(?:(?:demand|prices|consumption)(?:\s+for(?:\s+[a-z][\w-]*){1,3}?)?"
+                             r"\s+(?:from|in|by)(?:\s+(?:[a-z]+\s+)?(?:buyers|importers|consumers|"
+                             r"customers|cutters|refiners|mills|makers|manufacturers|factories)\s+in)?|"
                              r"(?:agreement|deal|pact|accord)\s+with|"
                              r"(?P<flow>(?:shipments|exports|sales)"
                              r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to))|"
@@ -392,6 +396,27 @@ def elliptic_clause(text: str, money: Money, amounts: list[Money], cues: list[Cu
     return brk.end()
 
 
+# "Germany took gas worth $N, and Britain about $M": the verb and goods of the clause before
+# elided between the next economy and its amount.
+_GAPPED_BEFORE_RE = re.compile(r"(?:\s+[\w-]+){0,6}?,?\s+(?:and|while|with)\s+(?:the\s+)?$")
+
+
+def gapped_clause(text: str, prev: TradeFact, money: Money,
+                  classified: list[tuple[str, int, bool]]) -> str | None:
+    """The economy of a clause that names only an economy and an amount after a figure of
+    the same sentence ("..., and Britain about 112 billion crowns"): it stands where the
+    figure before had its counterpart, with the same flow. None when the clause has more."""
+    for code, st, _cp in classified:
+        if st <= prev.char_end or st >= money.start:
+            continue
+        end = name_end(text, st)
+        if text[end : money.start].strip() or not _GAPPED_BEFORE_RE.fullmatch(
+                text, prev.char_end, st):
+            return None
+        return code
+    return None
+
+
 def share_of_figure(text: str, prev: TradeFact, money: Money, cues: list[Cue]) -> bool:
     """"Exports rose to 19.18 trillion naira, with crude oil sales accounting for 13.36
     trillion naira": a part of the figure just before, named by a weak head (sales,
@@ -570,8 +595,8 @@ def taker_of(text: str, money: Money, classified: list[tuple[str, int, bool]],
         if m is None:
             continue
         if strict and m.group("verb") == "bought" and not m.group("goods") and \
-                not _OF_THAT_RE.match(text, money.end):
-            continue
+                not m.group("combined") and not _OF_THAT_RE.match(text, money.end):
+            continue  # "South Korea and Japan bought a combined $N": a share, kept
         if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
             continue
         takers = [code]
@@ -581,6 +606,60 @@ def taker_of(text: str, money: Money, classified: list[tuple[str, int, bool]],
             takers.insert(0, c)
             start = st
         return tuple(dedupe(takers))
+    return None
+
+
+# "Germany, the bloc's biggest economy, shipped $N of cars ... to Canada", "Italy and France
+# sold a combined $N": a seller economy as the subject of the verb right before the amount.
+_SOLD_GAP_RE = re.compile(r"(?P<aside>,\s+[^,;()]{1,80}?,)?\s+"
+                          r"(?:(?:alone|also|together|jointly)\s+)?"
+                          r"(?:shipped|sold|supplied|exported)\s+"
+                          r"(?:a\s+combined\s+|a\s+total\s+of\s+|"
+                          r"(?-i:[a-z][\w-]*\s+){1,3}worth\s+)?")
+
+
+def sellers_of(text: str, money: Money, classified: list[tuple[str, int, bool]]
+               ) -> tuple[str, ...] | None:
+    """The economies that are the subject of "shipped / sold / supplied / exported <amount>"
+    (an appositive allowed between), with the list before the last of them: what
+    ``taker_of`` is for buyers. None when the verb has no economy as its subject."""
+    for k, (code, start, _cp) in enumerate(classified):
+        if start >= money.start:
+            break
+        if _SOLD_GAP_RE.fullmatch(text, name_end(text, start), money.start) is None:
+            continue
+        sellers = [code]
+        for c, st, _cp2 in reversed(classified[:k]):
+            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
+                break
+            sellers.insert(0, c)
+            start = st
+        return tuple(dedupe(sellers))
+    return None
+
+
+_ACCOUNTED_GAP_RE = re.compile(r"(?:,\s+[^,;()]{1,80}?,)?\s+(?:alone\s+)?accounted\s+for\s+")
+
+
+def part_holder(text: str, money: Money, classified: list[tuple[str, int, bool]]
+                ) -> tuple[str, ...] | None:
+    """The economies that are the subject of "accounted for <amount> of those sales" (an
+    appositive or relative clause allowed between), with the list before the last of
+    them: the counterparts of a part of the figure before."""
+    for k, (code, start, cp) in enumerate(classified):
+        if start >= money.start:
+            break
+        if cp:
+            continue  # "Shipments to the EU, led by France and Italy, accounted for": no subject
+        if _ACCOUNTED_GAP_RE.fullmatch(text, name_end(text, start), money.start) is None:
+            continue
+        holders = [code]
+        for c, st, _cp2 in reversed(classified[:k]):
+            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
+                break
+            holders.insert(0, c)
+            start = st
+        return tuple(dedupe(holders))
     return None
 
 

@@ -95,6 +95,8 @@ _ELLIPTIC_SHARE_RE = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|s
 # or destination after it.
 _BREAKDOWN_OPEN_RE = re.compile(r"[^,;]{0,40}?,\s+(?:with|led\s+by|mainly|mostly|chiefly|"
                                 r"largely|including)\s")
+_THE_REST_RE = re.compile(r"(?:(?:most|much|all|some|part)\s+of\s+)?the\s+"
+                          r"(?:rest|remainder|balance)\b")
 _BREAKDOWN_PREP_RE = re.compile(r"\b(?P<prep>from|to)\s+(?:the\s+)?$")
 _SHARE_OF_PREVIOUS_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+total\b|\s+of\s+(?:that|this|it)"
                                    r"(?=[\s,.;])")
@@ -120,7 +122,12 @@ _CURRENCY_QUALIFIER_RE = re.compile(r"\$|\s?(?:dlrs?|dollars?|francs?|crowns?|kr
 _LED_RE = re.compile(r"-(?:led|backed|brokered|sponsored|funded|based|run)\b")
 # "member", "member state / country / nation" (one of them, not "members").
 _ONE_MEMBER_RE = re.compile(r"\s+member\b(?!\s+(?:states|countries|nations|economies)\b)")
-_BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
+# "the bloc", also with its size ("the 27-nation bloc", "the six-member bloc").
+_LED_BY_GAP_RE = re.compile(r",\s+(?:led\s+by|including|such\s+as|notably|especially|chiefly|"
+                            r"mainly|mostly|particularly)\s+(?:the\s+)?")
+_NEW_DEAL_VERB_RE = re.compile(r"\b(?:bought|buys|purchased|ordered|sold|sells|signed|agreed)\b")
+_BLOC_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:nation|member|country|state)\s+)?"
+                              r"(?:bloc|Community|Union)\b(?!\s+(?:of|for)\b)")
 BLOCS = frozenset(["EU", "EEC", "GCC", "OECD", "OPEC"])
 _LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
 _UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -276,7 +283,7 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
         out.extend(_relative_anaphors(doc, no, span, sent.start))
     if out and ("country" in span or "nation" in span):  # names one before it
         out.sort(key=_START)
-        out.extend(_described_counterparts(text, span, sent.start, out))
+        out.extend(_described_counterparts(text, span, sent.start, out, doc, no))
     if len(out) > 1:
         out.sort(key=_START)
     return out
@@ -302,7 +309,8 @@ def breakdown_after(text: str, money: Money, e: int, amounts: Sequence[Money],
     if not prep or "," not in text[money.end : money.end + 42]:
         return []
     m = _BREAKDOWN_OPEN_RE.match(text, money.end, e)
-    if m is None:
+    if m is None or _THE_REST_RE.match(text, m.end()):
+        # ", with most of the rest going to Britain": where the rest goes, not this amount.
         return []
     stop = next((a.start for a in amounts if a.start >= m.end()
                  and not is_conversion(text, money, a)), e)
@@ -325,7 +333,8 @@ def share_of_previous(text: str, money: Money) -> bool:
         text, money.end) is not None
 
 
-def _described_counterparts(text: str, span: str, offset: int, named: list[tuple[str, int]]
+def _described_counterparts(text: str, span: str, offset: int, named: list[tuple[str, int]],
+                            doc: DocContext | None = None, no: int = -1
                             ) -> list[tuple[str, int]]:
     """"Imports from India rose ..., while exports to the South Asian country were ...": a
     country described by its region after a counterpart preposition is the counterpart
@@ -337,7 +346,27 @@ def _described_counterparts(text: str, span: str, offset: int, named: list[tuple
         if before and _COUNTERPART_RE.search(text, max(offset, before[-1][1] - 30),
                                              before[-1][1]):
             out.append((before[-1][0], at))
+        elif doc is not None:
+            code = _region_referent(doc, no, " ".join(m.group(0).split()[2:]), before)
+            if code is not None:
+                out.append((code, at))
     return out
+
+
+def _region_referent(doc: DocContext, no: int, kind: str, before: list[tuple[str, int]]
+                     ) -> str | None:
+    """"Chinese customs data showed imports from the South American country ..." in a
+    story on Chile: a country described by its region (``data/epithets.tsv``) with no
+    counterpart before it in the sentence is the economy of that region named last in
+    the sentence or the eight before (rule 20); none when the table does not list it."""
+    fits = _epithets().get(kind.lower())
+    if not fits:
+        return None
+    here = [c for c, _st in before if c in fits]
+    if here:
+        return here[-1]
+    return next((ms[-1] for k in range(no - 1, max(-1, no - 9), -1)
+                 if (ms := [x.country for x in doc.mentions[k] if x.country in fits])), None)
 
 
 def _economy_epithets(doc: DocContext, span: str, offset: int) -> list[tuple[str, int]]:
@@ -516,6 +545,11 @@ def classify_mentions(text: str, s: int, mentions: list[tuple[str, int]]
             # "Trade with Brazil, Argentina's largest trading partner,": an appositive
             # naming the owner, not the next item of the list.
             and not (text.endswith("'s", start, end) or text.startswith("’s", end))
+        ) or (
+            # "Shipments to the European Union, led by France, Spain and Italy, ...": the
+            # economies an appositive names inside a counterpart are counterparts too.
+            prev is not None and prev[1] and text.startswith(",", prev[0])
+            and _LED_BY_GAP_RE.fullmatch(text, prev[0], start) is not None
         ) or _takes_a_share(text, end, prev) or (
             text.startswith(_ROLE_VERBS, end) and _ROLE_AFTER_RE.match(text, end) is not None
               ) or (text.startswith(", ", end) and (
@@ -643,6 +677,12 @@ def partners_of(text: str, s: int, e: int, money: Money,
                   if st < glob.start() and _OWNER_RE.fullmatch(text[st : glob.start()])]
         return tuple(owners[-1:])
     carried = _carried(state, flow, {c for c, _ in mentions}, s)
+    if not classified and carried and carried[0] in BLOCS and state.story is not None and \
+            _THE_COUNTRY_RE.search(text, s, e):
+        # "The European Union still imported Russian gas worth ... Lower gas revenue cut
+        # into the country's trade surplus" from Oslo: a bloc is no country, so "the
+        # country" is the story's economy (rule 20).
+        return (state.story,)
     if not classified:
         if state.facts and share_of_previous(text, money):
             return state.facts[-1].partners
@@ -883,8 +923,9 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
     for code, st, cp in classified:
         if not cp:
             continue
-        if groups and LIST_JOIN_RE.match(text[last_end:st]):
-            groups[-1].append((code, st))
+        if groups and (LIST_JOIN_RE.match(text[last_end:st]) or (
+                text.startswith(",", last_end) and _LED_BY_GAP_RE.fullmatch(text, last_end, st))):
+            groups[-1].append((code, st))  # "to the EU, led by France and Spain": one group
         else:
             groups.append([(code, st)])
         last_end = name_end(text, st)
@@ -899,6 +940,12 @@ def _counterpart(text: str, classified: list[tuple[str, int, bool]], money: Mone
         for m in _UNCODED_COUNTERPART_RE.finditer(gap):
             if code_for(m.group(0).split()[-1]) is None:
                 reset = True
+        if not reset and ", and " in gap:
+            # "... to sell howitzers to Romania in July, and Saudi Arabia and the UAE have
+            # bought systems worth $N": a new clause with a subject of its own.
+            k = tail + gap.rfind(", and ")
+            reset = any(not cp and k < st < money.start for _c, st, cp in classified) and (
+                _NEW_DEAL_VERB_RE.search(text, k, money.start) is not None)
         if not reset:
             for other in amounts:
                 if tail <= other.start and other.end <= money.start and _AND_VERB_RE.search(

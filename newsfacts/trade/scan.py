@@ -43,6 +43,7 @@ from newsfacts.trade.flow import (
     elliptic_clause,
     find_cues,
     flow_of,
+    gapped_clause,
     has_state_party,
     is_conversion,
     is_sales_to,
@@ -51,6 +52,8 @@ from newsfacts.trade.flow import (
     names_weapon_model,
     paid_for_goods_from,
     paragraph_total,
+    part_holder,
+    sellers_of,
     share_of_figure,
     skip_conversion,
     spent_on_foreign_goods,
@@ -98,6 +101,27 @@ _AWARD_RE = re.compile(r"\b(?:award(?:s|ed|ing)?)\b", re.IGNORECASE)
 _VERB_UP_RE = re.compile(r"\b(?:edged|edges|inched|inches|crept|creeps|ticked|ticks|moved|"
                          r"moves|went|goes|shot|picked|ratcheted|stepped|bumped|pushed|"
                          r"revised|rounded|climbed|jumped|rose|rises|crawled)\s+$", re.IGNORECASE)
+# An amount spent to build a facility is an investment, not trade (rule 7); a deal "to build
+# submarines for Brazil" names no facility.
+_TO_BUILD_AFTER_RE = re.compile(
+    r"\s+to\s+(?:build|construct|set\s+up|open|expand)\s+(?:an?\s+|the\s+|its\s+|their\s+|new\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:refiner|smelter|plant|factor|gigafactor|terminal|mine\b|mines|"
+    r"complex|facilit|assembly\s+line|production\s+line)")
+# What a tax on trade raises is revenue (rule 11: taxes, not trade).
+_LEVY_RAISED_RE = re.compile(r"\b(?:levy|levies|tax|taxes|duty|duties|tariffs?|cess)\s+on\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\s+"
+                             r"(?:has\s+|have\s+|had\s+)?(?:raised|collected)\s+$")
+# "Energy purchases, much of it diesel from Spain, cost 122 billion dirhams", "oil imports
+# cost the country $N": what imports cost is their value.
+_IMPORTS_COST_RE = re.compile(r"\b(?:imports|purchases)(?:,[^.;,]{1,80},|\s+of\s+[\w\s-]{1,40}?)?"
+                              r"\s+(?:cost|have\s+cost|had\s+cost)\s+(?:the\s+(?:country|nation|"
+                              r"kingdom)\s+|it\s+)?$")
+_OF_THAT_OPENING_RE = re.compile(r"Of\s+(?:that|this|the|which)(?:\s+(?:total|figure|amount|sum))?,"
+                                 r"\s+(?:[\w-]+\s+){0,2}$")
+_PART_OF_AFTER_RE = re.compile(r"\s+of\s+(?:(?:those|these|the|its|their)\s+(?:total|sales|"
+                               r"shipments|exports|imports|purchases|earnings)|that|this|it|them)\b")
+_PERIOD_AFTER_RE = re.compile(r"\s+(?:over|in|during|for)\s+the\s+(?:period|year|quarter|month|"
+                              r"(?:first|last)\s+(?:half|quarter|[\w-]+\s+months))\b")
 _UP_TO_RE = re.compile(r"up\s+to\s+", re.IGNORECASE)
 _EXTRA_RE = re.compile(r"(?:an\s+additional|an\s+extra|additional)\s+", re.IGNORECASE)
 # Money spent on a state's own mission, forces or programme is spending at home, whatever
@@ -135,9 +159,16 @@ _TRANSIT_GOODS_RE = re.compile(
 _BUYERS_BOUGHT_RE = re.compile(
     r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners)\s+"
     r"(?:bought|purchased|took|snapped\s+up)\s+(?:[a-z][\w-]*\s+){0,4}?(?:worth\s+)?$")
+# "Buyers in Pakistan, which takes a third of Kenyan tea, paid 51.8 billion shillings" from
+# Nairobi: what buyers in another economy paid is the story economy's exports.
+_BUYERS_IN_PAID_RE = re.compile(
+    r"\b(?:[Bb]uyers|[Ii]mporters|[Cc]ustomers|[Cc]onsumers)\s+in\s+(?:the\s+)?"
+    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)(?:\s+(?-i:[A-Z])[\w.'’-]*)*(?:,[^,;()]{1,90},)?\s+paid\s+$")
 _BUYING_STORY_GOODS_RE = re.compile(
     r"\b(?:buying|bought|buys|purchased|purchasing|took|taking)\s+(?P<seller>(?-i:[A-Z])[\w'’-]*)"
     r"\s+(?:[a-z][\w-]*\s+){1,3}worth\s+$")
+_OF_STORY_GOODS_RE = re.compile(r"\s+(?:worth\s+)?of\s+(?P<seller>(?-i:[A-Z])[\w'’-]*)\s+"
+                                r"(?-i:[a-z])")
 _SUPPLIED_WORTH_RE = re.compile(r"\bsupplied\s+(?:[\w-]+,?\s+){1,6}?worth\s+$")
 _TO_ECONOMY_AFTER_RE = re.compile(r"(?:\s+\([^()]{0,40}\))?\s+to\s+(?:the\s+)?(?-i:[A-Z])")
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
@@ -283,6 +314,14 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 emitted.append(fact)
                 prev_fact = fact
                 continue
+        part_of = None
+        if i == 0 and flow in (None, NEG) and state.facts and \
+                state.facts[-1].sentence_no >= no - 1 and text.startswith("Of ", s) and \
+                _OF_THAT_OPENING_RE.match(text, s, money.start):
+            # "Of that total, about 1.1 trillion rupees was invoiced in ...": a part of the
+            # figure before, with its flow and (naming no economy) its partners (rule 20).
+            part_of = state.facts[-1]
+            flow = part_of.flow
         if flow is None and not cues and _continues(state, no, text, s, money):
             flow = state.facts[-1].flow
         elif flow is None and not cues and text.find("target", max(s, money.start - 60),
@@ -299,7 +338,10 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                                                                             money):
             flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
         taker = None
-        if flow in (None, "imports", NEG) and state.facts and state.facts[-1].flow == "exports":
+        if state.facts and state.facts[-1].flow == "exports" and (
+                flow in (None, "imports", NEG) or (flow == "exports" and (
+                    text.find(" took ", s, money.start) >= 0
+                    or text.find(" bought ", s, money.start) >= 0))):
             # "Britain took another $1.2 billion." after the owner's exports to other buyers;
             # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
             # right before the amount, not a cue in the clause between, governs it).
@@ -308,6 +350,16 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 taker = None  # "Kenya bought machinery worth $N" after Kenya's own exports
             if taker is not None:
                 flow = "exports"  # the takers are the buyers: counterparts, not the subject
+                classified = [(c, st, cp or c in taker) for c, st, cp in classified]
+        if taker is None and flow in (None, NEG, "imports", "exports") and state.facts and \
+                state.facts[-1].flow in GOODS_FLOWS and text.find(
+                    "accounted for", max(s, money.start - 20), money.start) >= 0 and \
+                _PART_OF_AFTER_RE.match(text, money.end) is not None:
+            # "China, which buys most of its lithium, accounted for $3.3 billion of those
+            # sales": the economy holding a part of the figure before is its counterpart.
+            taker = part_holder(text, money, classified)
+            if taker is not None:
+                flow = state.facts[-1].flow
                 classified = [(c, st, cp or c in taker) for c, st, cp in classified]
         if flow == "exports" and text.find("suppl", s, money.start) >= 0 and supplier_shipments(
                 text, s, money, cues):
@@ -330,25 +382,48 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             if story is not None and sellers and story not in sellers and not \
                     _TO_ECONOMY_AFTER_RE.match(text, money.end):
                 flow, supplier = "imports", (sellers[-1], story)
-        if flow in (None, "imports", "exports") and (
-                text.find("bought", s, money.start) >= 0 or text.find("took", s, money.start) >= 0
-                or text.find("buying", s, money.start) >= 0 or text.find("purchased", s,
-                                                                       money.start) >= 0):
-            sold = _story_goods_bought(text, s, money, classified, state.story)
+        if flow == "exports" and supplier is None and state.reporting is not None and (
+                text.find("sold", s, money.start) >= 0 or text.find("shipped", s, money.start) >= 0
+                or text.find("supplied", s, money.start) >= 0
+                or text.find("exported", s, money.start) >= 0):
+            to_story = _sold_to_story(text, no, money, classified, state)
+            if to_story is not None:
+                flow, supplier = "imports", to_story
+                classified = [(c, st, cp or c in to_story[0]) for c, st, cp in classified]
+        if (flow in (None, "imports", "exports") or (
+                flow == NEG and text.find("paid", s, money.start) >= 0)) and (
+                text.find("paid", s, money.start) >= 0
+                or text.find("bought", s, money.start) >= 0
+                or text.find("took", s, money.start) >= 0
+                or text.find("buying", s, money.start) >= 0
+                or text.find("purchased", s, money.start) >= 0):
+            sold = _story_goods_bought(text, s, money, classified, state.story,
+                                       state.reporting)
             if sold is None and emitted and emitted[-1].char_start == sold_at and \
-                    CHAIN_GAP_RE.fullmatch(text, emitted[-1].char_end, money.start):
-                sold = (emitted[-1].partners[0], emitted[-1].partners[-1])  # "up from $N"
+                    CHAIN_GAP_RE.fullmatch(text, _after_period(text, emitted[-1].char_end),
+                                           money.start):
+                prev = emitted[-1].partners  # "up from $N": the same buyer and seller
+                sold = (next((c for c in prev if c != state.story), prev[0]), state.story) \
+                    if state.story in prev else (prev[0], prev[-1])
             if sold is not None:
                 flow, supplier, sold_at = "exports", sold, money.start
                 # The buyer is a counterpart: it does not become the subject (rule 20).
-                classified = [(c, st, cp or c == sold[0]) for c, st, cp in classified]
+                buyers = sold[0] if isinstance(sold[0], tuple) else (sold[0],)
+                classified = [(c, st, cp or c in buyers) for c, st, cp in classified]
         if flow in (None, "exports", NEG) and (paid := paid_for_goods_from(
                 text, s, money, classified, state.subject)) is not None:
             flow = paid  # "India spent $25.6 billion on crude from the kingdom"
+        if flow == NEG and text.find("cost", max(s, money.start - 40), money.start) >= 0 and \
+                _IMPORTS_COST_RE.search(text, s, money.start):
+            flow = "imports"  # "Energy purchases, mostly diesel from Spain, cost $N" (rule 5)
         if flow == NEG and text.find("spending", max(s, money.start - 40), money.start) >= 0 \
                 and spent_on_foreign_goods(text, s, money, cues, classified):
             flow = "imports"
         elliptic = -1
+        gapped = None
+        if emitted and flow is None and not cues and len(emitted[-1].partners) == 2 and (
+                gapped := gapped_clause(text, emitted[-1], money, classified)) is not None:
+            flow = emitted[-1].flow
         if emitted and (flow is None or flow == NEG):
             elliptic = elliptic_clause(text, money, amounts, cues)
             if elliptic >= 0 or (
@@ -370,6 +445,12 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             continue  # "will spend C$2.6 billion over 10 years on the mission, including tanks"
         if _FACILITY_AFTER_RE.match(text, money.end, e):
             continue  # "The $20 billion Dangote refinery ... cut the fuel import bill": a cost
+        if text.startswith(" to ", money.end) and _TO_BUILD_AFTER_RE.match(text, money.end, e):
+            continue  # "pledged $6 billion to build factories near Tangier": investment (rule 7)
+        if (text.find("raised", max(s, money.start - 12), money.start) >= 0 or text.find(
+                "collected", max(s, money.start - 14), money.start) >= 0) and \
+                _LEVY_RAISED_RE.search(text, max(s, money.start - 90), money.start):
+            continue  # "a levy on tea exports raised 1.9 billion shillings": a tax (rule 11)
         if flow != "trade" and (
             arms_here or (flow == "exports" and is_sales_to(text, s, money)
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
@@ -394,6 +475,12 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             # The owner of the figure the clause continues, then the clause's economies.
             own = [c for c, st, _cp in classified if elliptic <= st < money.start]
             partners = tuple(dedupe([owner_of(state, emitted[-1]), *own]))
+        if part_of is not None and not classified:
+            partners = part_of.partners
+        if gapped is not None:
+            # The owner of the figure before, then the clause's own economy.
+            own = owner_of(state, emitted[-1])
+            partners = (own, gapped) if own is not None and own != gapped else (gapped,)
         if flow == "imports" and partners and bought_by_counterparts(
             text, money, cues, classified, partners[0]
         ):
@@ -404,8 +491,13 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         if supplier is not None:
             # The story's economy counts where it is named in the sentence, else first
             # (rule 21: the reporter carried over).
-            later = any(c == supplier[1] and st > money.start for c, st, _cp in classified)
-            partners = supplier if later else (supplier[1], supplier[0])
+            first = supplier[0] if isinstance(supplier[0], tuple) else (supplier[0],)
+            # "Buyers in Pakistan, which takes a third of Kenyan tea, paid ...": named after
+            # the buyer, in the relative clause, it is second by order of mention too.
+            at = next((st for c, st, _cp in classified if c in first), money.start)
+            later = any(c == supplier[1] and st > min(at, money.start)
+                        for c, st, _cp in classified)
+            partners = (*first, supplier[1]) if later else (supplier[1], *first)
         if transit is not None:
             # The goods' economy sells them to the destination; no carried subject is a side.
             sides = [c for c, st, _cp in classified
@@ -490,14 +582,28 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
 
 
 def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[str, int, bool]],
-                        story: str | None) -> tuple[str, str] | None:
+                        story: str | None, reporting: str | None = None
+                        ) -> tuple[str | tuple[str, ...], str] | None:
     """(buyer, story economy) when a buyer takes the goods of the economy the story is filed
     from: "U.S. importers bought shrimp worth $1.4 billion" from Quito, "Kenya ..., buying
     Tanzanian goods worth $520 million" from Dar es Salaam: the story's exports (rule 13,
     the reporter's side); no other economy may be named as the seller."""
     lo = max(s, money.start - 90)
     m = _BUYERS_BOUGHT_RE.search(text, lo, money.start)
+    if m is None and text.find("paid", lo, money.start) >= 0:
+        m = _BUYERS_IN_PAID_RE.search(text, max(s, money.start - 140), money.start)
     m2 = _BUYING_STORY_GOODS_RE.search(text, lo, money.start) if m is None else None
+    if m is None and m2 is None and reporting is not None and story == reporting and \
+            text.startswith(" ", money.end) and (
+                m3 := _OF_STORY_GOODS_RE.match(text, money.end)) is not None:
+        # "the Netherlands, Germany and Belgium bought a combined $N of Canadian goods"
+        # filed from Ottawa: the story's goods, named after the amount (a dateline only:
+        # "Greece bought $N of German cotton" under a headline on Germany is Greece's
+        # imports, rule 5).
+        if next((c for c, st, _cp in classified if st == m3.start("seller")), None) != story:
+            return None
+        takers = taker_of(text, money, classified)
+        return (takers, story) if takers and story not in takers else None
     if (m is None and m2 is None) or story is None:
         return None
     if m is not None:
@@ -515,6 +621,42 @@ def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[
     buyer = next((c for c, st, _cp in reversed(classified) if st < m.start() and c != story),
                  None)
     return (buyer, story) if buyer is not None else None
+
+
+def _after_period(text: str, end: int) -> int:
+    """Past a period phrase right after an amount ("over the period", "in the quarter"), so
+    that "paid $N over the period, down from $M" chains like "paid $N, down from $M"."""
+    m = _PERIOD_AFTER_RE.match(text, end)
+    return m.end() if m is not None else end
+
+
+def _sold_to_story(text: str, no: int, money: Money, classified: list[tuple[str, int, bool]],
+                   state: DocState) -> tuple[tuple[str, ...], str] | None:
+    """(sellers, story economy) when economies other than the one the story is filed from
+    are the subject of "shipped / sold / supplied / exported <amount>" and sell to it: rule
+    13, in a country's trade report suppliers' exports to it are its imports. "Germany
+    shipped $N of cars to Canada" from Ottawa names it after the amount; "Italy and France
+    sold a combined $N" names no destination, and is the story's imports only right after
+    an imports figure of the story economy (a further supplier of the same goods). Both
+    only after a figure of the story economy's imports, balance or trade (its report)."""
+    story = state.reporting
+    last = state.facts[-1] if state.facts else None
+    # Only in the story economy's own trade report: right after a figure of its imports (or
+    # its balance or trade) with others. "NEW DELHI - ... Australia sold 428 mln dlrs' worth
+    # of goods to India" opening a story on a business accord stays Australia's exports.
+    if story is None or last is None or last.sentence_no < no - 2 or \
+            story not in last.partners or last.flow not in ("imports", "deficit", "trade"):
+        return None
+    sellers = sellers_of(text, money, classified)
+    if not sellers or story in sellers:
+        return None
+    after = [(c, st) for c, st, cp in classified if money.end <= st < money.end + 120 and cp]
+    if after:
+        return (sellers, story) if all(c == story for c, _st in after) else None
+    if last.flow == "imports" and last.sentence_no >= no - 1 and not \
+            _TO_ECONOMY_AFTER_RE.match(text, money.end):
+        return sellers, story
+    return None
 
 
 def _respectively(text: str, money: Money, amounts: list[Money],
