@@ -437,7 +437,7 @@ _WORDS_AFTER_RE = re.compile(
 # the last space-separated part of each prefix ("u.s. $" -> "$").
 _PREFIX_ENDINGS = tuple(sorted({p.split()[-1] for p in CURRENCIES.prefixes}))
 _ISO_ENDINGS = tuple(sorted(CURRENCIES.iso))
-_SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫")
+_SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫¢₵")
 
 
 def _might_have_currency(text: str, pos: int, end: int) -> bool:
@@ -757,7 +757,8 @@ def find_money(
         # Hedge before the quote ("more than $60bn", "an estimated 4.7 billion baht").
         before = text[max(start, q_start - 40) : q_start]
         words_before = before.rsplit(None, 1)
-        last_before = words_before[-1].lower() if words_before else ""
+        # (a bracket before the word: "(about $2.1 billion)", a conversion's own hedge)
+        last_before = words_before[-1].lower().lstrip("([") if words_before else ""
         hedge_m = _hedge_before(before) if last_before in _HEDGE_LAST_WORDS else None
         hedge = None
         if hedge_m:

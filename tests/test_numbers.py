@@ -294,6 +294,19 @@ def test_a_scale_joined_by_a_hyphen_is_read(text: str, expected: list) -> None:
     assert money(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a deal worth 1.25 trillion pesos (about $2.1 billion)",
+     [("1.25 trillion pesos", 1.25e12, None, "PESO", False),
+      ("about $2.1 billion", 2.1e9, None, "DOLLAR", True)]),
+    ("exports of 40 billion rand [roughly $2.2 billion]",
+     [("40 billion rand", 4e10, None, "ZAR", False),
+      ("roughly $2.2 billion", 2.2e9, None, "DOLLAR", True)]),
+])
+def test_a_hedge_right_after_a_bracket_is_read(text: str, expected: list) -> None:
+    """A bracketed conversion carries its own hedge (rule 18): "(about $2.1 billion)"."""
+    assert money(text) == expected
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("Sudan pulled out its last 2,000 or so soldiers", [("2,000 or so", 2000.0, None, True)]),
     ("some 300-odd troops", [("some 300-odd", 300.0, None, True)]),
@@ -307,3 +320,19 @@ def test_a_hedge_after_the_number_makes_it_approximate(text: str, want: list) ->
     """"2,000 or so soldiers", "300-odd troops": the hedge follows the number and belongs
     to its phrase (rule 17), so the troop noun still follows the number phrase."""
     assert [(text[n.start : n.end], n.value, n.high, n.approx) for n in find_numbers(text)] == want
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("exports worth 50 billion riels", [("50 billion riels", 5e10, None, "KHR", False)]),
+    ("imports of 2 billion kyats", [("2 billion kyats", 2e9, None, "MMK", False)]),
+    ("GH¢2.5 billion of cocoa", [("GH¢2.5 billion", 2.5e9, None, "GHS", False)]),
+    ("E£ 20 billion in trade", [("E£ 20 billion", 2e10, None, "EGP", False)]),
+    ("KShs 20 billion of tea", [("KShs 20 billion", 2e10, None, "KES", False)]),
+    ("PYG 3 trillion of soy", [("PYG 3 trillion", 3e12, None, "PYG", False)]),
+    # a headline's capitalised word is no code
+    ("ALL 5 BILLION EXPORTS", [("5 BILLION", 5e9, None, None, False)]),
+])
+def test_currencies_of_smaller_economies(text: str, expected: list) -> None:
+    """A currency the lexicon lacks costs every figure written in it (the blind passes'
+    largest single loss): words, codes and symbols of smaller economies."""
+    assert money(text) == expected

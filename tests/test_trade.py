@@ -326,7 +326,9 @@ FOURTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.92, "negatives_clean"
 # The eight articles of the fifteenth pass ("a-t94".."a-t101", 67 facts) after its fixes
 # (blind: P 0.855, R 0.791, currency 0.981, flow 0.925, partners 0.660; after: P 0.985,
 # R 0.985, currency 1.0, flow 1.0, partners 0.955). Open misses in docs/accuracy-trade.md.
-FIFTEENTH_ARTICLE_FLOORS = {"precision": 0.98, "recall": 0.98, "negatives_clean": 1.0,
+# Raised when the number grammar read a hedge after a bracket ("(about 1.25 trillion
+# pesos)": P/R 1.0).
+FIFTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                             "per": 1.0, "flow": 1.0, "partners": 0.95}
 
