@@ -588,7 +588,7 @@ def taker_of(text: str, money: Money, classified: list[tuple[str, int, bool]],
     the list before the last of them ("The UAE and Saudi Arabia took a combined $N").
     ``strict`` (the sentence has flow cues): "took / absorbed / received" only, or "bought"
     of the figure before ("bought $15.8 billion of that")."""
-    for k, (code, start, _cp) in enumerate(classified):
+    for k, (_code, start, _cp) in enumerate(classified):
         if start >= money.start:
             break
         m = _TOOK_GAP_RE.fullmatch(text, name_end(text, start), money.start)
@@ -599,14 +599,22 @@ def taker_of(text: str, money: Money, classified: list[tuple[str, int, bool]],
             continue  # "South Korea and Japan bought a combined $N": a share, kept
         if m.group("aside") and not strict and text.count(",", m.start(), m.end()) != 2:
             continue
-        takers = [code]
-        for c, st, _cp in reversed(classified[:k]):
-            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
-                break
-            takers.insert(0, c)
-            start = st
-        return tuple(dedupe(takers))
+        return _with_list_before(text, classified, k)
     return None
+
+
+def _with_list_before(text: str, classified: list[tuple[str, int, bool]], k: int
+                      ) -> tuple[str, ...]:
+    """The economy ``classified[k]`` with those listed right before it: a subject may be a
+    list ("The UAE and Saudi Arabia took a combined $N", "Italy, Spain and France sold")."""
+    names = [classified[k][0]]
+    start = classified[k][1]
+    for c, st, _cp in reversed(classified[:k]):
+        if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
+            break
+        names.insert(0, c)
+        start = st
+    return tuple(dedupe(names))
 
 
 # "Germany, the bloc's biggest economy, shipped $N of cars ... to Canada", "Italy and France
@@ -623,18 +631,12 @@ def sellers_of(text: str, money: Money, classified: list[tuple[str, int, bool]]
     """The economies that are the subject of "shipped / sold / supplied / exported <amount>"
     (an appositive allowed between), with the list before the last of them: what
     ``taker_of`` is for buyers. None when the verb has no economy as its subject."""
-    for k, (code, start, _cp) in enumerate(classified):
+    for k, (_code, start, _cp) in enumerate(classified):
         if start >= money.start:
             break
         if _SOLD_GAP_RE.fullmatch(text, name_end(text, start), money.start) is None:
             continue
-        sellers = [code]
-        for c, st, _cp2 in reversed(classified[:k]):
-            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
-                break
-            sellers.insert(0, c)
-            start = st
-        return tuple(dedupe(sellers))
+        return _with_list_before(text, classified, k)
     return None
 
 
@@ -646,20 +648,14 @@ def part_holder(text: str, money: Money, classified: list[tuple[str, int, bool]]
     """The economies that are the subject of "accounted for <amount> of those sales" (an
     appositive or relative clause allowed between), with the list before the last of
     them: the counterparts of a part of the figure before."""
-    for k, (code, start, cp) in enumerate(classified):
+    for k, (_code, start, cp) in enumerate(classified):
         if start >= money.start:
             break
         if cp:
             continue  # "Shipments to the EU, led by France and Italy, accounted for": no subject
         if _ACCOUNTED_GAP_RE.fullmatch(text, name_end(text, start), money.start) is None:
             continue
-        holders = [code]
-        for c, st, _cp2 in reversed(classified[:k]):
-            if not LIST_JOIN_RE.match(text[name_end(text, st) : start]):
-                break
-            holders.insert(0, c)
-            start = st
-        return tuple(dedupe(holders))
+        return _with_list_before(text, classified, k)
     return None
 
 
