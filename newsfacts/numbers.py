@@ -93,10 +93,11 @@ _WORDS = (
     rf"(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?{_SCALE_TAIL}{{0,3}}"
     rf"|an?{_SCALE_TAIL}{{1,3}})"
 )
-# Scale after a numeral: " billion", "bn" glued, "m" glued ("$5m"), " mln", and a
-# compound adjective's hyphen ("a $1.2-billion contract", "a 5-million-euro grant").
+# Scale after a numeral: " billion", "bn" glued, "m" glued ("$5m"), " mln", a word glued as
+# the Daily Mail prints it ("a staggering £2billion"), and a compound adjective's hyphen
+# ("a $1.2-billion contract", "a 5-million-euro grant").
 _SCALE = (
-    rf"(?:\s?(?:{_SCALE_ABBR})\b|\s(?:{_SCALE_WORD})s?\b|-(?:million|billion|trillion)\b"
+    rf"(?:\s?(?:{_SCALE_ABBR})\b|\s?(?:{_SCALE_WORD})s?\b|-(?:million|billion|trillion)\b"
     rf"|(?:m|b|k|bn)(?![\w]))"
 )
 

@@ -336,3 +336,13 @@ def test_currencies_of_smaller_economies(text: str, expected: list) -> None:
     """A currency the lexicon lacks costs every figure written in it (the blind passes'
     largest single loss): words, codes and symbols of smaller economies."""
     assert money(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a staggering £2billion deal", [("£2billion", 2e9, None, "GBP", False)]),
+    ("exports worth £450million", [("£450million", 4.5e8, None, "GBP", False)]),
+    ("some $3.5billion of goods", [("some $3.5billion", 3.5e9, None, "DOLLAR", True)]),
+])
+def test_a_scale_word_glued_to_the_number_is_read(text: str, expected: list) -> None:
+    """The Daily Mail prints "£2billion": the glued word is the scale (it was read as £2)."""
+    assert money(text) == expected
