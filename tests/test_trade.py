@@ -331,6 +331,14 @@ FOURTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.92, "negatives_clean"
 FIFTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                             "per": 1.0, "flow": 1.0, "partners": 0.95}
+# The eight items of the sixteenth pass ("a-t102".."a-t109", 44 facts) in the development
+# sources' own styles: BBC business, CNN and Daily Mail, Wikinews, a Usenet post, AG News
+# (blind: P 0.969, R 0.705, per 0.968, flow 0.935, partners 0.935; after: P 0.971, R 0.773,
+# per and flow 1.0, partners 0.941). Six of the ten open misses are glued scale words
+# ("£812million"), a numbers.py change; open misses in docs/accuracy-trade.md.
+SIXTEENTH_ARTICLE_FLOORS = {"precision": 0.97, "recall": 0.77, "negatives_clean": 1.0,
+                            "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                            "per": 1.0, "flow": 1.0, "partners": 0.94}
 
 # Five 1980s Reuters-style articles ("a-h01".."a-h05", 30 facts, hard-wrapped like the
 # Reuters-21578 sources), labelled blind in the eighth session (blind: P 1.0, R 1.0, flow
@@ -344,8 +352,8 @@ OLD_STYLE_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
     "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t85": 13,
-    "a-t86".."a-t93": 14, "a-t94".."a-t101": 15);
-    None for the items from before the ninth pass."""
+    "a-t86".."a-t93": 14, "a-t94".."a-t101": 15; "a-t102".."a-t109": 16, the development
+    sources' styles); None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
     n = int(item_id[3:])
@@ -359,6 +367,8 @@ def article_pass(item_id: str) -> int | None:
         return 14
     if 94 <= n <= 101:
         return 15
+    if 102 <= n <= 109:
+        return 16
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
@@ -373,8 +383,10 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 13, THIRTEENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 14, FOURTEENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 15, FIFTEENTH_ARTICLE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 16, SIXTEENTH_ARTICLE_FLOORS),
 ], ids=["before-ninth-pass", "old-style", "ninth-pass", "tenth-pass", "eleventh-pass",
-        "twelfth-pass", "thirteenth-pass", "fourteenth-pass", "fifteenth-pass"])
+        "twelfth-pass", "thirteenth-pass", "fourteenth-pass", "fifteenth-pass",
+        "sixteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -1817,4 +1829,50 @@ def test_buyers_in_an_economy_paying_in_a_story_filed_from_the_seller() -> None:
 ])
 def test_military_radars_are_arms(sentence: str, flow: str) -> None:
     """Rule 8: any military equipment sold across borders is arms, radars for air defence too."""
+    assert [f.flow for f in analyze_text(sentence).extraction.trade] == [flow]
+
+
+# --- sixteenth pass: the development sources' styles -------------------------------------
+
+def test_bucks_are_dollars() -> None:
+    """Usenet slang: "N billion bucks" is a dollar amount (rule 19: unqualified -> USD)."""
+    got = analyze_text("Our trade deficit with Korea is running at 12 billion bucks a year."
+                       ).extraction.trade
+    assert [(f.amount, f.currency, f.per, f.flow) for f in got] == [
+        (12e9, "USD", "year", "deficit")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Argentina runs a $6 billion/year surplus with Chile.",
+    "Ottawa says lumber exports to the U.S. reach C$9 billion/yr.",
+])
+def test_a_slash_rate_is_a_rate(sentence: str) -> None:
+    """Rule 15: "$3 billion/year" (Usenet style) states a yearly rate."""
+    assert [f.per for f in analyze_text(sentence).extraction.trade] == ["year"]
+
+
+@pytest.mark.parametrize(("sentence", "flow"), [
+    ("Poland imported 300 mln zlotys more coal than it exported in March.", "deficit"),
+    ("Peru sold $80m more copper ore than it bought from Chile in May.", "surplus"),
+])
+def test_more_goods_than_it_sold_is_a_balance(sentence: str, flow: str) -> None:
+    """Rule 13: bought more than it sold -> deficit, also with the goods named between."""
+    assert [f.flow for f in analyze_text(sentence).extraction.trade] == [flow]
+
+
+def test_a_gap_in_trade_is_a_deficit() -> None:
+    got = analyze_text("The gap in trade with Korea reached $2.1bn in June, Chile said."
+                       ).extraction.trade
+    assert [f.flow for f in got] == ["deficit"]
+
+
+@pytest.mark.parametrize(("sentence", "flow"), [
+    ("Peru's exports to Japan, mostly fish meal shipped under an old quota that spared it "
+     "from sanctions, rose to $700 million.", "exports"),
+    ("The deficit on trade in services, which include shipping, insurance and tourism, "
+     "widened to 4 billion rand.", "deficit"),
+])
+def test_a_non_trade_word_in_an_aside_leaves_the_flow(sentence: str, flow: str) -> None:
+    """An aside describing a flow's goods (", mostly ...,", ", which include ...,") holds a
+    non-trade word; the sentence's verb and amount still belong to the flow before it."""
     assert [f.flow for f in analyze_text(sentence).extraction.trade] == [flow]

@@ -33,7 +33,7 @@ _PER_AFTER_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\b)" for k, p in PER_AFTER), re.IGNORECASE
 )
 # Words every match of ``_PER_AFTER_RE`` / ``_PER_ADJ_RE`` holds, for ``_holds_any``.
-_RATE_STEMS = ("year", "annu", "month", "quarter")
+_RATE_STEMS = ("year", "annu", "month", "quarter", "/yr")
 _RATE_ADJECTIVES = ("annual", "yearly", "monthly", "quarterly")
 _PER_ADJ_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\s+(?:\w+\s+){{0,2}}?{PER_NOUNS}\b)" for k, p in PER_ADJECTIVE),

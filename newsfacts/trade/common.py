@@ -18,7 +18,7 @@ from newsfacts.patterns import word_alternation
 # "trade" next to it ("trade deficit"); a deal word wins over "trade" ("trade agreement").
 FLOW_CUES: tuple[tuple[str, str], ...] = (
     ("surplus", r"surplus(?:es)?|excess\s+of\s+exports\s+over\s+imports"),
-    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|"
+    ("deficit", r"deficits?|shortfalls?|(?<=trade\s)gap|trade\s+gap|gap\s+in\s+trade\b|"
                 r"(?<=leaving\sa\s)gap(?=\s+of\b)|in\s+deficit|"
                 r"(?:gap|difference)\s+between(?=\s(?:[^.;]{0,40}?\s)?(?:what\s+)?"
                 r"(?:[\w.]+\s+){0,3}?(?:exports?|imports?|exported|imported|sold|bought|sells?|buys?)\b)"),
@@ -104,8 +104,9 @@ TRADE_TOPICS = r"trade|visible|merchandise|goods|oil|non-oil|exports?|imports?|s
 # Rate wording (rule 15).
 PER_AFTER = (
     ("year", r"(?:a|per|each|every)\s+year(?!\s+(?:ago|earlier|before|later|after))|"
-             r"annually|per\s+annum|yearly|annuali[sz]ed"),
-    ("month", r"(?:a|per|each|every)\s+month(?!\s+(?:ago|earlier|before|later))|monthly"),
+             r"annually|per\s+annum|yearly|annuali[sz]ed|/\s?(?:year|yr)"),
+    ("month", r"(?:a|per|each|every)\s+month(?!\s+(?:ago|earlier|before|later))|monthly|"
+              r"/\s?month"),
     ("quarter", r"(?:a|per|each|every)\s+quarter|quarterly"),
 )
 PER_ADJECTIVE = (

@@ -70,7 +70,8 @@ _TOPIC_AFTER_RE = re.compile(
 # Between an amount and its conversion: "$60bn (", "200bn euros a year (", "(£140bn; ".
 _OPEN_BRACKET_RE = re.compile(r"^[^()\d]{0,20}[(\[]\s*$|^\s*;\s*$")
 _MORE_THAN_SOLD_RE = re.compile(
-    r"\s+more\s+than\s+(?:what\s+)?(?:it|they|\w+)\s+(?P<w>sold|exported|bought|imported)",
+    r"\s+more\s+(?:[a-z][\w-]*\s+){0,3}?than\s+(?:what\s+)?(?:it|they|\w+)\s+"
+    r"(?P<w>sold|exported|bought|imported)",
     re.IGNORECASE,
 )
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+|among\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|"
@@ -108,6 +109,9 @@ _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment
                             r"promis(?:e|es|ed|ing))\s+to\s+$", re.IGNORECASE)
 _ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|"
                                 r",\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
+# The opening of an aside about a flow's goods (``_flow_before_aside``).
+_ASIDE_OPENING_RE = re.compile(r",\s+(?:which|(?:(?:almost|nearly)\s+)?(?:all|most|much|mostly|"
+                               r"mainly|largely|chiefly)\b)")
 _SHARE_RE = re.compile(r",\s+with\s+[^,;()]{1,60}?\s(?:accounting|accounted)\s+for\s+")
 _STATE_PARTY_RE = re.compile(
     r"\b(?:state|national)\s+(?:carrier|airline|oil\s+company)\b|\bstate-(?:run|owned)\b|"
@@ -300,6 +304,8 @@ def flow_of(text: str, s: int, e: int, money: Money, cues: list[Cue],
             # "Kenya's trade deficit with China, its largest source of imports, widened to
             # ...": the appositive describes the economy; the flow is the phrase's before it.
             cue = before[-2]
+        elif cue.flow == NEG and len(before) > 1:
+            cue = _flow_before_aside(text, before, cue, money) or cue
         if cue.flow in ("exports", "imports") and _buys_currency(text, cue, money):
             return NEG
         return _checked(text, e, cue, state)
@@ -438,6 +444,26 @@ def _in_appositive(text: str, s: int, prev: Cue, cue: Cue, money: Money) -> bool
         return False
     closing = text.find(",", cue.end, money.num_start)
     return closing >= 0 and closing - cue.end <= 40
+
+
+def _flow_before_aside(text: str, before: list[Cue], neg: Cue, money: Money) -> Cue | None:
+    """The flow cue before a comma aside that holds the non-trade cue ``neg`` and closes
+    before ``money`` ("exports to Cuba, almost all of them farm products sold under a law
+    that exempts agriculture from the embargo, fell to ...", "the surplus on trade in
+    services, which include banking and tourism, was ..."): the aside describes the flow's
+    goods, and the sentence's verb and amount belong to the flow; None when there is none."""
+    closing = text.find(",", neg.end, money.num_start)
+    if closing < 0 or money.num_start - closing > 40 or "," in text[closing + 1 : money.num_start]:
+        return None
+    for prev in reversed(before[:-1]):
+        if prev.flow == NEG:
+            return None
+        opening = text.find(",", prev.end, neg.start)
+        if opening >= 0:
+            if neg.start - opening > 150 or not _ASIDE_OPENING_RE.match(text, opening):
+                return None
+            return prev
+    return None
 
 
 def _modifies_flow(text: str, flow: Cue, neg: Cue) -> bool:
