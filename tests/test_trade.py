@@ -335,8 +335,10 @@ FIFTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 
 # sources' own styles: BBC business, CNN and Daily Mail, Wikinews, a Usenet post, AG News
 # (blind: P 0.969, R 0.705, per 0.968, flow 0.935, partners 0.935; after: P 0.971, R 0.773,
 # per and flow 1.0, partners 0.941). Six of the ten open misses are glued scale words
-# ("£812million"), a numbers.py change; open misses in docs/accuracy-trade.md.
-SIXTEENTH_ARTICLE_FLOORS = {"precision": 0.97, "recall": 0.77, "negatives_clean": 1.0,
+# ("£812million"), a numbers.py change; open misses in docs/accuracy-trade.md. Raised after
+# the merge: glued scale words read and a tax's takings ("£1billion a year in duty on whisky")
+# no trade (P 0.974, R 0.864, partners 0.947).
+SIXTEENTH_ARTICLE_FLOORS = {"precision": 0.97, "recall": 0.86, "negatives_clean": 1.0,
                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                             "per": 1.0, "flow": 1.0, "partners": 0.94}
 
@@ -1876,3 +1878,14 @@ def test_a_non_trade_word_in_an_aside_leaves_the_flow(sentence: str, flow: str) 
     """An aside describing a flow's goods (", mostly ...,", ", which include ...,") holds a
     non-trade word; the sentence's verb and amount still belong to the flow before it."""
     assert [f.flow for f in analyze_text(sentence).extraction.trade] == [flow]
+
+
+@pytest.mark.parametrize(("sentence", "quotes"), [
+    ("The Treasury collects around £1billion a year in duty on whisky sold in Britain.", []),
+    ("Washington raised $2 billion in tariffs on Chinese steel, while imports from China fell "
+     "to $30 billion.", ["$30 billion"]),
+])
+def test_what_a_tax_brings_in_is_no_trade(sentence: str, quotes: list[str]) -> None:
+    """Rule 11: "£1billion a year in duty on whisky" is a tax's takings, not trade."""
+    facts = analyze_text(sentence).extraction.trade
+    assert [sentence[f.char_start : f.char_end] for f in facts] == quotes

@@ -111,6 +111,11 @@ _TO_BUILD_AFTER_RE = re.compile(
 _LEVY_RAISED_RE = re.compile(r"\b(?:levy|levies|tax|taxes|duty|duties|tariffs?|cess)\s+on\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\s+"
                              r"(?:has\s+|have\s+|had\s+)?(?:raised|collected)\s+$")
+# What a tax brings in, written after the amount: "collects £1billion a year in duty on
+# whisky", "$2 billion in tariffs on Chinese goods" (rule 11: taxes, not trade).
+_IN_TAX_AFTER_RE = re.compile(r"\s+(?:(?:a|per|each)\s+year\s+|annually\s+)?in\s+(?:excise\s+|"
+                              r"import\s+|export\s+|customs\s+)?(?:dut(?:y|ies)|tax(?:es)?|"
+                              r"tariffs?|levies|levy)\b")
 # "Energy purchases, much of it diesel from Spain, cost 122 billion dirhams", "oil imports
 # cost the country $N": what imports cost is their value.
 _IMPORTS_COST_RE = re.compile(r"\b(?:imports|purchases)(?:,[^.;,]{1,80},|\s+of\s+[\w\s-]{1,40}?)?"
@@ -451,6 +456,9 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 "collected", max(s, money.start - 14), money.start) >= 0) and \
                 _LEVY_RAISED_RE.search(text, max(s, money.start - 90), money.start):
             continue  # "a levy on tea exports raised 1.9 billion shillings": a tax (rule 11)
+        if text.find(" in ", money.end, money.end + 24) >= 0 and _IN_TAX_AFTER_RE.match(
+                text, money.end, e):
+            continue  # "collects around £1billion a year in duty on whisky": a tax (rule 11)
         if flow != "trade" and (
             arms_here or (flow == "exports" and is_sales_to(text, s, money)
                           and _ARMS_DOC_RE.search(text, max(0, s - ARMS_LOOKBACK), e))
