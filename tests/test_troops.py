@@ -343,6 +343,16 @@ THIRTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "appr
 # ("bringing the number of troops sent from the mainland ... to some 1,300").
 FOURTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
                              "actor": 0.97, "location": 0.88, "action": 0.95}
+# The eight articles of the fifteenth pass ("a-i01".."a-i08", 38 facts), written in the
+# styles of the development sources (BBC politics 2004-05, CNN/Daily Mail, Wikinews, 1993
+# Usenet, AG News). Blind (labels as corrected: a-i05's title count added, rule 28): P 0.964,
+# R 0.711, F1 0.818, approx 0.963, actor 0.778, location 0.889, action 0.889; after its
+# fixes: P 0.971, R 0.895, F1 0.932, approx 0.971, actor 0.853, location 0.912, action 0.941.
+# Four counts stay missed (a planned "raise the number to nearly 4,000" a sentence after its
+# count, "headquarters staff of about 700", "a small number, thought to be about 200",
+# "several hundred personnel" of a NATO mission).
+FIFTEENTH_ARTICLE_FLOORS = {"f1": 0.93, "quote_exact": 1.0, "value": 1.0, "approx": 0.97,
+                            "actor": 0.85, "location": 0.91, "action": 0.94}
 
 # Three 1980s Reuters-style articles ("a-j01".."a-j03", 9 facts, hard-wrapped like the
 # sources), labelled blind in the eighth session (blind: F1 1.0, actor 0.889, location
@@ -366,7 +376,8 @@ OLD_STYLE_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx
                                                 ("a-n", ELEVENTH_ARTICLE_FLOORS),
                                                 ("a-m", TWELFTH_ARTICLE_FLOORS),
                                                 ("a-l", THIRTEENTH_ARTICLE_FLOORS),
-                                                ("a-k", FOURTEENTH_ARTICLE_FLOORS)])
+                                                ("a-k", FOURTEENTH_ARTICLE_FLOORS),
+                                                ("a-i", FIFTEENTH_ARTICLE_FLOORS)])
 def test_challenge_set_floor(prefix: str, floors: dict[str, float]) -> None:
     report = score_challenge(lambda item_id: item_id.startswith(prefix) if prefix
                              else not item_id.startswith("a-"))
@@ -1584,3 +1595,38 @@ def test_fourteenth_pass_guards() -> None:
     assert _got("About 500 Dutch soldiers will leave for home next week.")[0][3] != "deploy"
     assert _got("Britain said on Monday that after a long review of its Gulf deployments it "
                 "would host about 1,000 U.S. troops at its bases in Cyprus.")[0][1] == "USA"
+
+
+# --- fifteenth pass: the development sources' styles (docs/accuracy-troops.md) -------------
+
+
+def test_fifteenth_pass_levels() -> None:
+    """Both ends of a cut stated after the level phrase, with a hedge between "from" and the
+    number ("cut from about 10,500 to 5,000 over ...") and after "the Dutch force" in a
+    sentence about the military (rule 48)."""
+    got = _got("The number of French soldiers stationed in Germany will be reduced from "
+               "roughly 3,200 to 1,000 over three years, Paris said.")
+    assert [g[0] for g in got] == ["roughly 3,200", "1,000"]
+    assert {g[3] for g in got} == {"present"}
+    got = _got("Ministers said 1,500 soldiers would leave next year, shrinking the Dutch "
+               "force in Uruzgan from 2,000 to about 500.")
+    assert [g[0] for g in got] == ["1,500 soldiers", "2,000", "about 500"]
+
+
+def test_fifteenth_pass_counts() -> None:
+    """Paired service-status words before the noun ("full-time and part-time", "regular and
+    reserve"); "men from the ... Regiment/Battalion" are soldiers (rule 31)."""
+    assert _got("The regiment's two battalions have some 1,400 regular and reserve soldiers "
+                "in Wales.")[0][0] == "some 1,400 regular and reserve soldiers"
+    got = _got("The ministry confirmed that 400 men from the Royal Anglian Regiment would "
+               "fly to Kosovo.")
+    assert got and got[0][0] == "400 men" and got[0][3] == "deploy"
+    assert not _got("About 400 men from the village signed the petition.")
+
+
+def test_fifteenth_pass_return_and_regiment() -> None:
+    """"N soldiers would return in 2013" is a withdrawal (rule 47); a regiment name with
+    another state's demonym is its army's (rule 40: "Royal Irish Regiment" is British)."""
+    assert _got("The minister said 1,200 Canadian soldiers would return by March.")[0][3] \
+        == "withdraw"
+    assert _got("The Royal Irish Regiment has about 600 soldiers in Cyprus.")[0][1] == "GBR"

@@ -117,7 +117,8 @@ _TROOP_LEVEL_RE = re.compile(
     # "cut the Marine presence on the island from about 19,000 to 10,000"
     r"|\b(?:[Mm]ilitary|Marine|naval|army)\s+(?:presence|strength)\b"
     r"|\bnumber of (?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:troops|soldiers|forces|personnel)\b"
-    r"|(?P<pronoun>\b(?:(?:its|their)\s+(?:military\s+)?|(?:the\s+)?(?:mission|force|contingent)'s\s+"
+    r"|(?P<pronoun>\b(?:(?:its|their)\s+(?:military\s+)?|the\s+[A-Z][a-z]+\s+(?=force\b|contingent\b|garrison\b)|"
+    r"(?:the\s+)?(?:mission|force|contingent)'s\s+"
     r"(?=strength\b))(?:presence|force|forces|contingent|strength|"
     r"garrison|deployment)\b|\bthe total(?= there\b| in\b| to\b| deployed\b| sent\b| stationed\b))",
     re.IGNORECASE,
@@ -155,7 +156,7 @@ _THE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll)\s+$")
 _ELIDED_NEXT_RE = re.compile(
     r"\s*(?:[.,;:)\"']|$|(?:are|were|will|would|have|had|who|that|which|by|in|on|at|after|"
     r"before|within|now|still|currently|could|should|can|must|is|was|to|"
-    r"remain|stay|serving|leaving|coming|going|returning|next|from)\b)",
+    r"remain|stay|serving|leaving|coming|going|returning|next|from|over|until|during)\b)",
 )
 
 
@@ -351,6 +352,7 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
                 return None  # "a paramilitary police wing of about 300 men" (rule 34)
             paren = text[max(s_start, q_start - 1) : q_start] == "("
             if not (force_of or (paren and military) or _UNDER_ARMS_RE.match(text, t_end, s_end)
+                    or _MEN_OF_UNIT_RE.match(text, t_end, s_end)
                     or _MILITARY.found_in(text, max(s_start, q_start - 80), q_start)):
                 return None
             return Cand(q_start, t_end, count, high, n.approx, "gated", n.end, n.num_start)
@@ -526,6 +528,10 @@ _NON_MILITARY_RE = re.compile(
 _ARMED_RE = re.compile(
     r"\b(?:army|armies|military|soldiers|defen[cs]e|deploy\w*|war|base|bases|combat|"
     r"missions?|border|ministry|Pentagon|NATO|peacekeep\w*)\b", re.IGNORECASE)
+# "650 men from the Queen's Lancashire Regiment": men of a named army unit (rule 31).
+_MEN_OF_UNIT_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+                             r"(?:[A-Z][\w'.-]*\s+){0,4}(?:Regiment|Battalion|Brigade|Division|"
+                             r"Corps|Guards|Rifles|Fusiliers|Commando|Infantry)\b")
 _UNDER_ARMS_RE = re.compile(r"\s+(?:under arms|in uniform|at arms|on active duty)\b")
 # "troops, numbering about 2,000": the count stated after its troop noun.
 _APPOS_NUM_RE = re.compile(
@@ -578,7 +584,16 @@ def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) ->
     # ("bringing the total deployed for rescue and relief work to about 12,000": "the
     # total" reaches further, to the "to" right before the number.)
     return len(gap) <= 40 or bool(_FROM_END_RE.search(gap) or _FROM_BEFORE_RE.search(gap)) or (
-        len(gap) <= 70 and lv.group(0).lower() == "the total")
+        len(gap) <= 70 and lv.group(0).lower() == "the total") or _hedged_from_end(
+        text, s_start, n)
+
+
+def _hedged_from_end(text: str, s_start: int, n: Number) -> bool:
+    """"The number of British troops ... is to be cut from about 10,500 to 5,000": a hedge
+    stands between "from" and the number, so the level phrase's "from" is before the hedge,
+    not right before the digits (rule 48: both ends are levels)."""
+    return bool(n.hedge) and _FROM_END_RE.search(text, max(s_start, n.start - 8),
+                                                 n.start) is not None
 
 
 _KILLED_INCLUDING_RE = re.compile(

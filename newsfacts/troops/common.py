@@ -265,6 +265,9 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"(?!\s+for)|left (?!for)|depart(?:s|ed|ing)?|evacuat(?:e|ed|ing)|abandon(?:s|ed|ing)?|"
      r"(?:being|be|were|are|was) (?:cut|withdrawn|removed|repatriated|demobili[sz]ed)|"
      r"redeploy(?:s|ed|ing)? (?:home|back)|return(?:s|ed|ing)? (?:to|from)|"
+     # "3,800 soldiers would return in 2013": troops returning, no place, come home.
+     r"return(?:s|ed|ing)? (?:in|by|next|this|before|within|early|later) "
+     r"(?=[A-Z0-9]|next|this|the end|early|later)|"
      r"rotat(?:e|ed|ing) (?:home|out)|are due to leave|out of", "withdraw"),
     (r"(?:fl(?:y|ew|own)|march(?:ed|ing)?|mov(?:e|ed|ing)|pour(?:ed|ing)?|roll(?:ed)?|"
      r"swept|sweep|cross(?:ed|ing)?|head(?:ed|ing)?|rush(?:ed)?|push(?:ed)?|advanc(?:e|ed|ing)|"
@@ -538,6 +541,8 @@ def noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | Non
             seen_of = True
         elif low in ("and", "or") and last_cap and _CAP_NEXT_RE.match(text, t.end(), end):
             mods.append(low)  # "South Korean and American soldiers"
+        elif low in ("and", "or") and _paired_modifier(text, mods, t.end(), end):
+            mods.append(low)  # "about 3,000 full-time and part-time soldiers"
         elif low in NON_STATE or low in MODIFIERS or (seen_of and low.endswith("'s")) or (
                 word[0].isupper() and low not in _STOP_CAPS) or (
             "-" in word and low.split("-")[-1] in ("led", "based", "backed", "strong",
@@ -551,6 +556,19 @@ def noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | Non
 
 
 _CAP_NEXT_RE = re.compile(r"\s{1,3}[A-Z]")
+# Service-status words that come in pairs before a troop noun.
+_PAIRED_MODS = frozenset({"full-time", "part-time", "regular", "reserve", "active",
+                          "active-duty", "professional", "conscript", "volunteer"})
+_NEXT_WORD_RE = re.compile(r"\s{1,3}([a-z-]+)")
+
+
+def _paired_modifier(text: str, mods: list[str], pos: int, end: int) -> bool:
+    """"3,000 full-time and part-time soldiers", "regular and reserve troops": "and"/"or"
+    between two service-status words is part of the modifiers (not the end of the count)."""
+    if not mods or mods[-1] not in _PAIRED_MODS:
+        return False
+    m = _NEXT_WORD_RE.match(text, pos, end)
+    return m is not None and m.group(1) in _PAIRED_MODS
 _FORCES_MEMBERS_RE = re.compile(r" (?:members|personnel)\b")
 # A service before "members": "Armed Forces members", "Defence Force members", "army members".
 _SERVICE_HEADS = frozenset({"forces", "force", "army", "military", "navy", "armed forces"})
