@@ -25,6 +25,7 @@ from newsfacts.trade.common import (
     PER_AFTER,
     PER_NOUNS,
     DocState,
+    holds_any,
 )
 from newsfacts.trade.flow import skip_conversion
 from newsfacts.trade.partners import end_of_clause
@@ -32,7 +33,7 @@ from newsfacts.trade.partners import end_of_clause
 _PER_AFTER_RE = re.compile(
     "|".join(rf"(?P<{k}>\b(?:{p})\b)" for k, p in PER_AFTER), re.IGNORECASE
 )
-# Words every match of ``_PER_AFTER_RE`` / ``_PER_ADJ_RE`` holds, for ``_holds_any``.
+# Words every match of ``_PER_AFTER_RE`` / ``_PER_ADJ_RE`` holds, for ``holds_any``.
 _RATE_STEMS = ("year", "annu", "month", "quarter", "/yr")
 _RATE_ADJECTIVES = ("annual", "yearly", "monthly", "quarterly")
 _PER_ADJ_RE = re.compile(
@@ -46,7 +47,7 @@ _PER_OPENING_RE = re.compile(
 _PER_BEFORE_RE = re.compile(
     "(?:" + "|".join(rf"(?P<{k}>\b(?:{p})\s+)" for k, p in PER_ADJECTIVE) + ")$", re.IGNORECASE
 )
-# A part of each word of APPROX_BEFORE without "i", "s" or "k" (see ``_holds_any``).
+# A part of each word of APPROX_BEFORE without "i", "s" or "k" (see ``holds_any``).
 _APPROX_STEMS = ("xceed", "top", "cro", "urpa", "mated", "put", "reach")
 _APPROX_BEFORE_RE = re.compile(rf"\b(?:{APPROX_BEFORE})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _GOODS_LIST_RATE_RE = re.compile(
@@ -57,7 +58,7 @@ _GOODS_LIST_RATE_RE = re.compile(
 
 def approx_before(text: str, s: int, money: Money, folded: str) -> bool:
     lo = max(s, money.start - 40)
-    if not _holds_any(folded, _APPROX_STEMS, lo, money.start):
+    if not holds_any(folded, _APPROX_STEMS, lo, money.start):
         return False
     return _APPROX_BEFORE_RE.search(text[lo : money.start]) is not None
 
@@ -71,7 +72,7 @@ def per_of(text: str, s: int, e: int, money: Money, amounts: list[Money], folded
     for pos in dict.fromkeys((money.end, skip_conversion(text, money, amounts))):
         nxt = [a.start for a in amounts if a.start >= pos]
         limit = min(nxt[0] if nxt else e, pos + 40)
-        if not _holds_any(folded, _RATE_STEMS, pos, limit):
+        if not holds_any(folded, _RATE_STEMS, pos, limit):
             continue
         m = _PER_AFTER_RE.search(text, pos, limit)
         if m is not None and not COMMA_RE.search(text[pos : m.start()]):
@@ -88,7 +89,7 @@ def per_of(text: str, s: int, e: int, money: Money, amounts: list[Money], folded
             return before.lastgroup  # "running at an annualised $42 billion"
     # The amount's clause lies in the sentence: one without a rate adjective (most) has
     # none to look for.
-    if _holds_any(folded, _RATE_ADJECTIVES, s, e):
+    if holds_any(folded, _RATE_ADJECTIVES, s, e):
         prev = [a.end for a in amounts if a.end <= money.start]
         lo = prev[-1] if prev else s
         brk = list(CLAUSE_BREAK_RE.finditer(text, lo, money.start))
@@ -102,14 +103,6 @@ def per_of(text: str, s: int, e: int, money: Money, amounts: list[Money], folded
         return None
     adj = _PER_OPENING_RE.match(text, s)
     return adj.lastgroup if adj is not None else None
-
-
-def _holds_any(folded: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
-    """Does ``folded[lo:hi]`` hold one of ``words``? A screen before an ``IGNORECASE``
-    pattern that cannot match without one of them: exact when no word has an "i", "s" or
-    "k", the letters ``re`` also matches with a character outside ASCII ("ı", "ſ", "K")
-    that ``fold_case`` may not fold to them."""
-    return any(folded.find(w, lo, hi) >= 0 for w in words)
 
 
 def sentence_currencies(amounts: list[Money], state: DocState) -> list[str | None]:

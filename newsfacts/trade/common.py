@@ -259,3 +259,11 @@ def dedupe(codes: Iterable[str]) -> list[str]:
         if c not in seen:
             seen.append(c)
     return seen
+
+
+def holds_any(text: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` hold one of ``words``? A screen before a pattern or a rule that
+    cannot apply without one of them. On ``folded`` text before an ``IGNORECASE`` pattern
+    it is exact when no word has an "i", "s" or "k", the letters ``re`` also matches with a
+    character outside ASCII ("ı", "ſ", "K") that ``fold_case`` may not fold to them."""
+    return any(text.find(w, lo, hi) >= 0 for w in words)

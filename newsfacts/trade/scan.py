@@ -33,6 +33,7 @@ from newsfacts.trade.common import (
     Cue,
     DocState,
     dedupe,
+    holds_any,
     name_end,
 )
 from newsfacts.trade.flow import (
@@ -107,15 +108,15 @@ _TO_BUILD_AFTER_RE = re.compile(
     r"\s+to\s+(?:build|construct|set\s+up|open|expand)\s+(?:an?\s+|the\s+|its\s+|their\s+|new\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:refiner|smelter|plant|factor|gigafactor|terminal|mine\b|mines|"
     r"complex|facilit|assembly\s+line|production\s+line)")
-# What a tax on trade raises is revenue (rule 11: taxes, not trade).
-_LEVY_RAISED_RE = re.compile(r"\b(?:levy|levies|tax|taxes|duty|duties|tariffs?|cess)\s+on\s+"
+# What a tax on trade raises is revenue (rule 11: taxes, not trade): before the amount ("a
+# levy on tea exports raised"), or after it ("collects £1billion a year in duty on whisky",
+# "$2 billion in tariffs on Chinese goods").
+_TAX_WORDS = r"levy|levies|tax|taxes|duty|duties|tariffs?"
+_LEVY_RAISED_RE = re.compile(rf"\b(?:{_TAX_WORDS}|cess)\s+on\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\s+"
                              r"(?:has\s+|have\s+|had\s+)?(?:raised|collected)\s+$")
-# What a tax brings in, written after the amount: "collects £1billion a year in duty on
-# whisky", "$2 billion in tariffs on Chinese goods" (rule 11: taxes, not trade).
 _IN_TAX_AFTER_RE = re.compile(r"\s+(?:(?:a|per|each)\s+year\s+|annually\s+)?in\s+(?:excise\s+|"
-                              r"import\s+|export\s+|customs\s+)?(?:dut(?:y|ies)|tax(?:es)?|"
-                              r"tariffs?|levies|levy)\b")
+                              rf"import\s+|export\s+|customs\s+)?(?:{_TAX_WORDS})\b")
 # "Energy purchases, much of it diesel from Spain, cost 122 billion dirhams", "oil imports
 # cost the country $N": what imports cost is their value.
 _IMPORTS_COST_RE = re.compile(r"\b(?:imports|purchases)(?:,[^.;,]{1,80},|\s+of\s+[\w\s-]{1,40}?)?"
@@ -344,9 +345,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             flow = emitted[-1].flow  # "... of the total, down from $35.9 billion" (rule 26)
         taker = None
         if state.facts and state.facts[-1].flow == "exports" and (
-                flow in (None, "imports", NEG) or (flow == "exports" and (
-                    text.find(" took ", s, money.start) >= 0
-                    or text.find(" bought ", s, money.start) >= 0))):
+                flow in (None, "imports", NEG) or (flow == "exports" and holds_any(
+                    text, (" took ", " bought "), s, money.start))):
             # "Britain took another $1.2 billion." after the owner's exports to other buyers;
             # "China, which buys most of Brazil's soy, took $40.1 billion worth" (the verb
             # right before the amount, not a cue in the clause between, governs it).
@@ -355,7 +355,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 taker = None  # "Kenya bought machinery worth $N" after Kenya's own exports
             if taker is not None:
                 flow = "exports"  # the takers are the buyers: counterparts, not the subject
-                classified = [(c, st, cp or c in taker) for c, st, cp in classified]
+                classified = _as_counterparts(classified, taker)
         if taker is None and flow in (None, NEG, "imports", "exports") and state.facts and \
                 state.facts[-1].flow in GOODS_FLOWS and text.find(
                     "accounted for", max(s, money.start - 20), money.start) >= 0 and \
@@ -365,7 +365,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             taker = part_holder(text, money, classified)
             if taker is not None:
                 flow = state.facts[-1].flow
-                classified = [(c, st, cp or c in taker) for c, st, cp in classified]
+                classified = _as_counterparts(classified, taker)
         if flow == "exports" and text.find("suppl", s, money.start) >= 0 and supplier_shipments(
                 text, s, money, cues):
             # "Russia remained the biggest supplier, with shipments worth $52.6 billion" in a
@@ -387,21 +387,15 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             if story is not None and sellers and story not in sellers and not \
                     _TO_ECONOMY_AFTER_RE.match(text, money.end):
                 flow, supplier = "imports", (sellers[-1], story)
-        if flow == "exports" and supplier is None and state.reporting is not None and (
-                text.find("sold", s, money.start) >= 0 or text.find("shipped", s, money.start) >= 0
-                or text.find("supplied", s, money.start) >= 0
-                or text.find("exported", s, money.start) >= 0):
+        if flow == "exports" and supplier is None and state.reporting is not None and \
+                holds_any(text, _SELLING_WORDS, s, money.start):
             to_story = _sold_to_story(text, no, money, classified, state)
             if to_story is not None:
                 flow, supplier = "imports", to_story
-                classified = [(c, st, cp or c in to_story[0]) for c, st, cp in classified]
+                classified = _as_counterparts(classified, to_story[0])
         if (flow in (None, "imports", "exports") or (
-                flow == NEG and text.find("paid", s, money.start) >= 0)) and (
-                text.find("paid", s, money.start) >= 0
-                or text.find("bought", s, money.start) >= 0
-                or text.find("took", s, money.start) >= 0
-                or text.find("buying", s, money.start) >= 0
-                or text.find("purchased", s, money.start) >= 0):
+                flow == NEG and text.find("paid", s, money.start) >= 0)) and \
+                holds_any(text, _BUYING_WORDS, s, money.start):
             sold = _story_goods_bought(text, s, money, classified, state.story,
                                        state.reporting)
             if sold is None and emitted and emitted[-1].char_start == sold_at and \
@@ -414,7 +408,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
                 flow, supplier, sold_at = "exports", sold, money.start
                 # The buyer is a counterpart: it does not become the subject (rule 20).
                 buyers = sold[0] if isinstance(sold[0], tuple) else (sold[0],)
-                classified = [(c, st, cp or c in buyers) for c, st, cp in classified]
+                classified = _as_counterparts(classified, buyers)
         if flow in (None, "exports", NEG) and (paid := paid_for_goods_from(
                 text, s, money, classified, state.subject)) is not None:
             flow = paid  # "India spent $25.6 billion on crude from the kingdom"
@@ -587,6 +581,18 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     for i, money in enumerate(amounts):
         if currencies[i] is not None and not money.bare:
             state.currency = currencies[i]
+
+
+# Verbs of selling and of buying before an amount: screens for the seller and buyer rules.
+_SELLING_WORDS = ("sold", "shipped", "supplied", "exported")
+_BUYING_WORDS = ("paid", "bought", "took", "buying", "purchased")
+
+
+def _as_counterparts(classified: list[tuple[str, int, bool]], codes: Sequence[str]
+                     ) -> list[tuple[str, int, bool]]:
+    """``classified`` with ``codes`` marked as counterparts: the buyers, takers or holders a
+    rule found are the other side of the figure and do not become its subject (rule 20)."""
+    return [(c, st, cp or c in codes) for c, st, cp in classified]
 
 
 def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[str, int, bool]],
