@@ -59,6 +59,15 @@ HEDGES = (
     "upwards of", "upward of", "in excess of", "an additional", "approx.", "approx", "at most",
     "more than an estimated", "some estimated", "an extra", "nearly an", "almost an",
     "just short of", "not more than", "no more than", "circa", "c.", "above", "nearer to",
+    # Spoken and British hedges ("something like $200 billion both ways", "in the region of
+    # £2bn", "north of $5 billion"), and the degree words before a threshold ("slightly
+    # more than", "a little over"), which belong in the quote with it (rule 17).
+    "something like", "in the region of", "in the neighbourhood of", "in the neighborhood of",
+    "shy of", "just shy of", "north of", "getting on for", "nigh on", "close on",
+    "more or less", "not quite", "an approximate", "just about", "somewhere around",
+    "slightly more than", "slightly over", "slightly less than", "slightly under",
+    "a little over", "a little under", "a little more than", "a little less than",
+    "just above", "just below", "well above", "well below", "well under",
 )
 # "an additional", "an extra" are not hedges in meaning; they are kept out of APPROX below.
 NOT_APPROX_HEDGES = {"an additional", "an extra", "additional"}
@@ -248,8 +257,10 @@ def _hedge_before(before: str) -> re.Match[str] | None:
 
 
 # A hedge written after the number: "2,000 or so soldiers", "300-odd troops", "3,000 or
-# more troops" (approximate; "or more" reads as "at least").
-_APPROX_AFTER_RE = re.compile(r"\s+or\s+(?:so|more)\b|-odd\b", re.IGNORECASE)
+# more troops", "5,000-plus troops", "$2 billion or thereabouts" (approximate; "or more"
+# reads as "at least", but not in "or more than").
+_APPROX_AFTER_RE = re.compile(
+    r"\s+or\s+(?:so|thereabouts|more(?!\s+than\b))\b|-(?:odd|plus)\b", re.IGNORECASE)
 
 
 def find_numbers(
@@ -809,6 +820,10 @@ def find_money(
             currency, q_end = suffix
         approx = vague or (hedge is not None and hedge not in NOT_APPROX_HEDGES)
         if currency is not None:
+            if high is None and q_end < end and text[q_end] in " -":
+                odd = _APPROX_AFTER_RE.match(text, q_end, end)
+                if odd is not None:  # "$2 billion or so", "£5bn-plus"
+                    q_end, approx = odd.end(), True
             if scaled:
                 last_scale = scale_mult
             yield Money(q_start, q_end, _tidy(value), None if high is None else _tidy(high),

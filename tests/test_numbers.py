@@ -312,7 +312,10 @@ def test_a_hedge_right_after_a_bracket_is_read(text: str, expected: list) -> Non
     ("some 300-odd troops", [("some 300-odd", 300.0, None, True)]),
     ("3,000 or more troops", [("3,000 or more", 3000.0, None, True)]),
     ("upward of 2,000 troops", [("upward of 2,000", 2000.0, None, True)]),
-    # not a range, not a plain "odd"
+    ("a 5,000-plus force", [("5,000-plus", 5000.0, None, True)]),
+    ("600 or thereabouts", [("600 or thereabouts", 600.0, None, True)]),
+    # "or more than" starts another comparison; not a range, not a plain "odd"
+    ("3,000 or more than twice that", [("3,000", 3000.0, None, False)]),
     ("35 or 40 troops", [("35 or 40", 35.0, 40.0, False)]),
     ("2,000 odd jobs", [("2,000", 2000.0, None, False)]),
 ])
@@ -345,4 +348,25 @@ def test_currencies_of_smaller_economies(text: str, expected: list) -> None:
 ])
 def test_a_scale_word_glued_to_the_number_is_read(text: str, expected: list) -> None:
     """The Daily Mail prints "£2billion": the glued word is the scale (it was read as £2)."""
+    assert money(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("two-way trade of something like $200 billion",
+     [("something like $200 billion", 2e11, None, "DOLLAR", True)]),
+    ("exports in the region of £2bn a year", [("in the region of £2bn", 2e9, None, "GBP", True)]),
+    ("sales north of $5 billion", [("north of $5 billion", 5e9, None, "DOLLAR", True)]),
+    ("a deficit of slightly more than 3 billion dlrs",
+     [("slightly more than 3 billion dlrs", 3e9, None, "DOLLAR", True)]),
+    ("imports of $4 billion or so", [("$4 billion or so", 4e9, None, "DOLLAR", True)]),
+    ("a £5bn-plus arms deal", [("£5bn-plus", 5e9, None, "GBP", True)]),
+    ("exports of 2 billion dlrs or more", [("2 billion dlrs or more", 2e9, None, "DOLLAR", True)]),
+    # two amounts joined by "or" hedge neither
+    ("$4 billion or $5 billion",
+     [("$4 billion", 4e9, None, "DOLLAR", False), ("$5 billion", 5e9, None, "DOLLAR", False)]),
+])
+def test_spoken_hedges_and_hedges_after_money(text: str, expected: list) -> None:
+    """Speech, opinion pieces and British copy hedge with phrases the wire rarely uses
+    ("something like", "in the region of") and after the amount ("$4 billion or so"); each
+    makes the figure approximate and belongs in its quote (rules 16-17)."""
     assert money(text) == expected
