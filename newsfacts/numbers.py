@@ -35,7 +35,7 @@ TENS = {
 # the number or followed by a non-letter ("$5m", "5bn"), which the pattern enforces.
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "bil": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "billions": 1e9, "millions": 1e6, "trln": 1e12, "tn": 1e12, "trn": 1e12,
     "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
     "lakh crore": 1e12, "lakh crores": 1e12,
@@ -50,6 +50,10 @@ VAGUE = {
     "several thousand": 3000, "several million": 3e6, "several billion": 3e9,
     "a few million": 2e6, "a few billion": 2e9, "a few dozen": 24, "several dozen": 36,
     "a couple of hundred": 200, "a couple of thousand": 2000,
+    # the informal "a couple" without "of" (Usenet, quotes)
+    "a couple hundred": 200, "a couple thousand": 2000, "a couple hundred thousand": 200000,
+    "a couple of hundred thousand": 200000, "a couple million": 2e6,
+    "a couple of million": 2e6, "a couple billion": 2e9, "a couple of billion": 2e9,
 }
 # Hedges that make a figure approximate and belong in its quote (rules 16-17, 39).
 HEDGES = (
@@ -74,7 +78,7 @@ NOT_APPROX_HEDGES = {"an additional", "an extra", "additional"}
 
 _WORD_NUM = word_alternation([*UNITS, *TENS])
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion"
-_SCALE_ABBR = r"mln|bln|trln|bn|mn|tn|trn|mil|crores?|lakh\s(?:crores?)|lakhs?"
+_SCALE_ABBR = r"mln|bln|trln|bn|mn|tn|trn|mil|bil|crores?|lakh\s(?:crores?)|lakhs?"
 _HEDGE = word_alternation(HEDGES)
 _VAGUE = word_alternation(VAGUE)
 
@@ -111,6 +115,42 @@ _SCALE = (
 )
 
 
+# A fraction written between a numeral and its scale, as 1980s wire copy and informal posts
+# print it: "2-1/2 billion dlrs", "$2 1/2 billion", "$2½ billion". Only before a scale.
+FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5, "¼": 0.25, "¾": 0.75}
+_FRACTION = rf"(?:[- ](?:1/[24]|3/4)|[½¼¾])(?=\s?(?:{_SCALE_WORD}|{_SCALE_ABBR})\b|[mbk]\b)"
+# A part of a scale in words: "half a million", "a quarter of a million", "a quarter-million",
+# "three-quarters of a billion", "one and a half million", "two-and-a-half billion", "a
+# billion and a half". (Numerals with "and a half" are rare enough to leave out.)
+_PART_OF_SCALE = (
+    rf"(?:(?:(?:a|one)[\s-])?(?:half|quarter|three[\s-]quarters)(?:\sof)?(?:\san?\s|[\s-])"
+    rf"(?:{_SCALE_WORD})"
+    rf"|(?:{_WORD_NUM})[\s-]and[\s-]a[\s-]half[\s-](?:{_SCALE_WORD})"
+    rf"|an?\s(?:{_SCALE_WORD})\sand\sa\shalf)"
+)
+
+
+def _part_of_scale_value(phrase: str) -> float:
+    """Value of a ``_PART_OF_SCALE`` phrase: the scale times its fraction or mixed number."""
+    words = [w for w in _WORD_SPLIT_RE.split(phrase.lower()) if w not in ("a", "an", "of")]
+    scale = next(SCALES[w] for w in words if w in _SCALE_WORDS)
+    if "and" in words:  # "one and a half million", "a billion and a half"
+        whole = UNITS.get(words[0], TENS.get(words[0], 1.0))
+        return (whole + 0.5) * scale
+    if "quarters" in words or "quarter" in words:
+        return (0.75 if "three" in words else 0.25) * scale
+    return 0.5 * scale
+
+
+_SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+
+
+def _fraction(m: re.Match[str]) -> float:
+    """The fraction a numeral match carries before its scale ("2-1/2 billion"), or 0."""
+    frac = m.group("frac")
+    return FRACTIONS[frac.lstrip("- ")] if frac else 0.0
+
+
 def _core(glued_prefixes: Sequence[str]) -> str:
     """The grammar, one named group per kind of number phrase.
 
@@ -125,22 +165,22 @@ def _core(glued_prefixes: Sequence[str]) -> str:
     """
     return (
         rf"(?=[\d{_WORD_STARTS}])"
-        rf"(?:(?P<num>{_digits(glued_prefixes)})(?P<scale>{_SCALE})?"
+        rf"(?:(?P<num>{_digits(glued_prefixes)})(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
         rf"|(?<![a-z])(?=an?\s|{_FIRST_WORDS})(?:(?P<vague>\b(?:{_VAGUE})\b)"
-        rf"|(?P<half>\bhalf\s+a(?:n)?\s+(?:{_SCALE_WORD})\b)"
+        rf"|(?P<part>\b{_PART_OF_SCALE}\b)"
         rf"|(?P<dozen>\b(?:a|one|two|three|four|five|half\sa)\s+dozen\b)"
         rf"|(?P<words>\b{_WORDS}\b)))"
     )
 
 
-# First letters of every word branch: vague amounts, "half", "a"/"an", and the units and
-# tens that start spelled-out numbers and "<unit> dozen".
-_WORD_STARTS = "".join(sorted({w[0] for w in (*VAGUE, *UNITS, *TENS, "a", "half")}))
+# First letters of every word branch: vague amounts, "half", "quarter", "a"/"an", and the
+# units and tens that start spelled-out numbers and "<unit> dozen".
+_WORD_STARTS = "".join(sorted({w[0] for w in (*VAGUE, *UNITS, *TENS, "a", "half", "quarter")}))
 # The words every word branch begins with, but for "a"/"an" and a space ("a few", "a
 # dozen", "a million"): units, tens, the first words of the vague amounts, and "half".
 _FIRST_WORDS = word_alternation([
     *UNITS, *TENS, "dozens", "scores", "hundreds", "thousands", "tens", "millions", "billions",
-    "trillions", "several", "half",
+    "trillions", "several", "half", "quarter",
 ])
 _ANY_DIGIT_RE = re.compile(r"\d")
 # The grammar runs on case-folded text (``patterns.fold_case``): about 40% faster than
@@ -227,14 +267,14 @@ def _parse(m: re.Match[str]) -> tuple[float, bool, bool] | None:
     """(value, vague, scaled) for one core match, or None when it is not a number."""
     num = m.group("num")
     if num:  # the common case first: only one branch of the grammar matches
-        value = float(num.replace(",", ""))
+        value = float(num.replace(",", "")) + _fraction(m)
         scale = m.group("scale")
         # Rounding removes binary noise from the multiply (8.14 * 1e9 -> 8140000000.0).
         return round(value * _scale_value(scale), 6), False, scale is not None
     if m.group("vague"):
         return float(VAGUE[_SPACES_RE.sub(" ", m.group("vague").lower())]), True, True
-    if m.group("half"):
-        return 0.5 * SCALES[m.group("half").split()[-1].lower()], False, True
+    if m.group("part"):
+        return _part_of_scale_value(m.group("part")), False, True
     if m.group("dozen"):
         head = m.group("dozen").lower().split()[0]
         mult = {"a": 1, "half": 0.5}.get(head, UNITS.get(head, 1))
@@ -263,6 +303,14 @@ _APPROX_AFTER_RE = re.compile(
     r"\s+or\s+(?:so|thereabouts|more(?!\s+than\b))\b|-(?:odd|plus)\b", re.IGNORECASE)
 
 
+def _elided_thousands(low: str, high: str | None, high_value: float) -> bool:
+    """Does a bare low end leave out the thousands its high end writes ("40-50,000", "2 to
+    3,000")? Only when the high end is a round thousands numeral within ten times the low
+    end read as thousands."""
+    return bool(high) and high.endswith(",000") and low.isdigit() and (
+        0 < int(low) * 1000 < high_value <= int(low) * 10_000)
+
+
 def find_numbers(
     text: str, start: int = 0, end: int | None = None, *, folded: str | None = None
 ) -> Iterator[Number]:
@@ -286,7 +334,7 @@ def find_numbers(
         num = m.group("num")
         if num:  # _parse's numeral case, inline: most matches are numerals
             scale = m.group("scale")
-            value = round(float(num.replace(",", "")) * _scale_value(scale), 6)
+            value = round((float(num.replace(",", "")) + _fraction(m)) * _scale_value(scale), 6)
             vague, scaled = False, scale is not None
         else:
             parsed = _parse(m)
@@ -326,6 +374,8 @@ def find_numbers(
                     # "35 to 50 billion": the low end borrows the high end's scale.
                     value = round(value * _scale_value(m2.group("scale")), 6)
                     scaled = True
+                elif num and m2 is not None and _elided_thousands(num, m2.group("num"), hv):
+                    value *= 1000  # "40-50,000 troops": 40,000 to 50,000
                 if hv > value:
                     high = hv
                     n_end = m2.end()
@@ -741,7 +791,7 @@ def find_money(
         if num:  # _parse's numeral case, inline: most matches are numerals
             scale = m.group("scale")
             scale_mult = _scale_value(scale)
-            value = round(float(num.replace(",", "")) * scale_mult, 6)
+            value = round((float(num.replace(",", "")) + _fraction(m)) * scale_mult, 6)
             vague, scaled = False, scale is not None
         else:
             parsed = _parse(m)

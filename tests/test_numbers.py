@@ -370,3 +370,47 @@ def test_spoken_hedges_and_hedges_after_money(text: str, expected: list) -> None
     ("something like", "in the region of") and after the amount ("$4 billion or so"); each
     makes the figure approximate and belongs in its quote (rules 16-17)."""
     assert money(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sugar exports of 2-1/2 billion dlrs", [("2-1/2 billion dlrs", 2.5e9, None, "DOLLAR", False)]),
+    ("a $2 1/2 billion order", [("$2 1/2 billion", 2.5e9, None, "DOLLAR", False)]),
+    ("a £1½ bn contract", [("£1½ bn", 1.5e9, None, "GBP", False)]),
+    ("about 3 bil dollars a year", [("about 3 bil dollars", 3e9, None, "DOLLAR", True)]),
+    ("a $3 bil. deficit", [("$3 bil", 3e9, None, "DOLLAR", False)]),
+    ("a quarter of a million dollars", [("a quarter of a million dollars", 2.5e5, None,
+                                         "DOLLAR", False)]),
+    ("a quarter-billion-dollar deal", [("a quarter-billion-dollar", 2.5e8, None, "DOLLAR",
+                                        False)]),
+    ("one and a half billion dollars", [("one and a half billion dollars", 1.5e9, None,
+                                         "DOLLAR", False)]),
+    ("a billion and a half dollars", [("a billion and a half dollars", 1.5e9, None, "DOLLAR",
+                                       False)]),
+    # a fraction without a scale is no part of an amount
+    ("up 1-1/2 pct to $3 billion", [("$3 billion", 3e9, None, "DOLLAR", False)]),
+])
+def test_fractions_of_a_scale(text: str, expected: list) -> None:
+    """1980s wire copy writes "2-1/2 billion dlrs", speech "a quarter of a million" and "one
+    and a half billion": the fraction is part of the amount (each was read as 2 billion,
+    a million, or "one")."""
+    assert money(text) == expected
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("a quarter of a million troops", [("a quarter of a million", 250000.0, None, False)]),
+    ("three-quarters of a million men", [("three-quarters of a million", 750000.0, None, False)]),
+    ("two and a half thousand troops", [("two and a half thousand", 2500.0, None, False)]),
+    ("a couple hundred thousand men", [("a couple hundred thousand", 200000.0, None, True)]),
+    ("a couple thousand Marines", [("a couple thousand", 2000.0, None, True)]),
+    ("40-50,000 troops", [("40-50,000", 40000.0, 50000.0, False)]),
+    ("between 5 and 10,000 soldiers", [("between 5 and 10,000", 5000.0, 10000.0, False)]),
+    # the high end is no round thousands, or too far: both ends as written
+    ("3-4,500 men", [("3-4,500", 3.0, 4500.0, False)]),
+    ("1 to 50,000 troops", [("1 to 50,000", 1.0, 50000.0, False)]),
+    ("three quarters of the troops", [("three", 3.0, None, False)]),
+])
+def test_parts_of_a_scale_and_elided_thousands(text: str, want: list) -> None:
+    """Counts in speech and informal posts: "a quarter of a million", "a couple thousand"
+    (rule 37: the smallest value meant, approximate), and "40-50,000", whose low end
+    leaves its thousands to the high end."""
+    assert [(text[n.start : n.end], n.value, n.high, n.approx) for n in find_numbers(text)] == want
