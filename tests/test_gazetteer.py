@@ -152,3 +152,18 @@ def test_demonyms_of_smaller_states(surface: str, code: str) -> None:
     """"Malawian troops", "Mauritian rupees": a demonym names its state (rule 22)."""
     assert code_for(surface) == code
     assert [m.code for m in find_mentions(f"about 300 {surface} soldiers")] == [code]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("about 300 Spaniards and 200 Danes", ["ESP", "DNK"]),
+    ("exports to the U.A.E. and Macau", ["ARE", "MAC"]),
+    ("talks between the ROK and the DPRK", ["KOR", "PRK"]),
+    ("Dahomey and Upper Volta signed a trade pact", ["BEN", "BFA"]),
+    ("a Kazakhstani and a Byelorussian delegation", ["KAZ", "BLR"]),
+    # left out on purpose: a first name, a pole
+    ("Finn Larsen flew to the North Pole", []),
+])
+def test_former_names_and_plural_demonyms(text: str, codes: list[str]) -> None:
+    """Former names ("Upper Volta"), abbreviations ("DPRK", "U.A.E.") and plural demonyms
+    ("Spaniards") name their states; each was missed before."""
+    assert [m.code for m in find_mentions(text)] == codes
