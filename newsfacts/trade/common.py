@@ -78,7 +78,10 @@ NEGATIVE_CUES = (
     r"listing|flotation|offering|IPO|rebates?|depreciation|pre-tax|penalty|damages|"
     r"settlement|ransom|bribes?|smuggl\w+|illegal|sanctions|embargo|award|awarded|"
     r"arbitration|court|lawsuit|sued|contributions?|savings|outlays?|promotion|"
-    r"backlogs?|order\s+books?"
+    r"backlogs?|order\s+books?|"
+    # What a state owes and reschedules is debt, whatever it was borrowed for (rule 11):
+    # "Peru, which owes about 14 billion dlrs to foreign banks, needs a trade surplus".
+    r"owes?|owed|reschedul(?:e|es|ed|ing)|repay(?:s|ing)?|repaid|repayments?|arrears"
 )
 # Non-trade heads that a restatement of a trade figure can still carry ("800 mln dlrs in
 # lost petroleum revenues" after "800 mln dlrs in crude exports": rule 9).

@@ -305,6 +305,9 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         if is_unit_price(text, money, e):
             continue
         flow = flow_of(text, s, e, money, cues, amounts, state)
+        if emitted and flow in ("exports", "imports", "surplus", "deficit", "trade") and \
+                text.find("respectively", money.end, e) >= 0:
+            flow = _respective_flow(text, money, amounts, emitted, flow)
         if body is not None:
             same = same_in_body(money, currency, body, state)
             if same is not None:
@@ -514,6 +517,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
             partners = leaving_with_balance(text, s, e, money, classified, partners)
         if len(partners) > 1 and text.find("respectively", money.end, e) >= 0:
             partners = _respectively(text, money, amounts, classified, partners)
+        if len(partners) > 1 and text.startswith(" with ", money.end):
+            partners = _with_after(text, money, classified, partners)
         if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
             emitted[-1].flow == "trade" and len(emitted[-1].partners) == 2
             and partners[0] in emitted[-1].partners
@@ -671,6 +676,54 @@ def _sold_to_story(text: str, no: int, money: Money, classified: list[tuple[str,
             _TO_ECONOMY_AFTER_RE.match(text, money.end):
         return sellers, story
     return None
+
+
+_WITH_AFTER_RE = re.compile(r" with (?:the )?(?=[A-Z])")
+
+
+def _with_after(text: str, money: Money, classified: list[tuple[str, int, bool]],
+                partners: tuple[str, ...]) -> tuple[str, ...]:
+    """"a surplus of 98.2 billion francs with France and 41.5 billion with Britain": an
+    amount followed at once by "with <economy>" is the balance or trade with that economy;
+    the counterpart named before it (the previous list item's) gives way. Only when the
+    last partner was named before the amount and the one after is not among the partners."""
+    m = _WITH_AFTER_RE.match(text, money.end)
+    if m is None:
+        return partners
+    after = next((c for c, st, _cp in classified if st == m.end()), None)
+    last_at = max((st for c, st, _cp in classified if c == partners[-1]), default=None)
+    if after is None or after in partners or last_at is None or last_at > money.start:
+        return partners
+    return (*partners[:-1], after)
+
+
+_COMPARED_RUN_RE = re.compile(r"(?:against|versus|vs\.?|compared\s+with|from)\s+$")
+
+
+def _respective_flow(text: str, money: Money, amounts: list[Money], emitted: list[TradeFact],
+                     flow: str) -> str:
+    """"exports were 13.84 billion crowns and imports 13.43 billion, against 13.12 billion
+    and 13.36 billion respectively": a run of amounts closed by "respectively" after
+    "against" (or "from", "compared with") restates the figures just before it, the i-th
+    amount taking the i-th flow of the run of the same length emitted before (rule 26);
+    the nearest cue would give every amount of the run the last flow."""
+    i = amounts.index(money)
+    lo = i
+    while lo > 0 and _AMOUNT_JOIN_RE.fullmatch(text, amounts[lo - 1].end, amounts[lo].start):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(amounts) and _AMOUNT_JOIN_RE.fullmatch(text, amounts[hi].end,
+                                                              amounts[hi + 1].start):
+        hi += 1
+    n = hi - lo + 1
+    if n < 2 or not _RESPECTIVELY_RE.match(text, amounts[hi].end) or \
+            not _COMPARED_RUN_RE.search(text, max(0, amounts[lo].start - 16), amounts[lo].start):
+        return flow
+    earlier = [f for f in emitted if f.char_end <= amounts[lo].start]
+    flows = [f.flow for f in earlier[-n:]]
+    if len(flows) < n or len(set(flows)) < 2:
+        return flow
+    return flows[i - lo]
 
 
 def _respectively(text: str, money: Money, amounts: list[Money],
