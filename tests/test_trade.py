@@ -1927,6 +1927,14 @@ def test_respectively_after_against_restates_the_flows_in_order() -> None:
                                             ("19.9 billion", "imports")]
 
 
+def test_respectively_with_an_unhedged_amount_in_the_run() -> None:
+    """An amount whose hedge is dropped ("edged up to", "an additional") is a new value, so
+    the run is read by position (it raised ValueError, crashing the document)."""
+    got = _quotes("Finnish exports rose to 5 billion dlrs and imports edged up to 4 billion "
+                  "dlrs, against an additional 3 billion and up to 2 billion respectively.")
+    assert [f for _q, f, _p in got] == ["exports", "imports", "exports", "imports"]
+
+
 def test_an_amount_with_an_economy_after_it_takes_that_economy() -> None:
     """"a surplus of X with Sweden and Y with Denmark": Y is the balance with Denmark."""
     got = _quotes("Norway had a surplus of 2.1 billion crowns with Sweden and 1.4 billion with "

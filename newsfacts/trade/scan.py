@@ -307,7 +307,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         flow = flow_of(text, s, e, money, cues, amounts, state)
         if emitted and flow in ("exports", "imports", "surplus", "deficit", "trade") and \
                 text.find("respectively", money.end, e) >= 0:
-            flow = _respective_flow(text, money, amounts, emitted, flow)
+            flow = _respective_flow(text, i, amounts, emitted, flow)
         if body is not None:
             same = same_in_body(money, currency, body, state)
             if same is not None:
@@ -700,14 +700,14 @@ def _with_after(text: str, money: Money, classified: list[tuple[str, int, bool]]
 _COMPARED_RUN_RE = re.compile(r"(?:against|versus|vs\.?|compared\s+with|from)\s+$")
 
 
-def _respective_flow(text: str, money: Money, amounts: list[Money], emitted: list[TradeFact],
+def _respective_flow(text: str, i: int, amounts: list[Money], emitted: list[TradeFact],
                      flow: str) -> str:
     """"exports were 13.84 billion crowns and imports 13.43 billion, against 13.12 billion
     and 13.36 billion respectively": a run of amounts closed by "respectively" after
     "against" (or "from", "compared with") restates the figures just before it, the i-th
     amount taking the i-th flow of the run of the same length emitted before (rule 26);
-    the nearest cue would give every amount of the run the last flow."""
-    i = amounts.index(money)
+    the nearest cue would give every amount of the run the last flow. ``i``: the amount's
+    index in ``amounts`` (the amount itself may have been unhedged into a new value)."""
     lo = i
     while lo > 0 and _AMOUNT_JOIN_RE.fullmatch(text, amounts[lo - 1].end, amounts[lo].start):
         lo -= 1
