@@ -61,7 +61,11 @@ _FORCE_OF_RE = re.compile(
     # "Japan's Ground Self-Defense Force has some 150,000 members": a state force's size.
     r"|\b(?:force|forces|army|navy|military|corps),?\s+(?:which\s+)?"
     r"(?:has|had|have|now has|numbers?|"
-    r"numbered|totals?|totall?ed)\s+$",
+    r"numbered|totals?|totall?ed)\s+$"
+    # "the Gudauta garrison is about 2,500 men": a unit's size stated with a copula.
+    r"|\b(?:garrison|contingent|battalion|regiment|brigade|force),?\s+(?:is|was|are|were)"
+    r"\s+(?:now\s+|still\s+|only\s+)?(?:(?:about|around|some|roughly|nearly|almost|"
+    r"over|more than|fewer than|under|just)\s+)?$",
     re.IGNORECASE,
 )
 # Before "N-strong" with no noun after: the unit it describes ("eight battalions of").
@@ -649,6 +653,25 @@ _CIVIL_WAR_RE = re.compile(r"\b(?:rais(?:ed|ing)|form(?:ed|ing)|organi[sz](?:ed|
                            re.IGNORECASE)
 
 
+# "from the Paderborn garrison", "of the 3rd Battalion": a short phrase naming the unit the
+# counted men come from, between a count and its verb.
+_UNIT_PHRASE_AFTER_RE = re.compile(
+    r"\s+(?:from|of)\s+(?:the|an?|its|their)\s+(?:[\w.'-]+\s+){0,4}?"
+    r"(?:garrison|base|regiment|battalion|brigade|division|unit|company|platoon|squadron|"
+    r"corps|contingent|camp|barracks)\b", re.IGNORECASE)
+
+
+def _casualty_after_unit_phrase(text: str, end: int, s_end: int) -> bool:
+    """A casualty or court verb after a short unit phrase ("Three soldiers from the Paderborn
+    garrison were jailed", "12 soldiers of the 3rd Battalion were killed"): not a count
+    (rule 33); the plain check only looks right after the count."""
+    if not text.startswith((" from ", " of "), end):
+        return False
+    um = _UNIT_PHRASE_AFTER_RE.match(text, end, min(s_end, end + 60))
+    return um is not None and _CASUALTY_AFTER_OR_MIXED.match(
+        text[um.end() : min(s_end, um.end() + 60)]) is not None
+
+
 def excluded(text: str, c: Cand, s_start: int, s_end: int) -> bool:
     before = text[max(s_start, c.start - 50) : c.start]
     if _CASUALTY_BEFORE_COUNT.search(before):
@@ -670,6 +693,8 @@ def excluded(text: str, c: Cand, s_start: int, s_end: int) -> bool:
     co = _COORD_COUNT_RE.match(text, end, min(s_end, end + 80)) if text.startswith(
         (" and ", " or "), end) else None
     if co and _CASUALTY_AFTER_OR_MIXED.match(text[co.end() : min(s_end, co.end() + 60)]):
+        return True
+    if _casualty_after_unit_phrase(text, end, s_end):
         return True
     if _NON_STATE_BEFORE.found_in(text, max(s_start, c.num_start - 30), c.num_start):
         # "rebel force of 300 men", "militia of 2,000"
