@@ -1660,3 +1660,19 @@ def test_sixteenth_pass_sail_for() -> None:
     "will sail" with no destination stays as before."""
     assert _got("The Danish frigate and its 250 sailors will sail for Cyprus next week.")[0][3] \
         == "deploy"
+
+
+def test_sixteenth_pass_rest_and_first_actor() -> None:
+    """"with the remaining 1,100 to follow": the rest of a count just stated, noun elided
+    (rule 32); a document's first count with no state of its own takes the state whose
+    troops the previous sentence named, not the host the document names most (rule 52)."""
+    got = _got("About 2,000 Italian soldiers will leave Lebanon in May, with the remaining "
+               "1,100 to follow in the autumn.")
+    assert [g[0] for g in got] == ["About 2,000 Italian soldiers", "1,100"]
+    assert got[1][1:] == ("ITA", "LBN", "withdraw")
+    assert not _got("The club sold 2,000 tickets on Friday, with the remaining 500 following "
+                    "on Monday.")
+    got = _got("The last Italian troops will leave Lebanon next year, the ministry said.",
+               "About 1,100 soldiers are still based in Lebanon, near Tyre, and Lebanon's "
+               "government wants them to stay in Lebanon.")
+    assert got == [("About 1,100 soldiers", "ITA", "LBN", "present")]

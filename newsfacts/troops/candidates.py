@@ -405,6 +405,8 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         if nx and _PARALLEL_GAP_RE.search(text[last_end : n.start]):
             end = nx.end("more") if nx.group("more") else n.end  # keeps its "more"
             return Cand(q_start, end, count, high, n.approx, "parallel", n.end, n.num_start)
+        if _is_rest_of_count(text, last_end, q_start, n.end, s_end):
+            return Cand(q_start, n.end, count, high, n.approx, "parallel", n.end, n.num_start)
         # "Papua New Guinea will send 80 soldiers and Fiji about 50": another state's count
         # in the same frame, its noun elided (rule 32).
         if text.startswith(" and ", last_end) and _PAIRED_GAP_RE.match(
@@ -481,6 +483,23 @@ _CUT_VERBS = r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|shrink(?:
 _TO_LEVEL_RE = re.compile(
     rf"\b(?:{_CUT_VERBS}|lower(?:s|ed|ing)?|draw(?:s|ing)? down|drew down)\s+"
     r"(?:(?:its|their|the)\s+)?(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
+# "..., with the remaining 4,300 following": the rest of a count just stated.
+_REST_GAP_RE = re.compile(r"[^.;:]{0,80}?(?:,\s*|\s)(?:with|and|while)\s+the\s+"
+                          r"(?:remaining|other|last|final)\s+$")
+_REST_NEXT_RE = re.compile(r"\s+(?:(?:are|is|were|was)\s+)?(?:following|to follow|"
+                           r"(?:will|would|are to|were to|are due to)"
+                           r"\s+(?:follow|leave|return|come home|go home)|due (?:back|home|to))\b")
+
+
+def _is_rest_of_count(text: str, last_end: int, q_start: int, n_end: int, s_end: int) -> bool:
+    """"Half of the 15,000 soldiers will be home by 2016, with the remaining 4,300 following
+    three years later": the rest of the count just stated, its noun elided (rule 32), told
+    by "the remaining/other/last" before it and a verb of going after it."""
+    return text.find(" the ", max(last_end, q_start - 20), q_start) >= 0 and \
+        _REST_GAP_RE.match(text, last_end, q_start) is not None and \
+        _REST_NEXT_RE.match(text, n_end, s_end) is not None
+
+
 _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?:that\s+)?"
                               r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
 _CHANGE_TO_RE = re.compile(
