@@ -333,7 +333,22 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
         return prev_actor
     if prev is not None:
         return None
-    return _doc_country(doc)
+    return _troops_named_before(doc, s_no) or _doc_country(doc)
+
+
+_STATE_TROOPS_AFTER_RE = re.compile(r"\s+(?:troops|soldiers|forces|servicemen|personnel)\b")
+
+
+def _troops_named_before(doc: DocContext, s_no: int) -> str | None:
+    """"The last British troops will leave Germany ... Half of the 15,000 soldiers still based
+    there will be home": the first count of a document, with no state of its own, belongs to
+    the state whose troops the previous sentence named (rule 52), not to the state the
+    document names most (the host country, often)."""
+    if s_no == 0:
+        return None
+    codes = {m.country for m in doc.mentions[s_no - 1] if len(m.country) == 3
+             and m.country != "COALITION" and _STATE_TROOPS_AFTER_RE.match(doc.text, m.char_end)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 _DISTINCT_NOUNS = frozenset({"Marines", "marines", "sailors", "paratroopers", "airmen",

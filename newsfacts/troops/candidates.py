@@ -61,7 +61,11 @@ _FORCE_OF_RE = re.compile(
     # "Japan's Ground Self-Defense Force has some 150,000 members": a state force's size.
     r"|\b(?:force|forces|army|navy|military|corps),?\s+(?:which\s+)?"
     r"(?:has|had|have|now has|numbers?|"
-    r"numbered|totals?|totall?ed)\s+$",
+    r"numbered|totals?|totall?ed)\s+$"
+    # "the Gudauta garrison is about 2,500 men": a unit's size stated with a copula.
+    r"|\b(?:garrison|contingent|battalion|regiment|brigade|force),?\s+(?:is|was|are|were)"
+    r"\s+(?:now\s+|still\s+|only\s+)?(?:(?:about|around|some|roughly|nearly|almost|"
+    r"over|more than|fewer than|under|just)\s+)?$",
     re.IGNORECASE,
 )
 # Before "N-strong" with no noun after: the unit it describes ("eight battalions of").
@@ -401,6 +405,8 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         if nx and _PARALLEL_GAP_RE.search(text[last_end : n.start]):
             end = nx.end("more") if nx.group("more") else n.end  # keeps its "more"
             return Cand(q_start, end, count, high, n.approx, "parallel", n.end, n.num_start)
+        if _is_rest_of_count(text, last_end, q_start, n.end, s_end):
+            return Cand(q_start, n.end, count, high, n.approx, "parallel", n.end, n.num_start)
         # "Papua New Guinea will send 80 soldiers and Fiji about 50": another state's count
         # in the same frame, its noun elided (rule 32).
         if text.startswith(" and ", last_end) and _PAIRED_GAP_RE.match(
@@ -477,6 +483,23 @@ _CUT_VERBS = r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|shrink(?:
 _TO_LEVEL_RE = re.compile(
     rf"\b(?:{_CUT_VERBS}|lower(?:s|ed|ing)?|draw(?:s|ing)? down|drew down)\s+"
     r"(?:(?:its|their|the)\s+)?(?:[\w.'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
+# "..., with the remaining 4,300 following": the rest of a count just stated.
+_REST_GAP_RE = re.compile(r"[^.;:]{0,80}?(?:,\s*|\s)(?:with|and|while)\s+the\s+"
+                          r"(?:remaining|other|last|final)\s+$")
+_REST_NEXT_RE = re.compile(r"\s+(?:(?:are|is|were|was)\s+)?(?:following|to follow|"
+                           r"(?:will|would|are to|were to|are due to)"
+                           r"\s+(?:follow|leave|return|come home|go home)|due (?:back|home|to))\b")
+
+
+def _is_rest_of_count(text: str, last_end: int, q_start: int, n_end: int, s_end: int) -> bool:
+    """"Half of the 15,000 soldiers will be home by 2016, with the remaining 4,300 following
+    three years later": the rest of the count just stated, its noun elided (rule 32), told
+    by "the remaining/other/last" before it and a verb of going after it."""
+    return text.find(" the ", max(last_end, q_start - 20), q_start) >= 0 and \
+        _REST_GAP_RE.match(text, last_end, q_start) is not None and \
+        _REST_NEXT_RE.match(text, n_end, s_end) is not None
+
+
 _PARALLEL_GAP_RE = re.compile(r"^[^.;:]*?(?:,\s*|\s)(?:and|while|with|plus)\s+(?:that\s+)?"
                               r"(?:(?:an?\s+)?(?:further|another|additional)\s+)?$")
 _CHANGE_TO_RE = re.compile(
@@ -649,6 +672,25 @@ _CIVIL_WAR_RE = re.compile(r"\b(?:rais(?:ed|ing)|form(?:ed|ing)|organi[sz](?:ed|
                            re.IGNORECASE)
 
 
+# "from the Paderborn garrison", "of the 3rd Battalion": a short phrase naming the unit the
+# counted men come from, between a count and its verb.
+_UNIT_PHRASE_AFTER_RE = re.compile(
+    r"\s+(?:from|of)\s+(?:the|an?|its|their)\s+(?:[\w.'-]+\s+){0,4}?"
+    r"(?:garrison|base|regiment|battalion|brigade|division|unit|company|platoon|squadron|"
+    r"corps|contingent|camp|barracks)\b", re.IGNORECASE)
+
+
+def _casualty_after_unit_phrase(text: str, end: int, s_end: int) -> bool:
+    """A casualty or court verb after a short unit phrase ("Three soldiers from the Paderborn
+    garrison were jailed", "12 soldiers of the 3rd Battalion were killed"): not a count
+    (rule 33); the plain check only looks right after the count."""
+    if not text.startswith((" from ", " of "), end):
+        return False
+    um = _UNIT_PHRASE_AFTER_RE.match(text, end, min(s_end, end + 60))
+    return um is not None and _CASUALTY_AFTER_OR_MIXED.match(
+        text[um.end() : min(s_end, um.end() + 60)]) is not None
+
+
 def excluded(text: str, c: Cand, s_start: int, s_end: int) -> bool:
     before = text[max(s_start, c.start - 50) : c.start]
     if _CASUALTY_BEFORE_COUNT.search(before):
@@ -670,6 +712,8 @@ def excluded(text: str, c: Cand, s_start: int, s_end: int) -> bool:
     co = _COORD_COUNT_RE.match(text, end, min(s_end, end + 80)) if text.startswith(
         (" and ", " or "), end) else None
     if co and _CASUALTY_AFTER_OR_MIXED.match(text[co.end() : min(s_end, co.end() + 60)]):
+        return True
+    if _casualty_after_unit_phrase(text, end, s_end):
         return True
     if _NON_STATE_BEFORE.found_in(text, max(s_start, c.num_start - 30), c.num_start):
         # "rebel force of 300 men", "militia of 2,000"

@@ -283,6 +283,8 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
      r"(?:will|would|to|could) (?:be )?(?:deploy|sent|join|go|head|travel|arrive|reach)|"
      # "about 50 troops would leave for N'Djamena": a departure with a destination (46).
      r"(?:leav(?:e|es|ing)|left) for\b(?! home)|"
+     # "HMS Dauntless and her 190 sailors to sail for the Falklands": a voyage to a place.
+     r"(?:(?:will|would|to) )?sail(?:s|ed|ing)? for\b(?! home)|"
      r"reach(?:ed|es|ing)?|take part in|join(?:ed|ing|s)?\b|redeploy|penetrat(?:e|ed|ing)|"
      r"violat(?:e|ed|ing) the (?:frontier|border)|invad(?:e|ed|ing)|occup(?:y|ied|ying)|"
      r"enter(?:ed|ing|s)?|begin arriving|began arriving|crossed|"
