@@ -83,6 +83,22 @@ def island_surfaces() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def territory_surfaces() -> frozenset[str]:
+    """Surfaces the alias table marks as territories ("Guam", "Falklands"): what a later "the
+    U.S. territory" can point back to."""
+    return frozenset(surface for surface, _code, note in _alias_notes()
+                     if note.startswith("territory"))
+
+
+@lru_cache(maxsize=1)
+def sovereigns() -> dict[str, str]:
+    """Territory code -> the state it belongs to, from notes "territory of <CODE>" ("FLK":
+    "GBR"): a territory has a place of its own but no army of its own."""
+    return {code: note.split()[-1] for _surface, code, note in _alias_notes()
+            if note.startswith("territory of ")}
+
+
+@lru_cache(maxsize=1)
 def region_surfaces() -> frozenset[str]:
     """Surfaces the alias table marks as regions or provinces within a state ("Papua",
     "Khyber Pakhtunkhwa"): what a later bare "the region" can point back to."""

@@ -805,7 +805,8 @@ def test_fourth_pass_actors_and_actions(
     (("Britain has sent about 200 sailors to the Red Sea.",), None),
     (("Some 2,500 U.S. Marines are aboard ships in the eastern Mediterranean, ready to "
       "evacuate Americans from Lebanon.",), None),
-    (("About 4,000 U.S. Marines are to move from Okinawa to Guam.",), "USA"),
+    # Guam has its own ISO code, GUM (rule 43; it was USA until the ninth session)
+    (("About 4,000 U.S. Marines are to move from Okinawa to Guam.",), "GUM"),
     (("The United States will pull a brigade out of Romania and other NATO countries, "
       "Romania's defence ministry said, leaving about 1,000 American soldiers in the "
       "country.",), "ROU"),
@@ -1676,3 +1677,19 @@ def test_sixteenth_pass_rest_and_first_actor() -> None:
                "About 1,100 soldiers are still based in Lebanon, near Tyre, and Lebanon's "
                "government wants them to stay in Lebanon.")
     assert got == [("About 1,100 soldiers", "ITA", "LBN", "present")]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # a territory with its own ISO code is where the troops are (rule 43), not its sovereign
+    (("Britain will send 200 more soldiers to the Falklands.",),
+     [("200 more soldiers", "GBR", "FLK", "deploy")]),
+    # "the U.S. territory" points back to the one territory named (Guam), not to the U.S.
+    (("Marines began arriving on Guam in December.",
+      "Washington plans to move about 5,000 Marines from Japan to the U.S. territory."),
+     [("about 5,000 Marines", "USA", "GUM", "deploy")]),
+])
+def test_territories_take_their_own_codes(
+        sentences: tuple[str, ...], expected: list[tuple[str, str | None, str | None, str]]
+) -> None:
+    got = [(q, f.actor, f.location, f.action) for q, f in _facts(*sentences)]
+    assert got == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsfacts.gazetteer import demonym_surfaces, is_place
+from newsfacts.gazetteer import demonym_surfaces, is_place, sovereigns
 from newsfacts.model import CountryMention, DocContext, TroopFact
 from newsfacts.troops.common import (
     ARMY_AFTER_RE,
@@ -29,8 +29,10 @@ from newsfacts.troops.common import (
 
 
 def _doc_country(doc: DocContext) -> str | None:  # called at most until the first fact
-    """The state the document mentions most (a last resort for the actor)."""
-    counts = Counter(m.country for ms in doc.mentions for m in ms
+    """The state the document mentions most (a last resort for the actor); a territory
+    counts for its sovereign (the Falklands for Britain)."""
+    sovereign = sovereigns()
+    counts = Counter(sovereign.get(m.country, m.country) for ms in doc.mentions for m in ms
                      if len(m.country) == 3 and m.country != "COALITION")
     top = counts.most_common(1)
     return top[0][0] if top else None

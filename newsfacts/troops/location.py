@@ -14,6 +14,7 @@ from newsfacts.gazetteer import (
     is_place,
     island_surfaces,
     region_surfaces,
+    territory_surfaces,
 )
 from newsfacts.model import CountryMention, DocContext, TroopFact
 from newsfacts.troops.actor import attributive_place, first_state
@@ -282,6 +283,10 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
                     return m.country
                 break
     own = actor if actor and len(actor) == 3 and actor != "COALITION" else None
+    if text.find("territory", c.end, sent.end) >= 0:
+        where = _one_territory(doc, s_no, c)
+        if where is not None:
+            return where  # "relocate 4,000 Marines from Okinawa to the U.S. territory" (Guam)
     if own and text.find("the country", c.end, c.end + 50) >= 0 and \
             _IN_THE_COUNTRY_RE.match(text, c.end, sent.end):
         # "leaving about 1,000 American soldiers in the country": the one other state named
@@ -488,6 +493,19 @@ def _region_named_before(doc: DocContext, s_no: int) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def _one_territory(doc: DocContext, s_no: int, c: Cand) -> str | None:
+    """"to the U.S. territory" after the count, in its clause: the one territory (an alias
+    marked so: Guam, the Falklands) named in this sentence or up to three back (rule 43);
+    the sovereign the phrase names is not where the troops are."""
+    sent = doc.sentences[s_no]
+    right = clause_bounds(doc.text, sent.start, sent.end, c.start, c.end)[1]
+    if not _THE_TERRITORY_RE.search(doc.text, c.end, right):
+        return None
+    places = {m.country for k in range(max(0, s_no - 3), s_no + 1)
+              for m in doc.mentions[k] if m.surface in territory_surfaces()}
+    return places.pop() if len(places) == 1 else None
+
+
 def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
     """"cut the Marine presence on the island" after a sentence naming Okinawa and Guam: the
     one island (an alias marked so) named up to three sentences back (rule 43)."""
@@ -575,6 +593,8 @@ _HOME_ARMY_RE = re.compile(
     r"\s+at\b"
     r"|\bunder arms\b|\bstanding army\b|\bhas\s+(?:[\w.,]+\s+){1,3}active(?:[- ]duty)?\b",
     re.IGNORECASE)
+_THE_TERRITORY_RE = re.compile(
+    r"\b(?:on|to|from|in|leave|left)\s+the\s+(?:[A-Z][\w.]*\s+)?territory\b")
 _THE_ISLAND_RE = re.compile(r"\b(?:on|off|to|from|in|across|leave|left)\s+the\s+island\b")
 _ARMY_WHICH_RE = re.compile(r"\b(?:army|armed forces|military|navy|(?:Self-)?Defen[cs]e Forces?),"
                             r"\s+which\s+(?:now\s+)?(?:has|have|had|numbers?|totals?)\s+$|"
