@@ -342,7 +342,7 @@ THIRTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "appr
 # R 0.978, F1 0.989, actor 0.977, location 0.886, action 0.955). One count stays missed
 # ("bringing the number of troops sent from the mainland ... to some 1,300").
 FOURTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                             "actor": 0.97, "location": 0.88, "action": 0.95}
+                             "actor": 0.97, "location": 0.90, "action": 0.95}  # PRI: 0.909
 # The eight articles of the fifteenth pass ("a-i01".."a-i08", 38 facts), written in the
 # styles of the development sources (BBC politics 2004-05, CNN/Daily Mail, Wikinews, 1993
 # Usenet, AG News). Blind (labels as corrected: a-i05's title count added, rule 28): P 0.964,
@@ -360,9 +360,11 @@ FIFTEENTH_ARTICLE_FLOORS = {"f1": 0.93, "quote_exact": 1.0, "value": 1.0, "appro
 # location 0.750, action 0.875; after its fixes: P 1.000, R 0.933, F1 0.966, actor 0.952,
 # location 0.762, action 0.905. Open: the Falklands read as GBR (FLK in the gold; six
 # facts), "sent some 28,000 men and more than 100 ships", "a couple hundred thousand men",
-# "they had around 600,000 men there".
-SIXTEENTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                            "actor": 0.95, "location": 0.76, "action": 0.90}
+# "they had around 600,000 men there". After the merge (ninth session): the number grammar
+# reads "a couple hundred thousand" and the Falklands take FLK (R 0.956, F1 0.977, actor
+# 0.953, location 0.884).
+SIXTEENTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                            "actor": 0.95, "location": 0.88, "action": 0.90}
 
 # Three 1980s Reuters-style articles ("a-j01".."a-j03", 9 facts, hard-wrapped like the
 # sources), labelled blind in the eighth session (blind: F1 1.0, actor 0.889, location
