@@ -1940,3 +1940,24 @@ def test_an_amount_with_an_economy_after_it_takes_that_economy() -> None:
     got = _quotes("Norway had a surplus of 2.1 billion crowns with Sweden and 1.4 billion with "
                   "Denmark, but a deficit of 900 mln with Japan.")
     assert [p for _q, _f, p in got] == [("NOR", "SWE"), ("NOR", "DNK"), ("NOR", "JPN")]
+
+
+def test_economies_of_a_causal_trade_channel_clause_are_partners() -> None:
+    # Rule 25: "as Chinese crushers shunned U.S. cargoes", "as utilities turned to cheaper
+    # cargoes from Australia", "as a U.S. tariff hit shipments" name causes of the change.
+    got = brief("Argentina's soymeal exports rose 9% to $12.4 billion in the first half, the "
+                "agriculture ministry said, as Chinese crushers shunned U.S. cargoes.")
+    assert [g[6] for g in got] == [("ARG", "CHN", "USA")]
+    got = brief("Japan's imports of Qatari LNG fell 20% to $6.1 billion last year, customs "
+                "data showed, as utilities turned to cheaper cargoes from Australia.")
+    assert [g[6] for g in got] == [("JPN", "QAT", "AUS")]
+    got = brief("Turkey's steel exports slumped to $9.8 billion, as a 25% U.S. tariff hit "
+                "shipments.")
+    assert [g[6] for g in got] == [("TUR", "USA")]
+    # What the change made up for is no cause; a clause with no trade channel adds nothing.
+    got = brief("South Korea's exports rose 5% to $55 billion, as demand for chips offset "
+                "weaker car shipments to China.")
+    assert [g[6] for g in got] == [("KOR",)]
+    got = brief("Peru's copper exports rose to $20 billion, as the war in Ukraine lifted "
+                "prices.")
+    assert [g[6] for g in got] == [("PER",)]

@@ -705,7 +705,7 @@ def with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[st
         aside = _ASIDE_RE.match(text, brk.start())
         cause = _DEMAND_FROM_RE.match(text, aside.end() - 1) if aside is not None else None
     if cause is None:
-        return partners
+        return _channel_cause(text, e, money, brk, classified, partners, flow)
     buyers: list[str] = []
     pos = cause.end()
     for code, st, _cp in classified:
@@ -726,6 +726,38 @@ def with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[st
         # is a cause; what it does to a balance is left to the balance's own clause.
         return partners
     return tuple(dedupe([*partners, *buyers]))
+
+
+# "fell 31% to $5.2 billion, ..., as refiners snapped up discounted Russian barrels": a
+# causal clause after the amount's clause whose trade channel (cargoes, tariffs, buyers)
+# names economies.
+_CAUSE_OPEN_RE = re.compile(r",\s+(?:as|amid)\s+")
+# Not shipments to an economy: "as demand for chips offset weaker shipments to the United
+# States" names what the change made up for, not its cause (the existing demand rule).
+_CAUSE_CHANNEL_RE = re.compile(r"\b(?:cargoes|barrels|tariffs?|duties|sanctions|buyers|"
+                               r"importers|refiners|crushers|manufacturers)\b")
+_CHANGED_RE = re.compile(r"\b(?:rose|jumped|surged|soared|climbed|increased|grew|rebounded|"
+                         r"recovered|fell|dropped|slumped|declined|plunged|slid|decreased|"
+                         r"shrank|narrowed|widened)\b")
+
+
+def _channel_cause(text: str, e: int, money: Money, brk: re.Match[str] | None,
+                   classified: list[tuple[str, int, bool]], partners: tuple[str, ...],
+                   flow: str) -> tuple[str, ...]:
+    """Rule 25 beyond demand: "Brazil's soybean exports climbed to $53.2 billion, as Chinese
+    crushers shunned U.S. cargoes": the economies a causal clause right after the amount's
+    clause names through a trade channel (cargoes, barrels, tariffs, buyers) are causes of
+    the change, so partners, in order of mention after the figure's own."""
+    if brk is None or flow not in GOODS_FLOWS or _CAUSE_OPEN_RE.match(text, brk.start()) is None:
+        return partners
+    end = CLAUSE_BREAK_RE.search(text, brk.end(), e)
+    stop = end.start() if end is not None else e
+    if _CAUSE_CHANNEL_RE.search(text, brk.end(), stop) is None or "offset" in text[
+            brk.end() : stop] or _CHANGED_RE.search(
+            text, max(0, money.start - 80), money.start) is None:
+        return partners
+    named = [c for c, st, _cp in classified if brk.end() <= st < stop]
+    return tuple(dedupe([*partners, *named])) if named else partners
 
 
 def with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
