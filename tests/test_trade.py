@@ -1961,3 +1961,14 @@ def test_economies_of_a_causal_trade_channel_clause_are_partners() -> None:
     got = brief("Peru's copper exports rose to $20 billion, as the war in Ukraine lifted "
                 "prices.")
     assert [g[6] for g in got] == [("PER",)]
+
+
+def test_with_clause_takers_and_group_named_buyers_are_counterparts() -> None:
+    # "with X taking about half of the beans" names buyers as "with X the main buyers"
+    # does; "Gulf states" is one economy (GCC) whose group noun precedes the role.
+    got = brief("Ghana's cocoa exports rose to $3.1 billion, the central bank said, with the "
+                "Netherlands and Malaysia taking about half of the beans.")
+    assert [g[6] for g in got] == [("GHA", "NLD", "MYS")]
+    got = brief("Pakistani rice exports reached $2.4 billion last year, with Gulf states "
+                "among the biggest buyers.")
+    assert [g[6] for g in got] == [("PAK", "GCC")]

@@ -76,7 +76,14 @@ _MORE_THAN_SOLD_RE = re.compile(
 )
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+|among\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|"
                            r"chief|major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
-                           r"sources?)(?:\s+of\s+)?")
+                           r"sources?)(?:\s+of\s+)?|"
+                           # "with India and the UAE taking most of the metal": the takers.
+                           r"\s+(?:taking|buying|absorbing)\s+(?:most|much|the\s+bulk|"
+                           r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half|"
+                           r"a\s+third|two-thirds|three-quarters))\s+of\b")
+# "with Gulf states among the main buyers": the group noun of a name the gazetteer reads
+# as one economy is part of it.
+_GROUP_NOUN_RE = re.compile(r"\s+(?:states|countries|nations|economies)\b")
 _ROLE_AMOUNT_RE = re.compile(r"[^,;()]{0,30}?\b(?:at|with)\s+(?:about\s+|around\s+|some\s+|"
                              r"nearly\s+|almost\s+)?[$£€¥\d]")
 _LIST_ITEM_RE = re.compile(r"(?:followed\s+by|ahead\s+of|,|\band)\s+(?:the\s+)?$")
@@ -789,6 +796,8 @@ def with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str
             break
         names.append((code, st))
         pos = name_end(text, st)
+    if names and text.startswith(" ", pos) and (group := _GROUP_NOUN_RE.match(text, pos)):
+        pos = group.end()
     role = _ROLE_NOUN_RE.match(text, pos) if names else None
     if role is None or _ROLE_AMOUNT_RE.match(text, role.end()):
         # "Imports climbed to $11.7 billion, with China the biggest supplier at $2.6
