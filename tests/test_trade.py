@@ -1972,3 +1972,17 @@ def test_with_clause_takers_and_group_named_buyers_are_counterparts() -> None:
     got = brief("Pakistani rice exports reached $2.4 billion last year, with Gulf states "
                 "among the biggest buyers.")
     assert [g[6] for g in got] == [("PAK", "GCC")]
+
+
+def test_a_union_subject_is_carried_whole_under_a_one_economy_headline() -> None:
+    # Rule 23: a union without a bloc code is its members; named once as the lead's subject
+    # it is one subject, so the next figures carry both, not the headline's one economy.
+    got = brief("BELGIAN TRADE SURPLUS WIDENS\n\nBRUSSELS, May 4 - The Belgo-Luxembourg "
+                "Economic Union had a trade surplus of 10.2 billion francs in March, the "
+                "statistics office said.\n    Imports fell 3.1 pct to 300.5 billion francs.")
+    assert [g[6] for g in got] == [("BEL", "LUX"), ("BEL", "LUX")]
+    # The story's one economy named with another still keeps the story (not a union).
+    got = brief("NORWAY GAS EXPORTS\n\nOSLO, May 4 - The European Union buys 80 pct of "
+                "Norway's gas, and the bloc's imports of Norwegian gas were worth 40 billion "
+                "crowns in March.\n    Exports rose to 90 billion crowns.")
+    assert got[-1][6] == ("NOR",)

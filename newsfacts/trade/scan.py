@@ -29,6 +29,7 @@ from newsfacts.trade.common import (
     NEG,
     OF_TOTAL_RE,
     UNION_NAME_RE,
+    UNIONS,
     WEAK_NEGATIVES,
     Cue,
     DocState,
@@ -560,10 +561,13 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         owned = {c for f in emitted for c in f.partners}
         if any(c in owned for c in subj):
             subj = tuple(c for c in subj if c in owned)
-        if len(subj) > 1 and len(state.subject) == 1 and state.subject[0] in subj:
+        if len(subj) > 1 and len(state.subject) == 1 and state.subject[0] in subj and not (
+                _union_subject(text, s, first, subj)):
             # "The EU buys 80% of Norway's exports, and the bloc's imports of Norwegian gas
             # were ...": a sentence naming the story's economy with another one does not
             # hand the story to the other; "Mainland exports ..." next are still Norway's.
+            # A union named once ("The Belgium-Luxembourg Economic Union (BLEU) had a
+            # deficit" under "BELGIAN TRADE ...") is one subject: its members go on together.
             subj = state.subject
         elif len(state.subject) == 1 and subj and state.subject[0] not in subj and all(
                 state.subject[0] in f.partners for f in emitted) and (
@@ -884,6 +888,13 @@ def _rescued(state: DocState) -> list[TradeFact]:
                                        fact.partners))
                 break
     return sorted(facts, key=lambda f: f.char_start)
+
+
+def _union_subject(text: str, s: int, first: int, subj: tuple[str, ...]) -> bool:
+    """Are the economies ``subj`` the members of a union the sentence names before its
+    first figure ("The Belgium-Luxembourg Economic Union (BLEU) had a deficit ...")?"""
+    return any(set(subj) <= set(UNIONS[m.group(0)])
+               for m in UNION_NAME_RE.finditer(text, s, first))
 
 
 def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: DocState,
