@@ -1986,3 +1986,15 @@ def test_a_union_subject_is_carried_whole_under_a_one_economy_headline() -> None
                 "Norway's gas, and the bloc's imports of Norwegian gas were worth 40 billion "
                 "crowns in March.\n    Exports rose to 90 billion crowns.")
     assert got[-1][6] == ("NOR",)
+
+
+def test_two_way_trade_with_all_countries_is_the_owners_own() -> None:
+    # Rule 20: "with all its partners", "with the rest of the world" name every partner,
+    # so the pair of the figure before is not carried, nor completed as bilateral.
+    got = brief("SEOUL, May 3 - South Korea's exports to Japan rose to 2.1 billion dlrs in "
+                "April. Bilateral trade with all its partners reached 9.8 billion dlrs in the "
+                "month.")
+    assert [g[6] for g in got] == [("KOR", "JPN"), ("KOR",)]
+    got = brief("Mexico's trade surplus with the United States reached $12 billion in May. "
+                "Two-way trade with the rest of the world rose to $98 billion.")
+    assert [g[6] for g in got] == [("MEX", "USA"), ("MEX",)]

@@ -639,7 +639,7 @@ def bilateral_pair(text: str, s: int, money: Money, partners: tuple[str, ...], s
     """"Bilateral" or "two-way" trade with one economy named gets the other from the
     figures before ("Goyal said the pact would double bilateral trade to $120 billion",
     rule 21)."""
-    if _BILATERAL_RE.search(text, s, money.start):
+    if _BILATERAL_RE.search(text, s, money.start) and not _with_the_world(text, s, money.start):
         other = next((c for c in (*state.partners, *state.subject) if c != partners[0]), None)
         if other is None:
             # "Officials aim to lift bilateral trade to $30 billion a year" after a figure of
@@ -688,10 +688,11 @@ def partners_of(text: str, s: int, e: int, money: Money,
             return state.facts[-1].partners
         if len(carried) > 1 and (_THE_COUNTRY_RE.search(text, s, e) or (
             flow in _OWNED_FLOWS and gov and _own_total(text, s, gov[-1])
-        ) or (flow == "trade" and gov and _total_trade(text, s, e, gov[-1]))):
+        ) or (flow == "trade" and gov and _total_trade(text, s, e, gov[-1])) or (
+            _with_the_world(text, s, e))):
             # "the country's oil import bill", "Total exports fell to ...", "Exports of
-            # lithium carbonate slumped to ...": one economy's own figure, not the pair of
-            # the bilateral figure before (rule 20).
+            # lithium carbonate slumped to ...", "two-way trade with all countries": one
+            # economy's own figure, not the pair of the bilateral figure before (rule 20).
             return carried[:1]
         return carried
     pair = _trading_partners(text, s, money, mentions) if flow == "trade" else None
@@ -850,6 +851,18 @@ def _own_total(text: str, s: int, cue: Cue) -> bool:
     return _TOTAL_BEFORE_RE.search(text, max(s, cue.start - 30), cue.start) is not None or (
         _GOODS_OF_RE.match(text, cue.end) is not None) or text.startswith(
         ("re-", "Re-"), cue.start) or text.endswith(("re-", "Re-"), s, cue.start)
+
+
+# "trade with all countries", "its deficit with the rest of the world": every partner,
+# so no counterpart of the figure before.
+_WITH_THE_WORLD_RE = re.compile(r"\bwith\s+(?:all\s+(?:(?:its|their|other)\s+)?(?:countries|"
+                                r"partners|nations|economies)|the\s+(?:rest\s+of\s+the\s+)?"
+                                r"world)\b")
+
+
+def _with_the_world(text: str, s: int, e: int) -> bool:
+    return (text.find(" all ", s, e) >= 0 or text.find("world", s, e) >= 0) and (
+        _WITH_THE_WORLD_RE.search(text, s, e) is not None)
 
 
 def _total_trade(text: str, s: int, e: int, cue: Cue) -> bool:
