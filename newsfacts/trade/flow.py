@@ -740,9 +740,10 @@ def with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[st
 # names economies.
 _CAUSE_OPEN_RE = re.compile(r",\s+(?:as|amid)\s+")
 # Not shipments to an economy: "as demand for chips offset weaker shipments to the United
-# States" names what the change made up for, not its cause (the existing demand rule).
-_CAUSE_CHANNEL_RE = re.compile(r"\b(?:cargoes|barrels|tariffs?|duties|sanctions|buyers|"
-                               r"importers|refiners|crushers|manufacturers)\b")
+# States" names what the change made up for, not its cause; buyers and importers are left to
+# ``_DEMAND_FROM_RE`` ("as demand recovered and buyers in China returned" adds none).
+_CAUSE_CHANNEL_RE = re.compile(r"\b(?:cargoes|barrels|tariffs?|duties|sanctions|refiners|"
+                               r"crushers|manufacturers)\b")
 _CHANGED_RE = re.compile(r"\b(?:rose|jumped|surged|soared|climbed|increased|grew|rebounded|"
                          r"recovered|fell|dropped|slumped|declined|plunged|slid|decreased|"
                          r"shrank|narrowed|widened)\b")
