@@ -1998,3 +1998,13 @@ def test_two_way_trade_with_all_countries_is_the_owners_own() -> None:
     got = brief("Mexico's trade surplus with the United States reached $12 billion in May. "
                 "Two-way trade with the rest of the world rose to $98 billion.")
     assert [g[6] for g in got] == [("MEX", "USA"), ("MEX",)]
+
+
+def test_the_buyer_owns_a_purchase_of_goods_a_demonym_qualifies() -> None:
+    # Rules 21-22: "bought U.S. F-16 fighters": the demonym on the weapons names the
+    # seller; the subject of the buying verb is the buyer, named first.
+    got = brief("Poland bought U.S. F-16 fighters for $3.5 billion.")
+    assert [g[5:] for g in got] == [("arms", ("POL", "USA"))]
+    got = brief("Hungary has ordered German Leopard tanks and howitzers, signing a $2.1 billion "
+                "contract.")
+    assert [g[6] for g in got] == [("HUN", "DEU")]

@@ -717,6 +717,17 @@ def partners_of(text: str, s: int, e: int, money: Money,
                 and cue_at - (end := name_end(text, x[1])) <= 25
                 and (not COMMA_RE.search(text, end, cue_at)
                      or text.endswith(("'s", "’s"), x[1], end))]
+    if gov and attached and len(gov) > 1:
+        # "Poland bought U.S. F-16 fighters for $3.5 billion": a demonym owning the goods
+        # noun is the seller; the subject of the buying or selling verb before it owns the
+        # flow, the goods' economy comes after it (rules 21-22).
+        verb = next((c for c in gov if c.start < attached[-1][1] and _DEAL_VERB_RE.match(
+            text, c.start, c.end)), None)
+        owner = [x for x in subjects if verb is not None and x[1] < verb.start
+                 and verb.start - (end := name_end(text, x[1])) <= 25
+                 and not COMMA_RE.search(text, end, verb.start)]
+        if owner:
+            attached, cue_at = owner, verb.start
     if gov and attached:
         k = subjects.index(attached[-1])
         group = [attached[-1]]
@@ -781,6 +792,10 @@ def partners_of(text: str, s: int, e: int, money: Money,
         owner = owner_of(state, state.facts[-1])
         carried = (owner,) if owner in carried and owner not in counterpart else carried
     return tuple(dedupe([*carried, *counterpart, *after]))
+
+
+_DEAL_VERB_RE = re.compile(r"(?:bought|buys?|buying|purchased|purchases|purchasing|ordered|"
+                           r"orders|sold|sells|selling)\b", re.IGNORECASE)
 
 
 def owner_of(state: DocState, fact: TradeFact) -> str | None:
