@@ -2008,3 +2008,12 @@ def test_the_buyer_owns_a_purchase_of_goods_a_demonym_qualifies() -> None:
     got = brief("Hungary has ordered German Leopard tanks and howitzers, signing a $2.1 billion "
                 "contract.")
     assert [g[6] for g in got] == [("HUN", "DEU")]
+
+
+def test_an_economy_of_a_figureless_causal_clause_is_not_carried() -> None:
+    # Rule 20: "with growers blaming cheap Spanish oil" names a cause, not the subject the
+    # next figure ("Sales to France ...") continues.
+    got = brief("Tunisia's olive oil exports to Europe fell sharply this year, with growers "
+                "blaming cheap Spanish oil. Sales to France, the biggest buyer, fell 9% to 1.2 "
+                "billion dinars.")
+    assert [g[6] for g in got] == [("TUN", "FRA")]

@@ -95,6 +95,7 @@ _AMOUNT_FOLDED_RE = re.compile(
 _AMOUNT_SIGN_RE = re.compile(r"[\d$£€¥]")
 _SCALE_STEMS = ("illion", "hundreds", "thousands")
 _POLICY_WORD_RE = re.compile(r"tariff|dut(?:y|ies)|levies|sanctions|curbs|quotas")
+_CAUSE_BREAK_RE = re.compile(r",\s+(?:with|as|after|amid|because|due\s+to)\s")
 _POLICY_AFTER_RE = re.compile(r"\s+(?:tariffs?|duties|duty|levies|sanctions|curbs|quotas)\b")
 _DEAL_OPENING_RE = re.compile(r"\s*(?:The|This|That)\s+(?:arms\s+|weapons\s+|proposed\s+)?"
                               r"(?:package|deal|sale|contract|agreement|order)\s+"
@@ -912,6 +913,14 @@ def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: D
     policy = _POLICY_WORD_RE.search(text, s, classified[-1][1] + 60) is not None
     subj = tuple(dedupe(c for c, st, cp in classified if not cp and not (
         policy and _POLICY_AFTER_RE.match(text, name_end(text, st)))))
+    if len(subj) > 1 and ", " in text[classified[0][1] : classified[-1][1]]:
+        # "Morocco's textile exports to Europe fell sharply, with factories blaming cheap
+        # Chinese clothing": an economy named only in a causal or absolute clause after
+        # the subject's is a cause, not what the next figures are about (rule 20).
+        brk = _CAUSE_BREAK_RE.search(text, classified[0][1], classified[-1][1])
+        if brk is not None and not classified[0][2]:
+            main = {c for c, st, cp in classified if not cp and st < brk.start()}
+            subj = tuple(c for c in subj if c in main) or subj
     if subj:
         state.subject = subj
         state.partners = tuple(dedupe(c for c, _ in mentions))
