@@ -2017,3 +2017,11 @@ def test_an_economy_of_a_figureless_causal_clause_is_not_carried() -> None:
                 "blaming cheap Spanish oil. Sales to France, the biggest buyer, fell 9% to 1.2 "
                 "billion dinars.")
     assert [g[6] for g in got] == [("TUN", "FRA")]
+
+
+def test_a_sale_under_a_signed_agreement_is_an_agreement() -> None:
+    # Rule 5: "sell ... under a state-to-state agreement signed on Tuesday" is framed as a
+    # signed deal.
+    got = brief("ACCRA, May 2 - Ghana will sell 50,000 tonnes of cocoa worth about 120 mln dlrs "
+                "to Malaysia under a state-to-state agreement signed on Tuesday.")
+    assert [g[5:] for g in got] == [("agreement", ("GHA", "MYS"))]

@@ -114,6 +114,10 @@ _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?\s+an?\s+(?
 # the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
 _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
                             r"promis(?:e|es|ed|ing))\s+to\s+$", re.IGNORECASE)
+_SALE_VERB_RE = re.compile(r"(?:sell|sells|sold|selling|buy|buys|bought|buying|supply|supplies|"
+                           r"supplied)\b", re.IGNORECASE)
+_UNDER_SIGNED_DEAL_RE = re.compile(r"\bunder\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|"
+                                   r"contract|accord|pact)\s+(?:signed|reached|agreed)\b")
 _ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|"
                                 r",\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
 # The opening of an aside about a flow's goods (``_flow_before_aside``).
@@ -253,6 +257,13 @@ def find_cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
         ]  # both framings end in "... to buy": a cheap screen first
         if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 45), cue.start):
             # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
+            cue = Cue(cue.start, cue.end, "agreement")
+        elif cue.flow in ("exports", "imports") and text.find(" under ", cue.end, e) >= 0 and (
+                _SALE_VERB_RE.match(text, cue.start, cue.end)) and (
+                _UNDER_SIGNED_DEAL_RE.search(text, cue.end, e)):
+            # "will sell 20,000 tonnes of tea worth about 45 mln dlrs to Egypt under a
+            # government-to-government agreement signed here today": framed as a signed
+            # deal (rule 5).
             cue = Cue(cue.start, cue.end, "agreement")
         elif to_before and _PLEDGED_TO_RE.search(
             text, max(s, cue.start - 25), cue.start
