@@ -2025,3 +2025,12 @@ def test_a_sale_under_a_signed_agreement_is_an_agreement() -> None:
     got = brief("ACCRA, May 2 - Ghana will sell 50,000 tonnes of cocoa worth about 120 mln dlrs "
                 "to Malaysia under a state-to-state agreement signed on Tuesday.")
     assert [g[5:] for g in got] == [("agreement", ("GHA", "MYS"))]
+
+
+def test_rivals_ranked_before_a_buyer_of_goods_are_not_carried() -> None:
+    # "the second largest buyer of Kenyan tea last year after Pakistan": Pakistan is a
+    # rival in the ranking, not the subject the next figure continues (rule 20).
+    got = brief("NAIROBI, May 2 - Kenya will sell tea to Sudan. Sudan was the second largest "
+                "buyer of Kenyan tea last year after Pakistan, taking 40,000 tonnes.\n    Tea "
+                "export earnings rose to 120 billion shillings in 2019.")
+    assert [g[6] for g in got] == [("KEN",)]

@@ -159,7 +159,10 @@ _OVERTOOK_RE = re.compile(
     r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$|"
     # "Peru's second-biggest supplier after China": the economy ranked first; "the
     # third-largest after China and Mexico": the economies ranked before it.
-    rf"(?:largest|biggest|top|leading|main)\s+(?:(?:trading\s+)?(?:{_ROLE_WORDS})\s+)?after\s+"
+    # "the third largest buyer of Sri Lankan tea last year after Iraq and Pakistan": the
+    # role's goods and time between.
+    rf"(?:largest|biggest|top|leading|main)\s+(?:(?:trading\s+)?(?:{_ROLE_WORDS})\s+"
+    r"(?:of\s+(?:[\w'’-]+\s+){1,5}?)?)?after\s+"
     r"(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+|,?\s+and\s+)(?:the\s+)?){0,4}$")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
                            r"(?:country|nation)\b")
@@ -239,7 +242,7 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
         rival_end = -1
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
-        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 60), start):
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 90), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
         if text[_end + 1 : _end + 2].isupper() and _institution_name(text, _end, sent.end):
             continue
