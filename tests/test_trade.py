@@ -2034,3 +2034,14 @@ def test_rivals_ranked_before_a_buyer_of_goods_are_not_carried() -> None:
                 "buyer of Kenyan tea last year after Pakistan, taking 40,000 tonnes.\n    Tea "
                 "export earnings rose to 120 billion shillings in 2019.")
     assert [g[6] for g in got] == [("KEN",)]
+
+
+def test_buyers_named_by_a_demonym_list_or_with_a_role_aside_buy_the_story_goods() -> None:
+    # Rule 13 (reporter's side) and 21: "Korean utilities, the biggest buyers, took cargoes
+    # worth ..." and "Indian and Pakistani importers bought ..." are the story economy's
+    # exports to those buyers; a buyer of a contrasting clause after is no seller.
+    got = brief("Qatar's LNG exports slip\n\nDOHA, May 2 (Reuters) - Qatar's export earnings "
+                "from LNG fell to $40 billion last year.\n\nKorean utilities, the biggest "
+                "buyers, took cargoes worth about $9 billion, while Indian and Pakistani "
+                "importers bought a combined $6 billion.", title=True)
+    assert [g[6] for g in got] == [("QAT",), ("QAT", "KOR"), ("QAT", "IND", "PAK")]

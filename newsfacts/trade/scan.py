@@ -22,6 +22,7 @@ from newsfacts.trade.attributes import (
 from newsfacts.trade.common import (
     ARMS_LOOKBACK,
     CHAIN_GAP_RE,
+    CLAUSE_BREAK_RE,
     CONTINUATION_RE,
     GOODS_FLOWS,
     LIST_JOIN_RE,
@@ -165,7 +166,11 @@ _TRANSIT_GOODS_RE = re.compile(
     r"went\s+through|(?:shipped|trucked|railed|routed|carried)\s+(?:through|via|across))\s+"
     r"[^.;]{1,60}?\bto\s+(?:the\s+)?(?P<dest>(?-i:[A-Z]))")
 _BUYERS_BOUGHT_RE = re.compile(
-    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners)\s+"
+    # "Chinese and Taiwanese importers bought a combined ...", "Japanese utilities, the
+    # biggest buyers, took cargoes worth ...": a list of buyers and a role aside.
+    r"(?:(?P<buyer0>(?-i:[A-Z])[\w.'’-]*)\s+and\s+)?"
+    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners|"
+    r"utilities)(?:,\s+the\s+(?:[\w-]+\s+)?(?:buyers|customers),)?\s+"
     r"(?:bought|purchased|took|snapped\s+up)\s+(?:[a-z][\w-]*\s+){0,4}?(?:worth\s+)?$")
 # "Buyers in Pakistan, which takes a third of Kenyan tea, paid 51.8 billion shillings" from
 # Nairobi: what buyers in another economy paid is the story economy's exports.
@@ -632,10 +637,17 @@ def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[
         return None
     if m is not None:
         buyer = next((c for c, st, _cp in classified if st == m.start("buyer")), None)
+        first_at = m.start("buyer0") if "buyer0" in m.re.groupindex else -1
+        first = next((c for c, st, _cp in classified if st == first_at), None) \
+            if first_at >= 0 else None
+        # Up to 40 characters on, not into a contrasting clause ("..., while Chinese and
+        # Taiwanese importers bought ...": other buyers, no seller).
+        stop = CLAUSE_BREAK_RE.search(text, money.end, money.end + 40)
+        stop_at = stop.start() if stop is not None else money.end + 40
         others = {c for c, st, _cp in classified
-                  if m.start() <= st < money.end + 40} - {buyer, story}
-        if buyer is not None and buyer != story and not others:
-            return buyer, story
+                  if m.start() <= st < stop_at} - {buyer, first, story}
+        if buyer is not None and buyer != story and first != story and not others:
+            return ((first, buyer), story) if first is not None else (buyer, story)
         return None
     m = m2
     if m is None:
