@@ -76,7 +76,14 @@ _MORE_THAN_SOLD_RE = re.compile(
 )
 _ROLE_NOUN_RE = re.compile(r"\s+(?:as\s+|among\s+)?(?:the\s+)?(?:main|biggest|largest|top|leading|"
                            r"chief|major)\s+(?:buyers?|markets?|destinations?|customers?|suppliers?|"
-                           r"sources?)(?:\s+of\s+)?")
+                           r"sources?)(?:\s+of\s+)?|"
+                           # "with India and the UAE taking most of the metal": the takers.
+                           r"\s+(?:taking|buying|absorbing)\s+(?:most|much|the\s+bulk|"
+                           r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half|"
+                           r"a\s+third|two-thirds|three-quarters))\s+of\b")
+# "with Gulf states among the main buyers": the group noun of a name the gazetteer reads
+# as one economy is part of it.
+_GROUP_NOUN_RE = re.compile(r"\s+(?:states|countries|nations|economies)\b")
 _ROLE_AMOUNT_RE = re.compile(r"[^,;()]{0,30}?\b(?:at|with)\s+(?:about\s+|around\s+|some\s+|"
                              r"nearly\s+|almost\s+)?[$£€¥\d]")
 _LIST_ITEM_RE = re.compile(r"(?:followed\s+by|ahead\s+of|,|\band)\s+(?:the\s+)?$")
@@ -107,6 +114,10 @@ _AGREED_TO_RE = re.compile(r"\b(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?\s+an?\s+(?
 # the trade deal, the EU committed to purchasing ...", rule 5); alone it is a target.
 _PLEDGED_TO_RE = re.compile(r"\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
                             r"promis(?:e|es|ed|ing))\s+to\s+$", re.IGNORECASE)
+_SALE_VERB_RE = re.compile(r"(?:sell|sells|sold|selling|buy|buys|bought|buying|supply|supplies|"
+                           r"supplied)\b", re.IGNORECASE)
+_UNDER_SIGNED_DEAL_RE = re.compile(r"\bunder\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|"
+                                   r"contract|accord|pact)\s+(?:signed|reached|agreed)\b")
 _ITS_APPOSITIVE_RE = re.compile(r",\s+(?:its|their)\s+(?!own\b)|"
                                 r",\s+(?:(?:some|most|much|part|all|half|many)\s+of\s+)?which\s")
 # The opening of an aside about a flow's goods (``_flow_before_aside``).
@@ -246,6 +257,13 @@ def find_cues(text: str, s: int, e: int, folded: str) -> list[Cue]:
         ]  # both framings end in "... to buy": a cheap screen first
         if to_before and _AGREED_TO_RE.search(text, max(s, cue.start - 45), cue.start):
             # "agreed to buy 1.5 billion dlrs of grain": framed as a deal (rule 5).
+            cue = Cue(cue.start, cue.end, "agreement")
+        elif cue.flow in ("exports", "imports") and text.find(" under ", cue.end, e) >= 0 and (
+                _SALE_VERB_RE.match(text, cue.start, cue.end)) and (
+                _UNDER_SIGNED_DEAL_RE.search(text, cue.end, e)):
+            # "will sell 20,000 tonnes of tea worth about 45 mln dlrs to Egypt under a
+            # government-to-government agreement signed here today": framed as a signed
+            # deal (rule 5).
             cue = Cue(cue.start, cue.end, "agreement")
         elif to_before and _PLEDGED_TO_RE.search(
             text, max(s, cue.start - 25), cue.start
@@ -705,7 +723,7 @@ def with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[st
         aside = _ASIDE_RE.match(text, brk.start())
         cause = _DEMAND_FROM_RE.match(text, aside.end() - 1) if aside is not None else None
     if cause is None:
-        return partners
+        return _channel_cause(text, e, money, brk, classified, partners, flow)
     buyers: list[str] = []
     pos = cause.end()
     for code, st, _cp in classified:
@@ -726,6 +744,39 @@ def with_buyers_cited(text: str, e: int, money: Money, classified: list[tuple[st
         # is a cause; what it does to a balance is left to the balance's own clause.
         return partners
     return tuple(dedupe([*partners, *buyers]))
+
+
+# "fell 31% to $5.2 billion, ..., as refiners snapped up discounted Russian barrels": a
+# causal clause after the amount's clause whose trade channel (cargoes, tariffs, buyers)
+# names economies.
+_CAUSE_OPEN_RE = re.compile(r",\s+(?:as|amid)\s+")
+# Not shipments to an economy: "as demand for chips offset weaker shipments to the United
+# States" names what the change made up for, not its cause; buyers and importers are left to
+# ``_DEMAND_FROM_RE`` ("as demand recovered and buyers in China returned" adds none).
+_CAUSE_CHANNEL_RE = re.compile(r"\b(?:cargoes|barrels|tariffs?|duties|sanctions|refiners|"
+                               r"crushers|manufacturers)\b")
+_CHANGED_RE = re.compile(r"\b(?:rose|jumped|surged|soared|climbed|increased|grew|rebounded|"
+                         r"recovered|fell|dropped|slumped|declined|plunged|slid|decreased|"
+                         r"shrank|narrowed|widened)\b")
+
+
+def _channel_cause(text: str, e: int, money: Money, brk: re.Match[str] | None,
+                   classified: list[tuple[str, int, bool]], partners: tuple[str, ...],
+                   flow: str) -> tuple[str, ...]:
+    """Rule 25 beyond demand: "Brazil's soybean exports climbed to $53.2 billion, as Chinese
+    crushers shunned U.S. cargoes": the economies a causal clause right after the amount's
+    clause names through a trade channel (cargoes, barrels, tariffs, buyers) are causes of
+    the change, so partners, in order of mention after the figure's own."""
+    if brk is None or flow not in GOODS_FLOWS or _CAUSE_OPEN_RE.match(text, brk.start()) is None:
+        return partners
+    end = CLAUSE_BREAK_RE.search(text, brk.end(), e)
+    stop = end.start() if end is not None else e
+    if _CAUSE_CHANNEL_RE.search(text, brk.end(), stop) is None or "offset" in text[
+            brk.end() : stop] or _CHANGED_RE.search(
+            text, max(0, money.start - 80), money.start) is None:
+        return partners
+    named = [c for c, st, _cp in classified if brk.end() <= st < stop]
+    return tuple(dedupe([*partners, *named])) if named else partners
 
 
 def with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str, int, bool]],
@@ -757,6 +808,8 @@ def with_roles_named(text: str, e: int, money: Money, classified: list[tuple[str
             break
         names.append((code, st))
         pos = name_end(text, st)
+    if names and text.startswith(" ", pos) and (group := _GROUP_NOUN_RE.match(text, pos)):
+        pos = group.end()
     role = _ROLE_NOUN_RE.match(text, pos) if names else None
     if role is None or _ROLE_AMOUNT_RE.match(text, role.end()):
         # "Imports climbed to $11.7 billion, with China the biggest supplier at $2.6

@@ -159,7 +159,10 @@ _OVERTOOK_RE = re.compile(
     r"\b(?:overt(?:ook|aken|aking|akes?)|surpass(?:ed|es|ing)?)\s+(?:the\s+)?$|"
     # "Peru's second-biggest supplier after China": the economy ranked first; "the
     # third-largest after China and Mexico": the economies ranked before it.
-    rf"(?:largest|biggest|top|leading|main)\s+(?:(?:trading\s+)?(?:{_ROLE_WORDS})\s+)?after\s+"
+    # "the third largest buyer of Sri Lankan tea last year after Iraq and Pakistan": the
+    # role's goods and time between.
+    rf"(?:largest|biggest|top|leading|main)\s+(?:(?:trading\s+)?(?:{_ROLE_WORDS})\s+"
+    r"(?:of\s+(?:[\w'’-]+\s+){1,5}?)?)?after\s+"
     r"(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+|,?\s+and\s+)(?:the\s+)?){0,4}$")
 _DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
                            r"(?:country|nation)\b")
@@ -239,7 +242,7 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
         rival_end = -1
         if _CURRENCY_QUALIFIER_RE.match(text, _end, sent.end):
             continue  # "US$4.6bn", "2.3 billion U.S. dlrs": a currency, not a partner
-        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 60), start):
+        if compared and _OVERTOOK_RE.search(text, max(sent.start, start - 90), start):
             continue  # "Spain, which overtook France as its biggest supplier": a rival
         if text[_end + 1 : _end + 2].isupper() and _institution_name(text, _end, sent.end):
             continue
@@ -639,7 +642,7 @@ def bilateral_pair(text: str, s: int, money: Money, partners: tuple[str, ...], s
     """"Bilateral" or "two-way" trade with one economy named gets the other from the
     figures before ("Goyal said the pact would double bilateral trade to $120 billion",
     rule 21)."""
-    if _BILATERAL_RE.search(text, s, money.start):
+    if _BILATERAL_RE.search(text, s, money.start) and not _with_the_world(text, s, money.start):
         other = next((c for c in (*state.partners, *state.subject) if c != partners[0]), None)
         if other is None:
             # "Officials aim to lift bilateral trade to $30 billion a year" after a figure of
@@ -688,10 +691,11 @@ def partners_of(text: str, s: int, e: int, money: Money,
             return state.facts[-1].partners
         if len(carried) > 1 and (_THE_COUNTRY_RE.search(text, s, e) or (
             flow in _OWNED_FLOWS and gov and _own_total(text, s, gov[-1])
-        ) or (flow == "trade" and gov and _total_trade(text, s, e, gov[-1]))):
+        ) or (flow == "trade" and gov and _total_trade(text, s, e, gov[-1])) or (
+            _with_the_world(text, s, e))):
             # "the country's oil import bill", "Total exports fell to ...", "Exports of
-            # lithium carbonate slumped to ...": one economy's own figure, not the pair of
-            # the bilateral figure before (rule 20).
+            # lithium carbonate slumped to ...", "two-way trade with all countries": one
+            # economy's own figure, not the pair of the bilateral figure before (rule 20).
             return carried[:1]
         return carried
     pair = _trading_partners(text, s, money, mentions) if flow == "trade" else None
@@ -716,6 +720,17 @@ def partners_of(text: str, s: int, e: int, money: Money,
                 and cue_at - (end := name_end(text, x[1])) <= 25
                 and (not COMMA_RE.search(text, end, cue_at)
                      or text.endswith(("'s", "’s"), x[1], end))]
+    if gov and attached and len(gov) > 1:
+        # "Poland bought U.S. F-16 fighters for $3.5 billion": a demonym owning the goods
+        # noun is the seller; the subject of the buying or selling verb before it owns the
+        # flow, the goods' economy comes after it (rules 21-22).
+        verb = next((c for c in gov if c.start < attached[-1][1] and _DEAL_VERB_RE.match(
+            text, c.start, c.end)), None)
+        owner = [x for x in subjects if verb is not None and x[1] < verb.start
+                 and verb.start - (end := name_end(text, x[1])) <= 25
+                 and not COMMA_RE.search(text, end, verb.start)]
+        if owner:
+            attached, cue_at = owner, verb.start
     if gov and attached:
         k = subjects.index(attached[-1])
         group = [attached[-1]]
@@ -780,6 +795,10 @@ def partners_of(text: str, s: int, e: int, money: Money,
         owner = owner_of(state, state.facts[-1])
         carried = (owner,) if owner in carried and owner not in counterpart else carried
     return tuple(dedupe([*carried, *counterpart, *after]))
+
+
+_DEAL_VERB_RE = re.compile(r"(?:bought|buys?|buying|purchased|purchases|purchasing|ordered|"
+                           r"orders|sold|sells|selling)\b", re.IGNORECASE)
 
 
 def owner_of(state: DocState, fact: TradeFact) -> str | None:
@@ -850,6 +869,18 @@ def _own_total(text: str, s: int, cue: Cue) -> bool:
     return _TOTAL_BEFORE_RE.search(text, max(s, cue.start - 30), cue.start) is not None or (
         _GOODS_OF_RE.match(text, cue.end) is not None) or text.startswith(
         ("re-", "Re-"), cue.start) or text.endswith(("re-", "Re-"), s, cue.start)
+
+
+# "trade with all countries", "its deficit with the rest of the world": every partner,
+# so no counterpart of the figure before.
+_WITH_THE_WORLD_RE = re.compile(r"\bwith\s+(?:all\s+(?:(?:its|their|other)\s+)?(?:countries|"
+                                r"partners|nations|economies)|the\s+(?:rest\s+of\s+the\s+)?"
+                                r"world)\b")
+
+
+def _with_the_world(text: str, s: int, e: int) -> bool:
+    return (text.find(" all ", s, e) >= 0 or text.find("world", s, e) >= 0) and (
+        _WITH_THE_WORLD_RE.search(text, s, e) is not None)
 
 
 def _total_trade(text: str, s: int, e: int, cue: Cue) -> bool:

@@ -22,6 +22,7 @@ from newsfacts.trade.attributes import (
 from newsfacts.trade.common import (
     ARMS_LOOKBACK,
     CHAIN_GAP_RE,
+    CLAUSE_BREAK_RE,
     CONTINUATION_RE,
     GOODS_FLOWS,
     LIST_JOIN_RE,
@@ -29,6 +30,7 @@ from newsfacts.trade.common import (
     NEG,
     OF_TOTAL_RE,
     UNION_NAME_RE,
+    UNIONS,
     WEAK_NEGATIVES,
     Cue,
     DocState,
@@ -94,6 +96,7 @@ _AMOUNT_FOLDED_RE = re.compile(
 _AMOUNT_SIGN_RE = re.compile(r"[\d$£€¥]")
 _SCALE_STEMS = ("illion", "hundreds", "thousands")
 _POLICY_WORD_RE = re.compile(r"tariff|dut(?:y|ies)|levies|sanctions|curbs|quotas")
+_CAUSE_BREAK_RE = re.compile(r",\s+(?:with|as|after|amid|because|due\s+to)\s")
 _POLICY_AFTER_RE = re.compile(r"\s+(?:tariffs?|duties|duty|levies|sanctions|curbs|quotas)\b")
 _DEAL_OPENING_RE = re.compile(r"\s*(?:The|This|That)\s+(?:arms\s+|weapons\s+|proposed\s+)?"
                               r"(?:package|deal|sale|contract|agreement|order)\s+"
@@ -163,7 +166,11 @@ _TRANSIT_GOODS_RE = re.compile(
     r"went\s+through|(?:shipped|trucked|railed|routed|carried)\s+(?:through|via|across))\s+"
     r"[^.;]{1,60}?\bto\s+(?:the\s+)?(?P<dest>(?-i:[A-Z]))")
 _BUYERS_BOUGHT_RE = re.compile(
-    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners)\s+"
+    # "Chinese and Taiwanese importers bought a combined ...", "Japanese utilities, the
+    # biggest buyers, took cargoes worth ...": a list of buyers and a role aside.
+    r"(?:(?P<buyer0>(?-i:[A-Z])[\w.'’-]*)\s+and\s+)?"
+    r"(?P<buyer>(?-i:[A-Z])[\w.'’-]*)\s+(?:importers|buyers|consumers|customers|refiners|"
+    r"utilities)(?:,\s+the\s+(?:[\w-]+\s+)?(?:buyers|customers),)?\s+"
     r"(?:bought|purchased|took|snapped\s+up)\s+(?:[a-z][\w-]*\s+){0,4}?(?:worth\s+)?$")
 # "Buyers in Pakistan, which takes a third of Kenyan tea, paid 51.8 billion shillings" from
 # Nairobi: what buyers in another economy paid is the story economy's exports.
@@ -560,10 +567,13 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         owned = {c for f in emitted for c in f.partners}
         if any(c in owned for c in subj):
             subj = tuple(c for c in subj if c in owned)
-        if len(subj) > 1 and len(state.subject) == 1 and state.subject[0] in subj:
+        if len(subj) > 1 and len(state.subject) == 1 and state.subject[0] in subj and not (
+                _union_subject(text, s, first, subj)):
             # "The EU buys 80% of Norway's exports, and the bloc's imports of Norwegian gas
             # were ...": a sentence naming the story's economy with another one does not
             # hand the story to the other; "Mainland exports ..." next are still Norway's.
+            # A union named once ("The Belgium-Luxembourg Economic Union (BLEU) had a
+            # deficit" under "BELGIAN TRADE ...") is one subject: its members go on together.
             subj = state.subject
         elif len(state.subject) == 1 and subj and state.subject[0] not in subj and all(
                 state.subject[0] in f.partners for f in emitted) and (
@@ -627,10 +637,17 @@ def _story_goods_bought(text: str, s: int, money: Money, classified: list[tuple[
         return None
     if m is not None:
         buyer = next((c for c, st, _cp in classified if st == m.start("buyer")), None)
+        first_at = m.start("buyer0") if "buyer0" in m.re.groupindex else -1
+        first = next((c for c, st, _cp in classified if st == first_at), None) \
+            if first_at >= 0 else None
+        # Up to 40 characters on, not into a contrasting clause ("..., while Chinese and
+        # Taiwanese importers bought ...": other buyers, no seller).
+        stop = CLAUSE_BREAK_RE.search(text, money.end, money.end + 40)
+        stop_at = stop.start() if stop is not None else money.end + 40
         others = {c for c, st, _cp in classified
-                  if m.start() <= st < money.end + 40} - {buyer, story}
-        if buyer is not None and buyer != story and not others:
-            return buyer, story
+                  if m.start() <= st < stop_at} - {buyer, first, story}
+        if buyer is not None and buyer != story and first != story and not others:
+            return ((first, buyer), story) if first is not None else (buyer, story)
         return None
     m = m2
     if m is None:
@@ -886,6 +903,13 @@ def _rescued(state: DocState) -> list[TradeFact]:
     return sorted(facts, key=lambda f: f.char_start)
 
 
+def _union_subject(text: str, s: int, first: int, subj: tuple[str, ...]) -> bool:
+    """Are the economies ``subj`` the members of a union the sentence names before its
+    first figure ("The Belgium-Luxembourg Economic Union (BLEU) had a deficit ...")?"""
+    return any(set(subj) <= set(UNIONS[m.group(0)])
+               for m in UNION_NAME_RE.finditer(text, s, first))
+
+
 def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: DocState,
                     classified: list[tuple[str, int, bool]] | None = None) -> bool:
     """A sentence without figures that names economies becomes the context (rule 20); one
@@ -901,6 +925,14 @@ def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: D
     policy = _POLICY_WORD_RE.search(text, s, classified[-1][1] + 60) is not None
     subj = tuple(dedupe(c for c, st, cp in classified if not cp and not (
         policy and _POLICY_AFTER_RE.match(text, name_end(text, st)))))
+    if len(subj) > 1 and ", " in text[classified[0][1] : classified[-1][1]]:
+        # "Morocco's textile exports to Europe fell sharply, with factories blaming cheap
+        # Chinese clothing": an economy named only in a causal or absolute clause after
+        # the subject's is a cause, not what the next figures are about (rule 20).
+        brk = _CAUSE_BREAK_RE.search(text, classified[0][1], classified[-1][1])
+        if brk is not None and not classified[0][2]:
+            main = {c for c, st, cp in classified if not cp and st < brk.start()}
+            subj = tuple(c for c in subj if c in main) or subj
     if subj:
         state.subject = subj
         state.partners = tuple(dedupe(c for c, _ in mentions))
