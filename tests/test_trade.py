@@ -1937,6 +1937,14 @@ def test_respectively_with_an_unhedged_amount_in_the_run() -> None:
     assert [f for _q, f, _p in got] == ["exports", "imports", "exports", "imports"]
 
 
+def test_respectively_partners_with_an_unhedged_amount_in_the_run() -> None:
+    """The partner twin of the case above: "an additional $2.1 billion" is unhedged into a
+    new value, and the list is read by position (it raised ValueError)."""
+    got = _quotes("Shipments from Japan to Taiwan and India were worth an additional $2.1 "
+                  "billion and $1.4 billion respectively.")
+    assert [p for _q, _f, p in got] == [("JPN", "TWN"), ("JPN", "IND")]
+
+
 def test_an_amount_with_an_economy_after_it_takes_that_economy() -> None:
     """"a surplus of X with Sweden and Y with Denmark": Y is the balance with Denmark."""
     got = _quotes("Norway had a surplus of 2.1 billion crowns with Sweden and 1.4 billion with "

@@ -523,7 +523,7 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         if len(partners) > 1 and text.find("leaving", s, e) >= 0:
             partners = leaving_with_balance(text, s, e, money, classified, partners)
         if len(partners) > 1 and text.find("respectively", money.end, e) >= 0:
-            partners = _respectively(text, money, amounts, classified, partners)
+            partners = _respectively(text, i, amounts, classified, partners)
         if len(partners) > 1 and text.startswith(" with ", money.end):
             partners = _with_after(text, money, classified, partners)
         if flow in ("surplus", "deficit") and len(partners) == 1 and emitted and (
@@ -717,14 +717,10 @@ def _with_after(text: str, money: Money, classified: list[tuple[str, int, bool]]
 _COMPARED_RUN_RE = re.compile(r"(?:against|versus|vs\.?|compared\s+with|from)\s+$")
 
 
-def _respective_flow(text: str, i: int, amounts: list[Money], emitted: list[TradeFact],
-                     flow: str) -> str:
-    """"exports were 13.84 billion crowns and imports 13.43 billion, against 13.12 billion
-    and 13.36 billion respectively": a run of amounts closed by "respectively" after
-    "against" (or "from", "compared with") restates the figures just before it, the i-th
-    amount taking the i-th flow of the run of the same length emitted before (rule 26);
-    the nearest cue would give every amount of the run the last flow. ``i``: the amount's
-    index in ``amounts`` (the amount itself may have been unhedged into a new value)."""
+def _joined_run(text: str, amounts: list[Money], i: int) -> tuple[int, int]:
+    """First and last index of the run of amounts joined by "and" / commas around
+    ``amounts[i]`` ("$2.1 billion and $1.4 billion"). By index: the amount being read may
+    have been unhedged into a new value that is not in ``amounts``."""
     lo = i
     while lo > 0 and _AMOUNT_JOIN_RE.fullmatch(text, amounts[lo - 1].end, amounts[lo].start):
         lo -= 1
@@ -732,6 +728,17 @@ def _respective_flow(text: str, i: int, amounts: list[Money], emitted: list[Trad
     while hi + 1 < len(amounts) and _AMOUNT_JOIN_RE.fullmatch(text, amounts[hi].end,
                                                               amounts[hi + 1].start):
         hi += 1
+    return lo, hi
+
+
+def _respective_flow(text: str, i: int, amounts: list[Money], emitted: list[TradeFact],
+                     flow: str) -> str:
+    """"exports were 13.84 billion crowns and imports 13.43 billion, against 13.12 billion
+    and 13.36 billion respectively": a run of amounts closed by "respectively" after
+    "against" (or "from", "compared with") restates the figures just before it, the i-th
+    amount taking the i-th flow of the run of the same length emitted before (rule 26);
+    the nearest cue would give every amount of the run the last flow."""
+    lo, hi = _joined_run(text, amounts, i)
     n = hi - lo + 1
     if n < 2 or not _RESPECTIVELY_RE.match(text, amounts[hi].end) or \
             not _COMPARED_RUN_RE.search(text, max(0, amounts[lo].start - 16), amounts[lo].start):
@@ -743,34 +750,26 @@ def _respective_flow(text: str, i: int, amounts: list[Money], emitted: list[Trad
     return flows[i - lo]
 
 
-def _respectively(text: str, money: Money, amounts: list[Money],
+def _respectively(text: str, i: int, amounts: list[Money],
                   classified: list[tuple[str, int, bool]], partners: tuple[str, ...]
                   ) -> tuple[str, ...]:
     """"Shipments to Taiwan and India were worth $2.1 billion and $1.4 billion
     respectively": the i-th amount of a list closed by "respectively" takes the i-th
     economy of the list of the same length before it, not the others."""
-    run = [money]
-    for a in amounts[amounts.index(money) + 1 :]:  # the amounts after, to "respectively"
-        if not _AMOUNT_JOIN_RE.fullmatch(text, run[-1].end, a.start):
-            break
-        run.append(a)
-    if not _RESPECTIVELY_RE.match(text, run[-1].end):
+    lo, hi = _joined_run(text, amounts, i)
+    if not _RESPECTIVELY_RE.match(text, amounts[hi].end):
         return partners
-    for a in reversed(amounts[: amounts.index(money)]):
-        if not _AMOUNT_JOIN_RE.fullmatch(text, a.end, run[0].start):
-            break
-        run.insert(0, a)
-    n = len(run)
+    n = hi - lo + 1
     # The list of economies: the last run of n names joined by "and" / commas before the
     # first amount.
-    before = [(c, st) for c, st, _cp in classified if st < run[0].start]
+    before = [(c, st) for c, st, _cp in classified if st < amounts[lo].start]
     for k in range(len(before) - n, -1, -1):
         group = before[k : k + n]
         if len({c for c, _ in group}) == n and all(
             LIST_JOIN_RE.match(text[name_end(text, x[1]) : y[1]])
             for x, y in pairwise(group)
         ):
-            mine = group[run.index(money)][0]
+            mine = group[i - lo][0]
             others = {c for c, _ in group if c != mine}
             return tuple(c for c in partners if c not in others)
     return partners
