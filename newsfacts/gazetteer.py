@@ -67,27 +67,30 @@ def place_surfaces() -> frozenset[str]:
     return frozenset(out)
 
 
+def _surfaces_noted(prefix: str | tuple[str, ...]) -> frozenset[str]:
+    """Surfaces whose alias note starts with ``prefix`` (one or several)."""
+    return frozenset(surface for surface, _code, note in _alias_notes()
+                     if note.startswith(prefix))
+
+
 @lru_cache(maxsize=1)
 def demonym_surfaces() -> frozenset[str]:
     """Surfaces the alias table marks as demonyms ("Syrian", "Rwandan")."""
-    return frozenset(surface for surface, _code, note in _alias_notes()
-                     if note.startswith("demonym"))
+    return _surfaces_noted("demonym")
 
 
 @lru_cache(maxsize=1)
 def island_surfaces() -> frozenset[str]:
     """Surfaces the alias table marks as islands within a state ("Okinawa", "Ishigaki"):
     what a later "the island" can point back to."""
-    return frozenset(surface for surface, _code, note in _alias_notes()
-                     if note.startswith("island"))
+    return _surfaces_noted("island")
 
 
 @lru_cache(maxsize=1)
 def territory_surfaces() -> frozenset[str]:
     """Surfaces the alias table marks as territories ("Guam", "Falklands"): what a later "the
     U.S. territory" can point back to."""
-    return frozenset(surface for surface, _code, note in _alias_notes()
-                     if note.startswith("territory"))
+    return _surfaces_noted("territory")
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +105,7 @@ def sovereigns() -> dict[str, str]:
 def region_surfaces() -> frozenset[str]:
     """Surfaces the alias table marks as regions or provinces within a state ("Papua",
     "Khyber Pakhtunkhwa"): what a later bare "the region" can point back to."""
-    return frozenset(surface for surface, _code, note in _alias_notes()
-                     if note.startswith(("region", "province")))
+    return _surfaces_noted(("region", "province"))
 
 
 @lru_cache(maxsize=1)

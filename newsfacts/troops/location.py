@@ -501,9 +501,7 @@ def _one_territory(doc: DocContext, s_no: int, c: Cand) -> str | None:
     right = clause_bounds(doc.text, sent.start, sent.end, c.start, c.end)[1]
     if not _THE_TERRITORY_RE.search(doc.text, c.end, right):
         return None
-    places = {m.country for k in range(max(0, s_no - 3), s_no + 1)
-              for m in doc.mentions[k] if m.surface in territory_surfaces()}
-    return places.pop() if len(places) == 1 else None
+    return _one_named_back(doc, s_no, territory_surfaces())
 
 
 def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
@@ -511,9 +509,15 @@ def _one_island(doc: DocContext, s_no: int, stext: str) -> str | None:
     one island (an alias marked so) named up to three sentences back (rule 43)."""
     if "the island" not in stext or not _THE_ISLAND_RE.search(stext):
         return None
-    islands = {m.country for k in range(max(0, s_no - 3), s_no + 1)
-               for m in doc.mentions[k] if m.surface in island_surfaces()}
-    return islands.pop() if len(islands) == 1 else None
+    return _one_named_back(doc, s_no, island_surfaces())
+
+
+def _one_named_back(doc: DocContext, s_no: int, surfaces: frozenset[str]) -> str | None:
+    """The one state that mentions among ``surfaces`` stand for, in this sentence and up to
+    three before ("the island", "the U.S. territory" pointing back); None for none or several."""
+    codes = {m.country for k in range(max(0, s_no - 3), s_no + 1)
+             for m in doc.mentions[k] if m.surface in surfaces}
+    return codes.pop() if len(codes) == 1 else None
 
 
 # "one of the smallest in Europe", "among the largest in the Gulf": a comparison, not where
