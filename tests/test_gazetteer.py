@@ -174,6 +174,7 @@ def test_former_names_and_plural_demonyms(text: str, codes: list[str]) -> None:
     ("Kenyans, Sri Lankans and Papua New Guineans", ["KEN", "LKA", "PNG"]),
     ("talks in Bogotá, then Lomé and Dili", ["COL", "TGO", "TLS"]),
     ("officials in Suva and Bujumbura", ["FJI", "BDI"]),
+    ("WTO members Chinese Taipei and Lao PDR", ["TWN", "LAO"]),
     ("Sao Tome and Principe exports cocoa; Sao Tome said", ["STP", "STP"]),
     # left out on purpose: peoples that span states, three Guineas
     ("Europe vs. Muslim Bosnians", []),
