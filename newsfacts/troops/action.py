@@ -210,6 +210,18 @@ def _exercise_elsewhere(text: str, lo: int, hi: int, anchor: int, end: int) -> s
     return None
 
 
+_OUT_OF_RE = re.compile(r"\s*out of\s+(?:the\s+)?[^,;.]{1,40}?(?:[,;.]|$)")
+
+
+def _moved_out_of(after_text: str) -> bool:
+    """The count is followed straight by "out of <place>" with no destination after it
+    ("ordered 11,900 troops out of Germany, accusing ..."): the verb before it ("ordered",
+    "moved") sends them away from the place, a withdrawal (rule 47); "flew 300 troops out
+    of Fort Bragg to Poland" names where they go and stays a deployment."""
+    m = _OUT_OF_RE.match(after_text)
+    return m is not None and " to " not in m.group(0) and " for " not in m.group(0)
+
+
 def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: Cand
                 ) -> str | None:
     """The action of the nearest cue words before and after the count; a negated
@@ -259,6 +271,9 @@ def _cue_action(text: str, folded: str, left: int, right: int, anchor: int, c: C
                 after_text[max(0, a_dist - 3) : a_dist] == "to ":
             return b_act  # "had flown in ..., about 1,500 paratroopers, to guard airports":
             # what they were sent to do, not a posting
+        if b_act == "deploy" and a_act == "withdraw" and a_dist <= 1 and \
+                _moved_out_of(after_text):
+            return a_act  # "ordered 11,900 troops out of Germany": a removal (rule 47)
         if with_cue and a_act != "present" and a_dist <= 30:
             return a_act  # "with the first 100 Marines arriving", "with 6,000 sailors aboard,
             # will join": the verb after, not the preposition, tells the action

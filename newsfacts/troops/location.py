@@ -345,6 +345,8 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
     if own and ob is None and "order" in text[c.end : sent.end]:
         # "sends 5,000 more soldiers to Belarus border": their side of it (rule 44)
         ob = _NAMED_BORDER_RE.match(text, c.end, min(sent.end, c.end + 60))
+    if own and ob is None and " its " in text[c.end : sent.end]:
+        ob = _OWN_REGION_RE.match(text, c.end, min(sent.end, c.end + 70))
     if ob is not None and not any(c.end <= pos < ob.start() for pos, _, _ in places):
         return own  # "deployed 10,000 soldiers along its border with China" (rule 44)
     after = [(pos, code, multi) for pos, code, multi in places if pos >= c.end]
@@ -390,6 +392,10 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
                     m.country == subj and m.char_start - prev_sent.start <= 4
                     for m in doc.mentions[s_no - 1]):
                 return subj
+    if own and "the capital" in stext:
+        cap = _capital_of_dateline(doc, s_no, c, own, cache)
+        if cap is not None:
+            return cap
     rg = None if in_country else _region(text, sent.start, sent.end)
     if rg is not None:
         back = _region_named_before(doc, s_no) if _BARE_REGION_RE.fullmatch(rg.group(0)) \
@@ -493,6 +499,28 @@ def _region_named_before(doc: DocContext, s_no: int) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+_THE_CAPITAL_RE = re.compile(r"\b(?:in|into|to|from|of|near|around|outside|at)\s+the\s+"
+                             r"capital\b(?!\s+of\b|'s\b)")
+
+
+def _capital_of_dateline(doc: DocContext, s_no: int, c: Cand, own: str,
+                         cache: dict[tuple[int, bool], list[tuple[int, str, bool]]] | None,
+                         ) -> str | None:
+    """"based at a camp on the outskirts of the capital" in the count's clause, where the
+    sentence names no place: the capital of the dateline's state (rule 43), when that state is
+    not the troops' own (foreign troops based there); a wider region later in the sentence
+    ("a task force that hunted jihadi leaders across the Sahel") is their mission's area."""
+    if any(len(m.country) == 3 and m.country not in (own, "COALITION")
+           for m in doc.mentions[s_no]):
+        return None  # ("the last of 1,000 French troops left Chad, ... in the capital")
+    sent = doc.sentences[s_no]
+    left, right = clause_bounds(doc.text, sent.start, sent.end, c.start, c.end)
+    if not _THE_CAPITAL_RE.search(doc.text, left, right):
+        return None
+    home = _cached_dateline(doc, cache)
+    return home if home is not None and home != own else None
+
+
 def _one_territory(doc: DocContext, s_no: int, c: Cand) -> str | None:
     """"to the U.S. territory" after the count, in its clause: the one territory (an alias
     marked so: Guam, the Falklands) named in this sentence or up to three back (rule 43);
@@ -530,11 +558,19 @@ _REGION_NOUN_OF_RE = re.compile(r"\s+(?:[\w-]+\s+)?(?:island|islands|archipelago
                                 r"coast|peninsula)\s+of\s+[A-Z]")
 
 
+# "the Baltic country", "the Gulf kingdom": an epithet for one state (rule 43), unlike "the
+# Baltic states" (several, rule 44).
+_ONE_STATE_EPITHET_RE = re.compile(r"\s+(?:country|nation|state|kingdom|emirate|republic)\b"
+                                   r"(?!\s+of\b)")
+
+
 def _region(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first region named in ``text[start:end]`` that is not a superlative's scope."""
     for r in _REGION_RE.finditer(text, start, end):
         if _REGION_NOUN_OF_RE.match(text, r.end(), end):
             continue  # "to the Baltic Sea island of Gotland": the place named after "of"
+        if _ONE_STATE_EPITHET_RE.match(text, r.end(), end):
+            continue  # "in the Baltic country": one state named before, not the region
         if not _SUPERLATIVE_RE.search(text, max(start, r.start() - 40), r.start()):
             return r
     return None
@@ -575,6 +611,12 @@ _THE_BORDER_RE = re.compile(r"\b(?:to|along|on|at|near)\s+the\s+(?:\w+\s+)?(?:bo
                             r"(?!\s+(?:with|of|between)\b)", re.IGNORECASE)
 _OWN_BORDER_RE = re.compile(r"\b(?:along|on|near|to|at|towards?)\s+(?:its|their)\s+(?:own\s+)?"
                             r"(?:side of the\s+)?(?:\w+\s+)?(?:border|borders|frontier)\b")
+# "has moved about 7,000 soldiers to its Far North region, which borders Nigeria": a region
+# of the troops' own state (rule 43), whatever state the aside after it names.
+_OWN_REGION_RE = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will be|would be)\s+)?"
+                            r"(?:(?:sent|deployed|moved|dispatched|flown|redeployed)\s+)?"
+                            r"(?:to|in|into)\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:region|province|provinces|regions|state|county)\b")
 _RETURN_TO_RE = re.compile(r"\b(?:return|back|home)\s+to\s+(?:the\s+)?$")
 _WITH_THE_REST_RE = re.compile(r",\s+with\s+the\s+(?:rest|remainder|others|remaining)\b")
 _NAMED_BORDER_RE = re.compile(r"\s+(?:(?:are|were|will be|would be|have been|has been)\s+)?"
