@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newsfacts.patterns import fold_case
 
@@ -98,7 +98,17 @@ class DocContext:
     has_title: bool
     # ``patterns.fold_case(text)``: the extractors' hot patterns scan it case-sensitively.
     folded: str = ""
+    # Lookups over the whole document, built on first use: asked once per count or amount,
+    # a rescan of every mention each time would make a long document quadratic.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.folded) != len(self.text):
             object.__setattr__(self, "folded", fold_case(self.text))
+
+    def named(self) -> frozenset[str]:
+        """Every code (state or bloc) the document names anywhere."""
+        got = self.memo.get("named")
+        if got is None:
+            got = self.memo["named"] = frozenset(m.country for ms in self.mentions for m in ms)
+        return got

@@ -6,6 +6,7 @@ subjects are read so a rival or a host is not taken for the owner.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from newsfacts.gazetteer import demonym_surfaces, is_place, sovereigns
@@ -325,11 +326,9 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
     # a state qualified earlier in the document keeps that state.
     head = quote.rsplit(None, 1)[-1] if quote else ""
     if head in _DISTINCT_NOUNS:
-        for k in range(s_no - 1, -1, -1):
-            for m in reversed(doc.mentions[k]):
-                if len(m.country) == 3 and m.country != "COALITION" and \
-                        text.startswith(" " + head, m.char_end):
-                    return m.country
+        qualified = _qualified_before(doc, s_no, head)
+        if qualified is not None:
+            return qualified
     # Context: the previous fact's state (rule 52), else the document's main state.
     if prev_actor is not None:
         return prev_actor
@@ -357,9 +356,25 @@ _DISTINCT_NOUNS = frozenset({"Marines", "marines", "sailors", "paratroopers", "a
                              "commandos", "Gurkhas", "legionnaires"})
 
 
+def _qualified_before(doc: DocContext, s_no: int, head: str) -> str | None:
+    """The state of the last "<state> <head>" ("U.S. Marines") in a sentence before
+    ``s_no``. The places a state qualifies the noun are listed once per document: a walk
+    back over every mention per count made a long document quadratic."""
+    key = "qualified " + head
+    found: list[tuple[int, str]] | None = doc.memo.get(key)
+    if found is None:
+        text, tail = doc.text, " " + head
+        found = doc.memo[key] = [
+            (k, m.country) for k, ms in enumerate(doc.mentions) for m in ms
+            if len(m.country) == 3 and m.country != "COALITION"
+            and text.startswith(tail, m.char_end)]
+    i = bisect_left(found, (s_no,))  # the first at or after sentence s_no
+    return found[i - 1][1] if i else None
+
+
 def _names(doc: DocContext, code: str) -> bool:
     """Does the document name this state or bloc anywhere?"""
-    return any(m.country == code for ms in doc.mentions for m in ms)
+    return code in doc.named()
 
 
 _BOTH_SIDES_RE = re.compile(

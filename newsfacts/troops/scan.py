@@ -57,8 +57,7 @@ def extract_troops(doc: DocContext) -> list[TroopFact]:
                 for count in unformed:
                     seen_forms.update(_figure_forms(count))
                 unformed.clear()
-                part = text[sent.start : sent.end]
-                if not any(form in part for form in seen_forms):
+                if not _repeats_a_form(text[sent.start : sent.end], seen_forms):
                     continue
         if sent.end <= sent.start:
             continue
@@ -196,6 +195,25 @@ def _figure_forms(count: int) -> list[str]:
         for head in {str(whole), f"{whole:,}"}:
             forms.append(f"{head}.{decimals}" if decimals else head)
     return forms
+
+
+_FIGURE_RUN_RE = re.compile(r"[\d.,]+")
+_LONGEST_FORM = len(f"{MAX_COUNT:,}") + 5  # no form is longer: "." and four decimals at most
+
+
+def _repeats_a_form(part: str, forms: set[str]) -> bool:
+    """Does ``part`` contain one of ``forms`` (``_figure_forms``)? A form is digits, commas
+    and dots, so it lies inside one run of them: with many counts seen, each run's short
+    pieces are looked up in the set, so the test no longer grows with the counts before it
+    (a long document with hundreds of counts was quadratic)."""
+    if len(forms) <= 32:
+        return any(form in part for form in forms)
+    for run in _FIGURE_RUN_RE.findall(part):
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + _LONGEST_FORM) + 1):
+                if run[i:j] in forms:
+                    return True
+    return False
 
 
 # The total a deployment leads to, right after that deployment in the same sentence.
