@@ -361,14 +361,23 @@ OLD_STYLE_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 
 SEVENTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean": 1.0,
                               "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
                               "per": 1.0, "flow": 0.98, "partners": 1.0}
+# The eight wire articles of the eighteenth pass ("a-t118".."a-t125", 62 facts): EU
+# counter-tariffs on U.S. goods, the Indonesia-EU pact, Uzbek customs data by partner, Congo's
+# cobalt quotas, German arms-export approvals, Vietnamese rice after the Philippine import
+# halt, Iran-Russia trade in rubles, Hungary's U.S. LNG deal (blind: P 0.980, R 0.790,
+# flow 0.918, partners 0.612; after its fixes: P 1.0, R 0.952, flow 0.932, partners 0.763).
+# Open misses in docs/accuracy-trade.md.
+EIGHTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.95, "negatives_clean": 1.0,
+                             "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
+                             "per": 1.0, "flow": 0.93, "partners": 0.76}
 
 
 def article_pass(item_id: str) -> int | None:
     """The blind pass that wrote a wire article ("a-t50".."a-t57": 9, "a-t58".."a-t65": 10,
     "a-t66".."a-t71": 11, "a-t72".."a-t79": 12, "a-t80".."a-t85": 13,
     "a-t86".."a-t93": 14, "a-t94".."a-t101": 15; "a-t102".."a-t109": 16 and
-    "a-t110".."a-t117": 17, the development sources' styles); None for the items from before
-    the ninth pass."""
+    "a-t110".."a-t117": 17, the development sources' styles; "a-t118".."a-t125": 18, modern
+    wire copy again); None for the items from before the ninth pass."""
     if not item_id.startswith("a-t") or not item_id[3:].isdigit():
         return None
     n = int(item_id[3:])
@@ -386,6 +395,8 @@ def article_pass(item_id: str) -> int | None:
         return 16
     if 110 <= n <= 117:
         return 17
+    if 118 <= n <= 125:
+        return 18
     return 10 if 58 <= n <= 65 else 11 if 66 <= n <= 71 else None
 
 
@@ -402,9 +413,10 @@ def article_pass(item_id: str) -> int | None:
     (lambda item_id: article_pass(item_id) == 15, FIFTEENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 16, SIXTEENTH_ARTICLE_FLOORS),
     (lambda item_id: article_pass(item_id) == 17, SEVENTEENTH_ARTICLE_FLOORS),
+    (lambda item_id: article_pass(item_id) == 18, EIGHTEENTH_ARTICLE_FLOORS),
 ], ids=["before-ninth-pass", "old-style", "ninth-pass", "tenth-pass", "eleventh-pass",
         "twelfth-pass", "thirteenth-pass", "fourteenth-pass", "fifteenth-pass",
-        "sixteenth-pass", "seventeenth-pass"])
+        "sixteenth-pass", "seventeenth-pass", "eighteenth-pass"])
 def test_challenge_set(select: Callable[[str], bool], floors: dict[str, float]) -> None:
     report = challenge_report(select)
     print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
@@ -2055,3 +2067,69 @@ def test_buyers_named_by_a_demonym_list_or_with_a_role_aside_buy_the_story_goods
                 "buyers, took cargoes worth about $9 billion, while Indian and Pakistani "
                 "importers bought a combined $6 billion.", title=True)
     assert [g[6] for g in got] == [("QAT",), ("QAT", "KOR"), ("QAT", "IND", "PAK")]
+
+
+# Eighteenth pass: each rule on sentences other than the blind articles'.
+def _trade_rows(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
+    a = analyze_text(text)
+    return [(a.text[f.char_start : f.char_end], f.flow, f.partners, f.currency)
+            for f in a.extraction.trade]
+
+
+def test_trade_turnover_is_trade_and_a_firms_turnover_is_not() -> None:
+    assert _trade_rows("Kyrgyzstan's trade turnover with China reached $9.8 billion last "
+                       "year.") == [("$9.8 billion", "trade", ("KGZ", "CHN"), "USD")]
+    assert _trade_rows("The retailer's annual turnover rose to $6.1 billion.") == []
+
+
+def test_goods_a_tariff_is_laid_on_are_the_imposers_imports() -> None:
+    assert _trade_rows("Canada imposed retaliatory tariffs on C$30 billion (US$21 billion) "
+                       "of American goods, Ottawa said.") == [
+        ("C$30 billion", "imports", ("CAN", "USA"), "CAD"),
+        ("US$21 billion", "imports", ("CAN", "USA"), "USD")]
+    assert _trade_rows("China will impose duties on $60 billion of U.S. imports from June."
+                       ) == [("$60 billion", "imports", ("CHN", "USA"), "USD")]
+    assert _trade_rows("The U.S. collected $2 billion in tariffs on Chinese goods.") == []
+
+
+def test_uzbek_soums_are_uzs() -> None:
+    rows = _trade_rows("Uzbekistan's cotton exports are expected to reach 9 trillion soums.")
+    assert [(q, c) for q, _f, _p, c in rows] == [("9 trillion soums", "UZS")]
+
+
+def test_lending_is_a_loan_not_a_flow() -> None:
+    assert _trade_rows("Moscow has also agreed to lend Belgrade 400 million euros for a new "
+                       "power plant, and Gazprom will supply up to 3 billion cubic metres of "
+                       "gas a year.") == []
+
+
+def test_a_trading_partner_with_an_amount_is_its_trade() -> None:
+    assert _trade_rows("Kenya's trade rose to $25 billion. The EU remained the largest "
+                       "trading partner with $4.1 billion.") == [
+        ("$25 billion", "trade", ("KEN",), "USD"), ("$4.1 billion", "trade", ("KEN", "EU"), "USD")]
+    assert _trade_rows("Exports to China, its largest trading partner, rose to $5 billion."
+                       ) == [("$5 billion", "exports", ("CHN",), "USD")]
+
+
+def test_the_countrys_sales_abroad_are_its_exports_a_firms_are_not() -> None:
+    assert _trade_rows("Zambia's exports rose to $9 billion. Copper, the country's biggest "
+                       "export, accounted for $7.1 billion of sales abroad.") == [
+        ("$9 billion", "exports", ("ZMB",), "USD"), ("$7.1 billion", "exports", ("ZMB",), "USD")]
+    assert _trade_rows("Toyota's profit rose. The company, the country's biggest carmaker, "
+                       "reported overseas sales of $70 billion.") == []
+
+
+def test_a_part_of_an_arms_export_total_is_arms() -> None:
+    rows = _trade_rows("France approved arms exports worth 9 billion euros last year.\n\n"
+                       "India accounted for 2.2 billion euros of the licences.")
+    assert [(q, f) for q, f, _p, _c in rows] == [("9 billion euros", "arms"),
+                                                  ("2.2 billion euros", "arms")]
+
+
+def test_central_african_country_and_islamic_republic_point_back() -> None:
+    assert _trade_rows("Zambia's exports to Congo fell to $400 million. China's imports of "
+                       "cobalt from the central African country fell to $2 billion.")[1] == (
+        "$2 billion", "imports", ("CHN", "COD"), "USD")
+    assert _trade_rows("Russia's exports to Iran rose to $3 billion. Imports from the Islamic "
+                       "republic came to $900 million.")[1] == (
+        "$900 million", "imports", ("RUS", "IRN"), "USD")

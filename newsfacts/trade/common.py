@@ -53,7 +53,10 @@ FLOW_CUES: tuple[tuple[str, str], ...] = (
     # "the possible sale to Taiwan of aircraft parts": a sale to a named party, which is a
     # trade figure only as an arms sale (weapons named nearby, rule 8); else not trade.
     ("sale", r"sale\s+(?:of\s+[\w-]+(?:\s+[\w-]+){0,4}\s+)?to(?=\s+(?:the\s+)?(?-i:[A-Z]))"),
-    ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links"),
+    # "China remained the largest trading partner with $11.2 billion": the partner's share
+    # of the reporter's trade; "its largest trading partner" alone only describes one.
+    ("trade", r"trade|two-way|(?-i:commerce)|commercial\s+links|"
+              r"trading\s+partners?(?=\s+with\s+(?:about\s+|some\s+|nearly\s+)?[$€£¥\d])"),
 )
 # Heads that make an amount something else than trade (guidelines: "What is a trade
 # figure", rules 1, 7, 8, 11).
@@ -65,7 +68,7 @@ NEGATIVE_CUES = (
     r"market\s+(?:value|size|worth|share)|dividends?|GDP|"
     r"gross\s+domestic\s+product|output|deposits|financing|finance|grants?|compensation|"
     r"reconstruction|upkeep|maintenance|stationing|interest|commissions?|premiums?|cash|funds?|project|projects|"
-    r"building|construction|bases|lending|borrow|borrows|borrowed|borrowing|payments|"
+    r"building|construction|bases|lend|lends|lent|lending|borrow|borrows|borrowed|borrowing|payments|"
     r"salar(?:y|ies)|wages|"
     r"valuation|worth\s+of\s+(?:shares|stock)|bail-?out|guarantees?|turnover|"
     r"current\s+account|invisibles?|transfers?|capital\s+account|overall\s+balance|"
@@ -139,7 +142,9 @@ AFTER_STOP = frozenset(_AFTER_STOP_WORDS.split())
 # A flow cue followed by one of these heads is that head ("export credit", "trade bill").
 # "export earnings" stay exports (rule 9), "arms sales" stay arms.
 IMPORT_BILL = frozenset(["bill", "bills"])
-FLOW_KEEPS_HEAD = frozenset(["earnings", "revenue", "revenues", "sales", "receipts"])
+# "trade turnover" (Central Asian and Russian copy: the sum of exports and imports) keeps
+# its flow like "export earnings"; a firm's turnover alone stays no trade.
+FLOW_KEEPS_HEAD = frozenset(["earnings", "revenue", "revenues", "sales", "receipts", "turnover"])
 # Balance cues whose "between X and Y" words are not flows of their own.
 BETWEEN_BALANCE = r"(?:difference|gap)\s+between"
 # Words before a flow that make it global: partners empty (rule 10).
@@ -213,7 +218,10 @@ EPITHET_RE = re.compile(r"\b[Tt]he\s+world['’]s\s+(?:(?P<second>second|No\.\s?
                          r")?(?:largest|biggest)\s+economy\b")
 CHAIN_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|"
                            r"compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?")
-OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum)\b")
+# "... of the total"; "Ukraine accounted for 8.1 billion euros of the approvals" (arms-export
+# licences are reported as approvals, licences or permits).
+OF_TOTAL_RE = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:total|figure|sum|approvals|"
+                         r"licen[cs]es|permits)\b")
 COMMA_RE = re.compile(r"[,;]")
 _NAME_RE = re.compile(r"[\w.'-]+(?:\s[A-Z][\w.'-]*)*")
 GOODS_FLOWS = frozenset(["exports", "imports"])

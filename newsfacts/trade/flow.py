@@ -611,17 +611,20 @@ def bought_by_counterparts(text: str, money: Money, cues: list[Cue],
         _SUBJECT_GAP_RE.fullmatch(text, name_end(text, buyers[-1][1]), cue.start) is not None)
 
 
+_TOTAL_FLOWS = ("exports", "imports", "trade", "arms")  # an arms-export total has parts too
+
+
 def paragraph_total(state: DocState, s: int) -> str | None:
     """The flow of the first total (exports, imports, trade) of the paragraph holding ``s``:
     what "of the total" in a sentence without any cue is a part of."""
     para = state.text.rfind("\n\n", 0, s)
     flow = next((f.flow for f in state.facts[-20:] if f.char_start > para
-                 and f.flow in ("exports", "imports", "trade")), None)
+                 and f.flow in _TOTAL_FLOWS), None)
     if flow is None and para > 0:
         # Wire copy puts one sentence in a paragraph: the total is in the paragraph before.
         before = state.text.rfind("\n\n", 0, para)
         flow = next((f.flow for f in state.facts[-20:] if before < f.char_start < para
-                     and f.flow in ("exports", "imports", "trade")), None)
+                     and f.flow in _TOTAL_FLOWS), None)
     return flow
 
 

@@ -164,7 +164,10 @@ _OVERTOOK_RE = re.compile(
     rf"(?:largest|biggest|top|leading|main)\s+(?:(?:trading\s+)?(?:{_ROLE_WORDS})\s+"
     r"(?:of\s+(?:[\w'’-]+\s+){1,5}?)?)?after\s+"
     r"(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+|,?\s+and\s+)(?:the\s+)?){0,4}$")
-_DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:[A-Z][a-z]+\s+){1,2}"
+# "from the central African country": wire copy writes the compass word of a region
+# that is no proper name in lower case.
+_DESCRIBED_RE = re.compile(r"\b(?:to|from|with)\s+(?P<the>the)\s+(?:(?:central|southern|"
+                           r"northern|eastern|western)\s+)?(?:[A-Z][a-z]+\s+){1,2}"
                            r"(?:country|nation)\b")
 _NEIGHBOUR_RE = re.compile(r"\b(?:to|from|with|into)\s+(?P<the>the)\s+neighbou?ring\s+"
                            r"(?:country|nation|state|economy)\b")
@@ -176,6 +179,7 @@ _AND_VERB_RE = re.compile(r"\sand\s+(?:also\s+)?(?!(?:exceed|need|us|shipp|expor
                           r"report|expect)ed\b)[a-z]{2,}ed\s")
 _KIND_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?P<kind>[Kk]ingdom|city-state|"
                               r"island\s+(?:nation|state)|Gulf\s+state|emirate|sultanate|"
+                              r"Islamic\s+[Rr]epublic|"
                               r"region)\b(?!\s+of\b|-|['’]s\b)")
 _EPITHETS: dict[str, frozenset[str]] | None = None
 _REGION_PREP_RE = re.compile(r"\b(?:to|from|with|into)\s+$")
@@ -278,7 +282,7 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
     if "world" in span:
         out.extend(_economy_epithets(doc, span, sent.start))
     if kinds and ("ingdom" in span or "state" in span or "island" in span or "emirate" in span
-                  or "sultanate" in span or "region" in span):
+                  or "sultanate" in span or "region" in span or "Islamic" in span):
         out.extend(_kind_anaphors(doc, no, span, sent.start, out))
     if "neighbo" in span:
         out.extend(_neighbour_anaphors(doc, no, span, sent.start))
@@ -468,7 +472,8 @@ def may_name_kind(text: str) -> bool:
     """Whether a document may hold an epithet of ``data/epithets.tsv``: read once a
     document, so that most sentences skip the per-sentence screens."""
     return ("ingdom" in text or "city-state" in text or "island" in text or "Gulf state" in text
-            or "emirate" in text or "sultanate" in text or "region" in text)
+            or "emirate" in text or "sultanate" in text or "region" in text
+            or "Islamic" in text)
 
 
 def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,

@@ -312,6 +312,9 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
         if is_unit_price(text, money, e):
             continue
         flow = flow_of(text, s, e, money, cues, amounts, state)
+        if flow in (None, NEG) and text.find(" of ", money.end, money.end + 40) >= 0 and \
+                _tariffed_goods(text, s, money, skip_conversion(text, money, amounts)):
+            flow = "imports"
         if emitted and flow in ("exports", "imports", "surplus", "deficit", "trade") and \
                 text.find("respectively", money.end, e) >= 0:
             flow = _respective_flow(text, i, amounts, emitted, flow)
@@ -775,6 +778,24 @@ def _respectively(text: str, i: int, amounts: list[Money],
     return partners
 
 
+# "counter-tariffs on 93 billion euros of U.S. goods", "duties on $300 billion of Chinese
+# imports": the value of the goods a tariff hits is what the tariff's state buys of them.
+_TARIFF_ON_RE = re.compile(r"\b(?:tariffs?|duties|levies)\s+(?:on|against)\s+$")
+_OF_FOREIGN_GOODS_RE = re.compile(r" of (?:(?-i:[A-Z])[\w.'’-]*\s+){1,3}(?:goods|products|"
+                                  r"imports|merchandise)\b")
+
+
+def _tariffed_goods(text: str, s: int, money: Money, after: int) -> bool:
+    """Rules 3 and 5: an amount of another economy's goods that a tariff is laid on is a
+    value of the imposer's imports from it (the tariff's own takings stay no trade, rule
+    11: "$2 billion in tariffs on Chinese goods" has the amount before the tariff)."""
+    return _OF_FOREIGN_GOODS_RE.match(text, after) is not None and \
+        _TARIFF_ON_RE.search(text, max(s, money.start - 30), money.start) is not None
+
+
+_THE_COUNTRY_RE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s")
+
+
 def _firm_sales_abroad(text: str, s: int, cues: list[Cue], mentions: list[tuple[str, int]]
                        ) -> list[Cue]:
     """"Kenya earned $280 million from coffee sales abroad" is exports; "Toyota's overseas
@@ -786,6 +807,12 @@ def _firm_sales_abroad(text: str, s: int, cues: list[Cue], mentions: list[tuple[
         if cue.flow == "exports" and _SALES_ABROAD_RE.fullmatch(text, cue.start, cue.end):
             owner = _OWNER_BEFORE_RE.search(text, max(s, cue.start - 40), cue.start)
             named = [st for _c, st in mentions if st < cue.start]
+            if not named and text.endswith(" of ", s, cue.start) and \
+                    _THE_COUNTRY_RE.search(text, s, cue.start):
+                # "Gold, the country's biggest export, accounted for $N of sales abroad": a
+                # part of the story economy's sales (rule 20 carries it); "The company ...
+                # reported overseas sales of $N" stays a firm's.
+                named = [s]
             if not named or (owner is not None and not any(
                     owner.start() <= st < owner.end() for st in named)):
                 cue = Cue(cue.start, cue.end, NEG)
