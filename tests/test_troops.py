@@ -1733,3 +1733,32 @@ def test_territories_take_their_own_codes(
 ) -> None:
     got = [(q, f.actor, f.location, f.action) for q, f in _facts(*sentences)]
     assert got == expected
+
+
+def test_repeated_figure_screen_agrees_with_a_plain_search_when_many_counts_are_seen() -> None:
+    """With hundreds of counts seen, a digit sentence is screened by looking its figure runs
+    up in the set of forms (the plain search per form made long documents quadratic); it
+    must answer as the plain search does, including forms inside longer figures."""
+    import random
+
+    from newsfacts.troops.scan import _figure_forms, _repeats_a_form
+
+    forms: set[str] = set()
+    for count in (*range(1000, 1400, 7), 1_200_000, 2_500, 35_000):
+        forms.update(_figure_forms(count))
+    assert len(forms) > 32
+    rng = random.Random(7)
+    pieces = ["The budget was", "1,007", "1007", "10070", "1.2", "million", "2001,", "12",
+              "1,,007", "35,000.", "2.5", "thousand", "...", "0.5", "1,200,000"]
+    parts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(400)]
+    for part in parts:
+        assert _repeats_a_form(part, forms) == any(f in part for f in forms), part
+
+
+def test_a_distinctive_noun_keeps_the_state_that_qualified_it_last() -> None:
+    """"U.S. Marines ... 200 Marines": the last earlier "<state> Marines" names the actor,
+    also after many sentences naming other states (looked up once per document)."""
+    filler = ["France, Germany, Italy, Spain and Japan held talks."] * 40
+    got = _got("British Marines trained in Norway.", "U.S. Marines arrived in Darwin.",
+               *filler, "The ship carried 200 Marines.")
+    assert [(q, actor) for q, actor, _loc, _act in got] == [("200 Marines", "USA")]

@@ -385,9 +385,9 @@ def _economy_epithets(doc: DocContext, span: str, offset: int) -> list[tuple[str
         if m.group("second") is None:
             out.append(("USA", offset + m.start()))
             continue
-        named = {x.country for ms in doc.mentions for x in ms} & {"CHN", "JPN"}
+        named = doc.named() & {"CHN", "JPN"}  # once per document, not per epithet
         if len(named) == 1:
-            out.append((named.pop(), offset + m.start()))
+            out.append((next(iter(named)), offset + m.start()))
     return out
 
 

@@ -29,14 +29,17 @@ from newsfacts.troops.common import (
 )
 
 
-def _doc_country(doc: DocContext) -> str | None:  # called at most until the first fact
+def _doc_country(doc: DocContext) -> str | None:
     """The state the document mentions most (a last resort for the actor); a territory
-    counts for its sovereign (the Falklands for Britain)."""
-    sovereign = sovereigns()
-    counts = Counter(sovereign.get(m.country, m.country) for ms in doc.mentions for m in ms
-                     if len(m.country) == 3 and m.country != "COALITION")
-    top = counts.most_common(1)
-    return top[0][0] if top else None
+    counts for its sovereign (the Falklands for Britain). Counted once per document: it is
+    asked for every count before the first fact."""
+    if "doc country" not in doc.memo:
+        sovereign = sovereigns()
+        counts = Counter(sovereign.get(m.country, m.country) for ms in doc.mentions for m in ms
+                         if len(m.country) == 3 and m.country != "COALITION")
+        top = counts.most_common(1)
+        doc.memo["doc country"] = top[0][0] if top else None
+    return doc.memo["doc country"]
 
 
 def _is_state_mention(m: CountryMention) -> bool:
