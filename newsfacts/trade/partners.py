@@ -276,6 +276,9 @@ def sentence_mentions(doc: DocContext, no: int, unions: bool = True, kinds: bool
             text, name_end(text, st))]
     anaphor = "bloc" in span or "Community" in span or "Union" in span
     for m in _BLOC_ANAPHOR_RE.finditer(span) if anaphor else ():
+        if span.startswith(("'s", "’s"), m.end()) and _appositive_epithet(
+                text, sent.start + m.start(), out):
+            continue
         bloc = _last_bloc(doc, no, sent.start + m.start())
         if bloc is not None:
             out.append((bloc, sent.start + m.start()))
@@ -504,6 +507,20 @@ def _kind_anaphors(doc: DocContext, no: int, span: str, offset: int,
         if code is not None:
             out.append((code, at))
     return out
+
+
+_APPOSITIVE_COMMA_RE = re.compile(r",\s+$")
+
+
+def _appositive_epithet(text: str, at: int, named: list[tuple[str, int]]) -> bool:
+    """"Germany and Ireland, the bloc's two biggest exporters, shipped ...": "the bloc's"
+    set off by a comma right after a named economy opens an appositive describing that
+    economy by its membership; the bloc is no side of the figure (rules 20, 24)."""
+    if not named or not _APPOSITIVE_COMMA_RE.search(text, max(0, at - 4), at):
+        return False
+    prev = max((st for _c, st in named if st < at), default=-1)
+    return prev >= 0 and _APPOSITIVE_COMMA_RE.fullmatch(text, name_end(text, prev), at) \
+        is not None
 
 
 def _last_bloc(doc: DocContext, no: int, before: int) -> str | None:

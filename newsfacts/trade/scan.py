@@ -275,6 +275,8 @@ def _scan_sentence(doc: DocContext, no: int, state: DocState,
     classified = classify_mentions(text, s, mentions)
     if text.find(", wh", s, e) >= 0:
         classified = outside_relative_clauses(text, classified, amounts)
+    if classified and text.find("sanctions", s, e) >= 0:
+        classified = _outside_sanctions_clause(text, s, e, classified, amounts)
     cues = find_cues(text, s, e, doc.folded)
     folded = doc.folded
     if folded.find("sales", s, e) >= 0 and (folded.find("abroad", s, e) >= 0 or folded.find(
@@ -760,8 +762,9 @@ def _respectively(text: str, i: int, amounts: list[Money],
     respectively": the i-th amount of a list closed by "respectively" takes the i-th
     economy of the list of the same length before it, not the others."""
     lo, hi = _joined_run(text, amounts, i)
-    if not _RESPECTIVELY_RE.match(text, amounts[hi].end):
+    if not (closing := _RESPECTIVELY_RE.match(text, amounts[hi].end)):
         return partners
+    partners = _respective_destination(text, closing.end(), classified, partners)
     n = hi - lo + 1
     # The list of economies: the last run of n names joined by "and" / commas before the
     # first amount.
@@ -771,11 +774,57 @@ def _respectively(text: str, i: int, amounts: list[Money],
         if len({c for c, _ in group}) == n and all(
             LIST_JOIN_RE.match(text[name_end(text, x[1]) : y[1]])
             for x, y in pairwise(group)
-        ):
+        ) and not _bare_comma(text, group[-2][1], group[-1][1]):
             mine = group[i - lo][0]
             others = {c for c, _ in group if c != mine}
             return tuple(c for c in partners if c not in others)
     return partners
+
+
+_DESTINATION_AFTER_RE = re.compile(r"\s+(?:to|from)\s+(?:the\s+)?")
+
+
+def _respective_destination(text: str, after: int, classified: list[tuple[str, int, bool]],
+                            partners: tuple[str, ...]) -> tuple[str, ...]:
+    """"Germany and France exported 5 billion euros and 4 billion euros respectively to
+    China": the economy "to / from" right after "respectively" is the other side of
+    every amount of the run, not only of the last one (the clause of an earlier amount
+    ends at the next amount)."""
+    m = _DESTINATION_AFTER_RE.match(text, after)
+    if m is None:
+        return partners
+    dest = next((c for c, st, _cp in classified if st == m.end()), None)
+    return partners if dest is None or dest in partners else (*partners, dest)
+
+
+# "despite U.S. sanctions", "under Western sanctions on Russia", "an exemption from U.S.
+# sanctions for using Russian oil": a concession or a status, no cause of the figure.
+_SANCTIONS_CLAUSE_RE = re.compile(
+    r"\b(?:despite|defying|in\s+defiance\s+of|(?:an?\s+)?(?:[\w-]+\s+)?(?:exemptions?|"
+    r"waivers?)\s+from|under|evad(?:e|ing)|skirt(?:ing)?|circumvent(?:ing)?)\s+"
+    r"(?:[^,;]{0,40}?\s)?sanctions\b[^,;]*")
+
+
+def _outside_sanctions_clause(text: str, s: int, e: int,
+                              classified: list[tuple[str, int, bool]], amounts: list[Money]
+                              ) -> list[tuple[str, int, bool]]:
+    """Rule 25 makes an economy named as the cause of a change a partner; one named only in
+    a concessive or status phrase on sanctions ("earned $43 billion despite US sanctions",
+    "bought LNG ... after an exemption from U.S. sanctions for using Russian gas") is
+    neither cause nor side. Its mentions up to the next comma are dropped, unless the
+    phrase holds an amount (then it is the figure's own clause)."""
+    spans = [(m.start(), min(m.end(), e)) for m in _SANCTIONS_CLAUSE_RE.finditer(text, s, e)
+             if not any(m.start() <= a.start < m.end() for a in amounts)]
+    if not spans:
+        return classified
+    return [x for x in classified if not any(lo <= x[1] < hi for lo, hi in spans)]
+
+
+def _bare_comma(text: str, prev: int, last: int) -> bool:
+    """"Germany and Ireland, the bloc's two biggest exporters": a list's last two items are
+    joined by "and" / "or" / "&" / "/" / "-"; a bare comma before the last name opens an
+    appositive (an epithet of the name before), not a list item."""
+    return text[name_end(text, prev) : last].strip().removesuffix("the").strip() == ","
 
 
 # "counter-tariffs on 93 billion euros of U.S. goods", "duties on $300 billion of Chinese
