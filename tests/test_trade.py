@@ -2179,3 +2179,17 @@ def test_economy_in_a_sanctions_concession_is_no_partner() -> None:
     # Negative: sanctions named as the cause keep their economy (rule 25).
     got = brief("Iran's oil exports to India fell to $2 billion because of U.S. sanctions.")
     assert "USA" in got[0][-1]
+
+
+def test_pronoun_buyer_of_foreign_goods_keeps_the_carried_economy() -> None:
+    got = brief("Slovakia depends on Russia for most of its gas. It imported Russian gas worth "
+                "about 2 billion euros last year.")
+    assert got[-1][-1] == ("SVK", "RUS")
+    # Negatives: a named subject decides the owner (the rule keys on a pronoun only), and a
+    # pronoun buying goods of no named origin keeps the carried economy alone.
+    got = brief("Slovakia depends on Russia for most of its gas. Poland imported Norwegian gas "
+                "worth about 2 billion euros last year.")
+    assert got[-1][-1] == ("POL", "NOR")
+    got = brief("Slovakia depends on imports for most of its gas. It imported gas worth about "
+                "2 billion euros last year.")
+    assert got[-1][-1] == ("SVK",)

@@ -565,7 +565,7 @@ def classify_mentions(text: str, s: int, mentions: list[tuple[str, int]]
             and text.startswith(",", end)
         )) or (
             before.endswith("of ") and _IMPORTS_OF_RE.search(before) is not None
-        ) or (
+        ) or _bought_goods_origin(text, s, start, end) or (
             prev is not None and prev[1] and LIST_JOIN_RE.match(text[prev[0] : start]) is not None
             # "Trade with Brazil, Argentina's largest trading partner,": an appositive
             # naming the owner, not the next item of the list.
@@ -582,6 +582,23 @@ def classify_mentions(text: str, s: int, mentions: list[tuple[str, int]]
         out.append((code, start, cp))
         prev = (end, cp)
     return out
+
+
+# "It imported Russian energy worth ...": a pronoun subject opening the sentence, a buying
+# verb, then the goods' origin as an adjective on the object.
+_PRONOUN_BUYS_RE = re.compile(r"\s*(?:It|They|The\s+country|The\s+nation)\s+(?:\w+\s+)?"
+                              r"(?:imported|imports|bought|buys|purchased|purchases)\s+$")
+_GOODS_NOUN_AFTER_RE = re.compile(r"\s+(?-i:[a-z])")
+
+
+def _bought_goods_origin(text: str, s: int, start: int, end: int) -> bool:
+    """A demonym qualifying the goods a pronoun subject bought ("Hungary relies on Russia
+    ... It imported Russian energy worth roughly 5 billion euros"): the seller is a
+    counterpart and the buyer the pronoun stands for, carried over, owns the figure (rules
+    20, 21); read as the owner, it would drop the story's economy. Only with a pronoun
+    subject: where the sentence names economies before the verb, they decide the owner."""
+    return start - s < 40 and _GOODS_NOUN_AFTER_RE.match(text, end) is not None and \
+        _PRONOUN_BUYS_RE.fullmatch(text, s, start) is not None
 
 
 def _takes_a_share(text: str, end: int, prev: tuple[int, bool] | None) -> bool:
