@@ -366,10 +366,11 @@ SEVENTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 1.0, "negatives_clean"
 # cobalt quotas, German arms-export approvals, Vietnamese rice after the Philippine import
 # halt, Iran-Russia trade in rubles, Hungary's U.S. LNG deal (blind: P 0.980, R 0.790,
 # flow 0.918, partners 0.612; after its fixes: P 1.0, R 0.952, flow 0.932, partners 0.763).
-# Open misses in docs/accuracy-trade.md.
+# Open misses in docs/accuracy-trade.md. Partners floor raised after the fix pass on open
+# misses (tenth session): 0.847.
 EIGHTEENTH_ARTICLE_FLOORS = {"precision": 1.0, "recall": 0.95, "negatives_clean": 1.0,
                              "value": 1.0, "high": 1.0, "approx": 1.0, "currency": 1.0,
-                             "per": 1.0, "flow": 0.93, "partners": 0.76}
+                             "per": 1.0, "flow": 0.93, "partners": 0.84}
 
 
 def article_pass(item_id: str) -> int | None:
