@@ -85,7 +85,7 @@ _VAGUE = word_alternation(VAGUE)
 # A numeral: grouped thousands or a plain run (capped so a digit flood cannot backtrack far).
 # A currency prefix in letters may be glued to the numeral ("RM5.2bn", "Dh3bn", "$US1bn").
 _GLUED_PREFIXES = ("RM", "Rp", "Rs", "Rs.", "Rp.", "Dh", "Dhs", "Tk", "KSh", "Ksh", "$US", "$A",
-                   "SFr", "Sfr", "DM", "Dfl")
+                   "SFr", "Sfr", "DM", "Dfl", "QR")
 
 
 def _digits(glued_prefixes: Sequence[str]) -> str:
@@ -499,7 +499,7 @@ _WORDS_AFTER_RE = re.compile(
 # the last space-separated part of each prefix ("u.s. $" -> "$").
 _PREFIX_ENDINGS = tuple(sorted({p.split()[-1] for p in CURRENCIES.prefixes}))
 _ISO_ENDINGS = tuple(sorted(CURRENCIES.iso))
-_SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫¢₵")
+_SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫¢₵₴")
 
 
 def _might_have_currency(text: str, pos: int, end: int) -> bool:
@@ -650,7 +650,7 @@ def _prefix_code(pre: str) -> str:
 _PREFIX_CODES: dict[str, str] = {}
 
 
-_DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽₺₦₱฿₫]")
+_DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽₺₦₱฿₫₴]")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 

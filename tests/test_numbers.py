@@ -334,6 +334,12 @@ def test_a_hedge_after_the_number_makes_it_approximate(text: str, want: list) ->
     ("PYG 3 trillion of soy", [("PYG 3 trillion", 3e12, None, "PYG", False)]),
     # a headline's capitalised word is no code
     ("ALL 5 BILLION EXPORTS", [("5 BILLION", 5e9, None, None, False)]),
+    # tenth session: codes of market copy, the hryvnia sign, the Gulf press's riyal prefix
+    ("XOF 500 billion of cotton", [("XOF 500 billion", 5e11, None, "XOF", False)]),
+    ("UZS 50 trillion in trade", [("UZS 50 trillion", 5e13, None, "UZS", False)]),
+    ("₴100 billion of grain", [("₴100 billion", 1e11, None, "UAH", False)]),
+    ("a QR10bn gas deal", [("QR10bn", 1e10, None, "QAR", False)]),
+    ("COP 28 talks on 5 billion", [("5 billion", 5e9, None, None, False)]),
 ])
 def test_currencies_of_smaller_economies(text: str, expected: list) -> None:
     """A currency the lexicon lacks costs every figure written in it (the blind passes'
