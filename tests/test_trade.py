@@ -2139,6 +2139,18 @@ def test_central_african_country_and_islamic_republic_point_back() -> None:
 # Fix pass on open misses (tenth session).
 
 
+@pytest.mark.parametrize("raw", [
+    "China's exports to Russia were 10 or 12 billion dollars respectively.",
+    "China's exports to Russia and Japan were 12 billion dollars respectively.",
+])
+def test_respectively_after_a_single_amount_does_not_crash(raw: str) -> None:
+    """A run of one amount before "respectively" (found by fuzzing: the appositive check
+    read the list's second-to-last name of a one-name list, IndexError, and the document
+    would have been quarantined): the amount is still a fact."""
+    got = facts(raw)
+    assert len(got) == 1 and got[0][0].endswith("12 billion dollars")
+
+
 def test_respectively_list_is_not_closed_by_an_appositive() -> None:
     # "Spain and Portugal, the bloc's ...": a bare comma before the last name opens an
     # appositive; the list is "Spain and Portugal", each amount taking its own economy.

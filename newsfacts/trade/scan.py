@@ -774,7 +774,7 @@ def _respectively(text: str, i: int, amounts: list[Money],
         if len({c for c, _ in group}) == n and all(
             LIST_JOIN_RE.match(text[name_end(text, x[1]) : y[1]])
             for x, y in pairwise(group)
-        ) and not _bare_comma(text, group[-2][1], group[-1][1]):
+        ) and (n < 2 or not _bare_comma(text, group[-2][1], group[-1][1])):
             mine = group[i - lo][0]
             others = {c for c, _ in group if c != mine}
             return tuple(c for c in partners if c not in others)
