@@ -330,8 +330,8 @@ ELEVENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx"
 # training unit, an origin after "from", a navy opening its sentence): actor 0.929,
 # location 0.929, action 1.000.
 # Raised again when the number grammar learnt "2,000 or so" (F1 0.967).
-TWELFTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                          "actor": 0.92, "location": 0.92, "action": 1.0}
+TWELFTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                          "actor": 0.93, "location": 0.93, "action": 1.0}
 # The eight articles of the thirteenth pass ("a-l01".."a-l08", 29 facts) after its fixes
 # (blind: F1 0.966, actor 0.821, location 0.786, action 0.893); one count stays missed
 # ("its battalion ..., which numbers some 340").
@@ -341,8 +341,8 @@ THIRTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "appr
 # (blind: P 1.000, R 0.844, F1 0.916, actor 0.921, location 0.763, action 0.868; after:
 # R 0.978, F1 0.989, actor 0.977, location 0.886, action 0.955). One count stays missed
 # ("bringing the number of troops sent from the mainland ... to some 1,300").
-FOURTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                             "actor": 0.97, "location": 0.90, "action": 0.95}  # PRI: 0.909
+FOURTEENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                             "actor": 0.97, "location": 0.91, "action": 0.95}  # PRI: 0.909
 # The eight articles of the fifteenth pass ("a-i01".."a-i08", 38 facts), written in the
 # styles of the development sources (BBC politics 2004-05, CNN/Daily Mail, Wikinews, 1993
 # Usenet, AG News). Blind (labels as corrected: a-i05's title count added, rule 28): P 0.964,
@@ -351,8 +351,8 @@ FOURTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "appr
 # Four counts stay missed (a planned "raise the number to nearly 4,000" a sentence after its
 # count, "headquarters staff of about 700", "a small number, thought to be about 200",
 # "several hundred personnel" of a NATO mission).
-FIFTEENTH_ARTICLE_FLOORS = {"f1": 0.93, "quote_exact": 1.0, "value": 1.0, "approx": 0.97,
-                            "actor": 0.85, "location": 0.91, "action": 0.94}
+FIFTEENTH_ARTICLE_FLOORS = {"f1": 0.94, "quote_exact": 1.0, "value": 1.0, "approx": 0.97,
+                            "actor": 0.85, "location": 0.94, "action": 0.94}  # fix pass: 0.946
 # The eight articles of the sixteenth pass ("a-g01".."a-g08", 45 facts), again in the
 # development sources' styles (CNN/Daily Mail, 1993 Usenet, 1987 Reuters military, AG News).
 # Blind (quotes as corrected: hard-wrap line breaks written as the cleaned text reads them,
@@ -373,8 +373,10 @@ SIXTEENTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "appro
 # around 200 in the country", "currently number around 500", "add about 150 of their own",
 # "as many as 5,000", "some 7,000 troops" of ECOMIG, "Around 6,000 British, Dutch and
 # Norwegian troops").
-SEVENTEENTH_ARTICLE_FLOORS = {"f1": 0.90, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                              "actor": 0.91, "location": 0.91, "action": 0.85}
+# After the fix pass on open misses (tenth session): F1 0.988, actor 0.927, location 0.927,
+# action 0.878; open: "the figure could rise to as many as 5,000".
+SEVENTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                              "actor": 0.92, "location": 0.92, "action": 0.87}
 
 # Three 1980s Reuters-style articles ("a-j01".."a-j03", 9 facts, hard-wrapped like the
 # sources), labelled blind in the eighth session (blind: F1 1.0, actor 0.889, location
