@@ -330,8 +330,8 @@ ELEVENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx"
 # training unit, an origin after "from", a navy opening its sentence): actor 0.929,
 # location 0.929, action 1.000.
 # Raised again when the number grammar learnt "2,000 or so" (F1 0.967).
-TWELFTH_ARTICLE_FLOORS = {"f1": 0.96, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                          "actor": 0.92, "location": 0.92, "action": 1.0}
+TWELFTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                          "actor": 0.93, "location": 0.93, "action": 1.0}
 # The eight articles of the thirteenth pass ("a-l01".."a-l08", 29 facts) after its fixes
 # (blind: F1 0.966, actor 0.821, location 0.786, action 0.893); one count stays missed
 # ("its battalion ..., which numbers some 340").
@@ -341,8 +341,8 @@ THIRTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "appr
 # (blind: P 1.000, R 0.844, F1 0.916, actor 0.921, location 0.763, action 0.868; after:
 # R 0.978, F1 0.989, actor 0.977, location 0.886, action 0.955). One count stays missed
 # ("bringing the number of troops sent from the mainland ... to some 1,300").
-FOURTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                             "actor": 0.97, "location": 0.90, "action": 0.95}  # PRI: 0.909
+FOURTEENTH_ARTICLE_FLOORS = {"f1": 1.0, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                             "actor": 0.97, "location": 0.91, "action": 0.95}  # PRI: 0.909
 # The eight articles of the fifteenth pass ("a-i01".."a-i08", 38 facts), written in the
 # styles of the development sources (BBC politics 2004-05, CNN/Daily Mail, Wikinews, 1993
 # Usenet, AG News). Blind (labels as corrected: a-i05's title count added, rule 28): P 0.964,
@@ -351,8 +351,8 @@ FOURTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "appr
 # Four counts stay missed (a planned "raise the number to nearly 4,000" a sentence after its
 # count, "headquarters staff of about 700", "a small number, thought to be about 200",
 # "several hundred personnel" of a NATO mission).
-FIFTEENTH_ARTICLE_FLOORS = {"f1": 0.93, "quote_exact": 1.0, "value": 1.0, "approx": 0.97,
-                            "actor": 0.85, "location": 0.91, "action": 0.94}
+FIFTEENTH_ARTICLE_FLOORS = {"f1": 0.94, "quote_exact": 1.0, "value": 1.0, "approx": 0.97,
+                            "actor": 0.85, "location": 0.94, "action": 0.94}  # fix pass: 0.946
 # The eight articles of the sixteenth pass ("a-g01".."a-g08", 45 facts), again in the
 # development sources' styles (CNN/Daily Mail, 1993 Usenet, 1987 Reuters military, AG News).
 # Blind (quotes as corrected: hard-wrap line breaks written as the cleaned text reads them,
@@ -373,8 +373,10 @@ SIXTEENTH_ARTICLE_FLOORS = {"f1": 0.97, "quote_exact": 1.0, "value": 1.0, "appro
 # around 200 in the country", "currently number around 500", "add about 150 of their own",
 # "as many as 5,000", "some 7,000 troops" of ECOMIG, "Around 6,000 British, Dutch and
 # Norwegian troops").
-SEVENTEENTH_ARTICLE_FLOORS = {"f1": 0.90, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
-                              "actor": 0.91, "location": 0.91, "action": 0.85}
+# After the fix pass on open misses (tenth session): F1 0.988, actor 0.927, location 0.927,
+# action 0.878; open: "the figure could rise to as many as 5,000".
+SEVENTEENTH_ARTICLE_FLOORS = {"f1": 0.98, "quote_exact": 1.0, "value": 1.0, "approx": 1.0,
+                              "actor": 0.92, "location": 0.92, "action": 0.87}
 
 # Three 1980s Reuters-style articles ("a-j01".."a-j03", 9 facts, hard-wrapped like the
 # sources), labelled blind in the eighth session (blind: F1 1.0, actor 0.889, location
@@ -1762,3 +1764,102 @@ def test_a_distinctive_noun_keeps_the_state_that_qualified_it_last() -> None:
     got = _got("British Marines trained in Norway.", "U.S. Marines arrived in Darwin.",
                *filler, "The ship carried 200 Marines.")
     assert [(q, actor) for q, actor, _loc, _act in got] == [("200 Marines", "USA")]
+
+
+# --- fix pass on open misses (tenth session): elided counts after a verb, serial lists ------
+
+
+@pytest.mark.parametrize(
+    ("sentences", "quote", "count", "actor", "location", "action"),
+    [
+        # a serial list of three or four nationalities before one troop noun (rule 42)
+        (("Some 4,000 French, German, Italian and Spanish soldiers will join the mission "
+          "in Mali.",), "Some 4,000 French, German, Italian and Spanish soldiers", 4000, None,
+         "MLI", "deploy"),
+        # "N of them" after a verb that moves troops, referring back (rule 32)
+        (("France has 1,200 soldiers in Chad.", "Paris will withdraw about 400 of them this "
+          "year."), "about 400", 400, "FRA", "TCD", "withdraw"),
+        # "N of their own": another state's part, where the force just counted is (rule 43)
+        (("About 800 British soldiers train in Norway each winter.", "Dutch soldiers, who "
+          "train alongside them, will contribute some 120 of their own, the Dutch ministry "
+          "said in Amsterdam."), "some 120", 120, "NLD", "NOR", "deploy"),
+        # ", leaving N in the country": the level left after a withdrawal (rule 48)
+        (("Canada will withdraw 300 soldiers from its training mission in Latvia next "
+          "spring, leaving about 150 there.",), "about 150", 150, "CAN", "LVA", "present"),
+        # the new level of a force just counted (rules 32, 48)
+        (("Sudan had as many as 15,000 troops in Yemen.", "The contingent was cut to about "
+          "5,000 in 2020."), "about 5,000", 5000, "SDN", "YEM", "present"),
+        # a troop noun opening the sentence, an aside, then "currently number N"
+        (("The British soldiers, who arrived in Estonia in May, currently number around 400, "
+          "the ministry said.",), "around 400", 400, "GBR", "EST", "present"),
+        # "<troop noun> in <place>, which numbers N"
+        (("Kenya will send 100 more soldiers to reinforce its contingent in Somalia, which "
+          "numbers some 3,000.",), "some 3,000", 3000, "KEN", "SOM", "present"),
+    ],
+)
+def test_fix_pass_elided_and_listed_counts(sentences: tuple[str, ...], quote: str, count: int,
+                                           actor: str | None, location: str | None,
+                                           action: str) -> None:
+    got = {q: f for q, f in _facts(*sentences)}
+    assert quote in got, list(got)
+    f = got[quote]
+    assert (f.count, f.actor, f.location, f.action) == (count, actor, location, action)
+
+
+def test_fix_pass_named_force_entering_with_troops() -> None:
+    """"ECOMIG entered ... with some 7,000 troops to force X to accept his election defeat":
+    "troops" right after a sentence about soldiers is no political metaphor; the named
+    force that moves in with them owns them (rule 41) and they deploy (rule 46)."""
+    got = _facts("Senegal will bring home some 500 soldiers serving with the regional mission.",
+                 "ECOMIG entered the country in January 2017 with some 7,000 troops to force "
+                 "the ruler to accept his election defeat.")
+    assert [(q, f.actor, f.action) for q, f in got][-1] == (
+        "some 7,000 troops", "COALITION", "deploy")
+
+
+def test_fix_pass_possible_future_level_is_other() -> None:
+    """"signed orders that could raise the number to nearly 2,000": a possible future size
+    (rule 51), in no country when the count before it went to a region (rule 44)."""
+    got = _facts("Obama said up to 1,500 U.S. military personnel would be deployed to East "
+                 "Africa.", "Hagel signed orders that could raise the number to nearly 2,000, "
+                 "an official said.")
+    assert [(q, f.location, f.action) for q, f in got] == [
+        ("up to 1,500 U.S. military personnel", None, "deploy"), ("nearly 2,000", None, "other")]
+
+
+def test_fix_pass_speaker_place_is_not_the_location() -> None:
+    """"..., the spokeswoman said in Prague": where a statement is made is not where the
+    troops are (rule 43); the context (Slovakia) decides."""
+    got = _facts("The battlegroup has about 1,500 troops in central Slovakia.",
+                 "The Czech soldiers will bring the Czech contingent to about 800, the "
+                 "spokeswoman said in Prague.")
+    assert [(q, f.location) for q, f in got] == [("about 1,500 troops", "SVK"),
+                                                 ("about 800", "SVK")]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ("Italy has 900 troops in Lebanon.", "Rebels killed 30 of them last week."),
+        ("Italy has 900 troops in Lebanon.", "About 30 of them were wounded."),
+        ("The party has 220 members in parliament and will send 50 of them to the "
+         "conference.",),
+        ("Police sent 200 of their own officers to the stadium.",),
+        ("Italy has 900 troops in Lebanon.", "The number of refugees could rise to 5,000."),
+        ("Italy has 900 troops in Lebanon.", "The death toll could rise to 50, officials said."),
+        ("Italy has 900 troops in Lebanon.", "The vote count was raised to 5,000."),
+        ("The army's budget was cut to 5,000 in 2020, officials said.",),
+        ("Their arrival brings the number of foreign troops and police in the mission to about "
+         "1,000.",),
+        ("The storm killed 12 soldiers at the base on Tuesday, leaving 40 in hospital.",),
+        ("The soldiers' families, who live near the base, number about 3,000.",),
+        ("The town, which numbers some 3,400 people, hosts a base.",),
+        ("He said 1,000 Reuters, U.S. troops said.",),
+        ("About 500 Americans, French and British diplomats left the country.",),
+        ("The speaker spent the morning on the phone.", "He rallied his 220 troops in the "
+         "House before the vote."),
+    ],
+)
+def test_fix_pass_negatives(sentences: tuple[str, ...]) -> None:
+    got = [q for q, _ in _facts(*sentences)]
+    assert all(q in ("900 troops",) for q in got), got

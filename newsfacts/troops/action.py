@@ -126,6 +126,9 @@ def action_of(doc: DocContext, s_no: int, c: Cand) -> str:
         # "will bring the army's presence in Pacaraima to about 1,000 troops": the new
         # level, not the troops sent (rule 48).
         return "present"
+    if found in (None, "present") and text.find("with", anchor - 6, anchor) >= 0 and \
+            _ENTERED_WITH_RE.search(text, max(left, anchor - 110), anchor):
+        return "deploy"  # "ECOMIG entered the nation in 2017 with some 7,000 troops" (46)
     if c.kind == "level":
         if found == "other" or _PLANNED_CHANGE_RE.search(text, max(left, anchor - 60), anchor):
             # "plans to grow to about 80,000", "wants to double it to 8,000" (rule 51)
@@ -162,9 +165,13 @@ _SHIP_SENT_RE = re.compile(
     r"[^.;:]{0,100}\bwith\s+(?:[\w.'-]+\s+){0,2}$", re.IGNORECASE)
 # A size a state wants its force to reach: planned (rule 51).
 _PLANNED_CHANGE_RE = re.compile(
-    r"\b(?:wants?|wanted|plans?|planned|aims?|aimed|seeks?|sought|hopes?|hoped|intends?|"
-    r"intended)\s+to\s+(?:double|triple|grow|expand|enlarge|increase|boost|raise)\s+"
+    r"\b(?:(?:wants?|wanted|plans?|planned|aims?|aimed|seeks?|sought|hopes?|hoped|intends?|"
+    # "signed orders that could raise the number to nearly 4,000": a possible future size
+    r"intended)\s+to|could|would|might)\s+(?:double|triple|grow|expand|enlarge|increase|"
+    r"boost|raise)\s+"
     r"(?:[\w.'-]+\s+){0,4}?to\s+$", re.IGNORECASE)
+_ENTERED_WITH_RE = re.compile(r"\b(?:entered|(?:marched|moved|swept|poured|rolled)\s+into)\s+"
+                              r"[^,;:]{0,80}?\bwith\s+$")
 _MORE_RE = re.compile(r"\s*(?:more|additional|extra)\b")
 _STATION_BEFORE_RE = re.compile(r"\b(?:station(?:s|ed|ing)?|base|post)\s+(?:(?:up to|some|about|"
                                 r"around|roughly|nearly|another|an|a)\s+)?$")

@@ -102,9 +102,13 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
     if LED_RE.search(quote) or _COALITION_RE.search(quote):
         return "COALITION"
     if c.kind == "level" and prev is not None and prev_s_no == s_no and prev_actor and \
-            prev.char_end <= c.start and DOWN_FROM_RE.search(text[prev.char_end : c.start]):
+            prev.char_end <= c.start and (
+                DOWN_FROM_RE.search(text[prev.char_end : c.start])
+                or text.endswith(", leaving ", prev.char_end, c.start)):
         # "keeps around 200 personnel at Pituffik in Greenland's far northwest, ..., down
-        # from some 10,000": the earlier level of the same force (rules 48, 50).
+        # from some 10,000": the earlier level of the same force (rules 48, 50); "will bring
+        # home some 500 soldiers serving with the ECOWAS mission ..., leaving around 200 in
+        # the country": the level the same state leaves there.
         return prev_actor
     fm = FORCE_NAME_RE.search(text, c.start, c.end)
     if c.kind == "demonym":
@@ -138,6 +142,9 @@ def actor_of(doc: DocContext, s_no: int, c: Cand, prev: TroopFact | None,
         _SUBJECT_FORCE_DL_RE.match(text, sent.start, c.start) if s_no < 2 else None)
     if sf and (_POSS_PRON_RE.search(text, max(sent.start, c.start - 30), c.start)
                or _SIZE_VERB_RE.search(win) or _FORCE_WITH_RE.search(win)
+               # "ECOMIG entered the tiny riverside nation in January 2017 with some 7,000
+               # troops": the named force moving in with its own troops (rule 41).
+               or _ENTERED_WITH_RE.match(text, sf.end(), c.start)
                # "The Multinational Force and Observers, which monitors the treaty, has
                # about 1,100 personnel from 13 countries": the force's own size, counted
                # whole (rule 41), when no state stands between the force and the count.
@@ -408,6 +415,8 @@ _SIZE_VERB_RE = re.compile(r"\b(?:number|numbers|numbered|total|totals|comprise|
 # the size of the force the sentence opens with.
 _FORCE_WITH_RE = re.compile(r",\s+(?:the|a|an)\s+[^,;:]{0,50}\b(?:army|military|force|navy)"
                             r"\s+with\s+$")
+_ENTERED_WITH_RE = re.compile(r"\s+(?:entered|arrived|deployed|landed|intervened|moved)\b"
+                              r"[^,;:]{0,80}\bwith\s+$")
 _HAS_BEFORE_RE = re.compile(r"\b(?:has|have|had|now has|still has|currently has)\s+$")
 # "the kingdom's army", "the country's military": the state the sentence is set in.
 _HOST_ARMY_RE = re.compile(r"\bthe\s+(?:kingdom|country|island|republic|emirate|island nation)"

@@ -367,7 +367,7 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
             return None
         if noun == "troops" and not doc.mentions[s_no] and \
                 _NON_MILITARY.found_in(text, s_start, s_end) and \
-                not _ARMED.found_in(text, s_start, s_end):
+                not _ARMED.found_in(text, s_start, s_end) and not _armed_before(doc, s_no):
             return None  # "rallied his 220 troops in the House before the vote"
         kind = "level" if _FROM_BEFORE_RE.search(text, max(s_start, q_start - 40),
                                                  q_start) or (
@@ -388,6 +388,9 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
     # "withdraw about 1,000 of its roughly 2,500 troops": a part of a force (rule 32).
     if text.startswith(" of ", n.end) and _PARTITIVE_RE.match(text, n.end, s_end):
         return Cand(q_start, n.end, count, high, n.approx, "partitive", n.end, n.num_start)
+    if text.startswith(" of ", n.end) and (military or prev_military) and \
+            _part_of_them(text, s_start, q_start, n.end, s_end):
+        return Cand(q_start, n.end, count, high, n.approx, "elided", n.end, n.num_start)
     # "..., far more than the roughly 30 the Pentagon acknowledged": an earlier level.
     if last_end >= 0 and n.start - last_end <= 200 and ((text.find(
             "than", last_end, n.start + 12) >= 0 and _COMPARE_NEXT_RE.match(
@@ -425,12 +428,22 @@ def _candidate(doc: DocContext, s_no: int, n: Number, seen_values: set[int], mil
         if text.startswith(", leaving ", last_end) and n.start - last_end <= 12 and \
                 _COMPARE_NEXT_RE.match(text, n.end, s_end):
             return Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
+    if last_end >= 0 and n.start - last_end <= 160 and text.endswith(
+            ", leaving ", max(s_start, q_start - 10), q_start) and _left_behind(
+            text, last_end, q_start, n.end, s_end):
+        return Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     # "has 60,000 personnel and plans to grow to about 80,000", "cut the rotation to about
     # 1,200": the new size of the force just counted (rules 48, 51).
     if last_end >= 0 and n.start - last_end <= 120 and text.startswith(
             "to ", n.start - 3) and _CHANGE_TO_RE.search(
             text, max(last_end, n.start - 60), n.start) and _COMPARE_NEXT_RE.match(
             text, n.end, s_end):
+        return Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
+    if (military or prev_military) and text.startswith("to ", n.start - 3) and \
+            _COMPARE_NEXT_RE.match(text, n.end, s_end) and _level_changed(text, s_start, q_start):
+        return Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
+    if (military or prev_military) and text.find("number", n.start - 9, n.start) >= 0 and \
+            _ELIDED_NEXT_RE.match(text, n.end, s_end) and _force_numbers(text, s_start, q_start):
         return Cand(q_start, n.end, count, high, n.approx, "level", n.end, n.num_start)
     # "The troops will join about 3,000 already stationed in the area": an elided troop
     # noun (rule 32) that the sentence says are there already.
@@ -531,6 +544,101 @@ _PARTITIVE_RE = re.compile(
     r"approximately|estimated|an estimated|more than|over)\s+)?\d[\d,.]*"
     r"(?:\s+(?:thousand|million))?"
     rf"\s+(?:[\w.'-]+\s+){{0,3}}?(?:{alt(TROOP_NOUNS)})\b", re.IGNORECASE)
+# "will bring home roughly 500 of them", "will add about 150 of their own": a verb that
+# moves or keeps troops, then a count of a force named before with its noun elided.
+_MOVE_VERB_BEFORE_RE = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|send(?:s|ing)?|sent|withdraw(?:s|n|ing)?|withdrew|"
+    r"pull(?:s|ed|ing)?|deploy(?:s|ed|ing)?|redeploy(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
+    r"station(?:s|ed|ing)?|move(?:s|d)?|moving|add(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|"
+    r"return(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
+    r"rotat(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing))(?:\s+(?:home|back|out|in|away|over))?\s+$",
+    re.IGNORECASE)
+_OF_THEM_RE = re.compile(r" of (?:them|those|these|their own|its own|our own)\b"
+                         r"(?!\s+(?:were|was|had been|have been)\b)")
+
+
+def _part_of_them(text: str, s_start: int, q_start: int, n_end: int, s_end: int) -> bool:
+    """"Germany, which has about 700 soldiers there, will bring home roughly 500 of them",
+    "Dutch marines ... will add about 150 of their own": a count whose troop noun is elided
+    and referred back to by "of them"/"of their own" (rule 32), only after a verb that moves
+    or keeps troops (so "500 of them were killed" or "half of them" stays out)."""
+    return _OF_THEM_RE.match(text, n_end, s_end) is not None and \
+        _MOVE_VERB_BEFORE_RE.search(text, max(s_start, q_start - 24), q_start) is not None
+
+
+_LEFT_PLACE_RE = re.compile(
+    r"\s+(?:(?:in|on|at)\s+(?:the\s+)?(?:country|kingdom|region|island|territory|ground|"
+    r"mission|base|(?-i:[A-Z]))|there\b|behind\b|in place\b)", re.IGNORECASE)
+_GAP_DIGIT_RE = re.compile(r"\d")
+
+
+def _left_behind(text: str, last_end: int, q_start: int, n_end: int, s_end: int) -> bool:
+    """"Dakar will bring home some 500 soldiers serving with the mission by the end of the
+    year, leaving around 200 in the country": after a troop count in the same sentence, the
+    level left where they were (rule 48), its noun elided (rule 32). Only with a place right
+    after the number and no other number in between (the short ", leaving about 160" right
+    after the count is handled with the parallel counts)."""
+    return _LEFT_PLACE_RE.match(text, n_end, s_end) is not None and \
+        _GAP_DIGIT_RE.search(text, last_end, q_start) is None
+
+
+_LEVEL_NOUNS = r"(?:number|figure|total|contingent|strength|presence|deployment|garrison)"
+_LEVEL_VERBS = (r"(?:grow|grows|grew|grown|growing|rise|rises|rose|risen|rising|"
+                r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|bring|brings|bringing|brought|"
+                r"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+                rf"doubl(?:e|es|ed|ing)|lower(?:s|ed|ing)?|{_CUT_VERBS})")
+_LEVEL_CHANGED_RE = re.compile(
+    # "the figure could rise to", "The contingent was cut to": the level as the subject
+    # (not "The number of refugees could rise to": a level noun with "of" names its own)
+    rf"\b(?:the|that|this|its|their)\s+{_LEVEL_NOUNS}\s+(?!of\b)(?:[\w.'-]+\s+){{0,3}}?"
+    rf"{_LEVEL_VERBS}\s+to\s+$"
+    # "raise the number to", "bringing the number of troops sent there ... to"
+    rf"|\b{_LEVEL_VERBS}\s+(?:the|that|this|its|their)\s+{_LEVEL_NOUNS}\s+"
+    rf"(?:of\s+(?:[\w.'-]+\s+){{0,2}}?(?:{alt(TROOP_NOUNS)})\s+(?:[\w.'-]+\s+){{0,8}}?)?"
+    r"to\s+$", re.IGNORECASE)
+_LEVEL_OF_OTHER_RE = re.compile(r"\b(?:number|figure|total|strength|presence)\s+of\s+$",
+                                re.IGNORECASE)
+
+
+def _level_changed(text: str, s_start: int, q_start: int) -> bool:
+    """"The contingent was cut to about 5,000 in 2020", "orders that could raise the number
+    to nearly 4,000", "bringing the number of troops sent since May to some 1,300": the new
+    level of a force (rules 32, 48) in a sentence about troops or right after a troop count
+    (the caller checks). "the number of refugees to 5,000" does not match: a level noun with
+    "of" must name troops. No digit between the level noun and the number."""
+    m = _LEVEL_CHANGED_RE.search(text, max(s_start, q_start - 110), q_start)
+    return m is not None and _GAP_DIGIT_RE.search(text, m.start(), q_start) is None and \
+        _NOT_ONLY_TROOPS_RE.search(text, m.start(), q_start) is None
+
+
+# "the number of foreign troops and police in the mission to about 1,000" (rule 34).
+_NOT_ONLY_TROOPS_RE = re.compile(r"\b(?:police\w*|gendarme\w*|militia\w*|civilians?|"
+                                 r"fighters|contractors|rebels)\b", re.IGNORECASE)
+
+
+# "The marines, who train at Camp Viking, currently number around 500", "the U.N. force in
+# southern Lebanon, which numbers some 340": a troop noun (or force) as the subject of
+# "number" with a relative clause or adverb between.
+_FORCE_NUMBERS_RE = re.compile(
+    rf"[\s\"']*(?:The|Its|Their|Our|His|Her|(?-i:[A-Z][a-z]+))\s+(?:(?-i:[A-Z][\w.'-]*)\s+)?"
+    rf"(?:{alt(TROOP_NOUNS)}),\s[^;:]{{0,140}}?,\s+(?:(?:currently|now|still|together|"
+    r"collectively|at present)\s+)?number\s+$", re.IGNORECASE)
+_WHICH_NUMBERS_RE = re.compile(
+    # (not "force"/"mission": "its battalion with the U.N. force in Lebanon, which numbers
+    # some 340" may mean the battalion or the force, and so whose count it is)
+    rf"\b(?:{alt(TROOP_NOUNS)}|contingent|battalion|garrison)"
+    r"(?:\s+(?:in|on|at)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}?[\w.'-]+)?"
+    r",\s+which\s+(?:(?:currently|now|still)\s+)?numbers\s+$", re.IGNORECASE)
+
+
+def _force_numbers(text: str, s_start: int, q_start: int) -> bool:
+    """A troop noun opening the sentence, then a relative clause, then "(currently) number
+    N" (the size of the force, rule 48; the count after its noun, rule 32); or "<force>,
+    which numbers N". (The bare "troops in Iraq number about 2,500" is ``_APPOS_NUM_RE``.)"""
+    return _FORCE_NUMBERS_RE.match(text, s_start, q_start) is not None or \
+        _WHICH_NUMBERS_RE.search(text, max(s_start, q_start - 120), q_start) is not None
+
+
 _ADDED_HEDGE_RE = re.compile(r"(?:an?\s+)?(?:extra|additional|further|another|more)$",
                              re.IGNORECASE)
 _SENT_START_RE = re.compile(r"^[\s\"'(]*(?:[A-Z][A-Za-z.]*\s+){0,2}$")
@@ -583,6 +691,17 @@ def _guard_members(mods: list[str]) -> bool:
     (rule 31); a police guard's do not ("Civil Guard members", rule 34)."""
     return "guard" in mods and not any(w in mods for w in ("civil", "border", "coast",
                                                            "presidential", "palace"))
+
+
+def _armed_before(doc: DocContext, s_no: int) -> bool:
+    """"... some 500 soldiers serving with the ECOWAS Mission ... . ECOMIG entered the
+    nation in 2017 with some 7,000 troops to force Jammeh to accept his election defeat":
+    "troops" right after a sentence about armies or soldiers is no political metaphor even
+    if this sentence speaks of an election (only run when the metaphor test fires)."""
+    if s_no == 0:
+        return False
+    prev = doc.sentences[s_no - 1]
+    return _ARMED.found_in(doc.text, prev.start, prev.end)
 
 
 def _is_level(text: str, s_start: int, s_end: int, n: Number, military: bool) -> bool:

@@ -129,6 +129,7 @@ MIXED_AFTER = (
 # when one is named the location is null rather than borrowed from context (rule 44).
 REGIONS: tuple[str, ...] = (
     "Europe", "Western Europe", "Eastern Europe", "Asia", "Africa", "Middle East",
+    "West Africa", "East Africa", "North Africa", "Central Africa",
     "the Gulf", "the Persian Gulf", "Balkans", "Latin America", "South America",
     "the Pacific", "Central Asia", "Southeast Asia", "East Asia", "the region",
     "the Caribbean", "Caribbean", "Scandinavia", "overseas", "abroad", "around the world",
@@ -166,6 +167,8 @@ FORCE_NAMES: dict[str, str] = {
     "Multinational Security Support": "COALITION", "ECOMOG": "COALITION",
     # The West African bloc's forces (its standby force, ECOMOG's successor): rule 41.
     "ECOWAS": "COALITION",
+    # Its named missions: in The Gambia (ECOMIG), Guinea-Bissau (ECOMIB).
+    "ECOMIG": "COALITION", "ECOMIB": "COALITION",
     # The Sinai treaty monitors (Egypt-Israel, 1979): a force of a dozen states, not the UN's.
     "Multinational Force and Observers": "COALITION",
 }
@@ -523,6 +526,8 @@ def noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | Non
                     return None
                 return noun_end, noun, mods
             return None
+        if last_cap and text.startswith(",", p) and _serial_names(text, p, end):
+            p += 1  # "6,000 British, Dutch and Norwegian troops": a list of three or more
         t = TOKEN_RE.match(text, p, end)
         if not t:
             return None
@@ -558,6 +563,18 @@ def noun_tail(text: str, pos: int, end: int) -> tuple[int, str, list[str]] | Non
 
 
 _CAP_NEXT_RE = re.compile(r"\s{1,3}[A-Z]")
+# ", Dutch and Norwegian", ", Dutch, Danish and Norwegian": the rest of a serial list of
+# capitalised names that ends in "and"/"or" and one more name.
+_SERIAL_REST_RE = re.compile(r",\s{1,3}(?:[A-Z][\w.'-]*\s{1,3})?[A-Z][\w.'-]*"
+                             r"(?:,\s{1,3}(?:[A-Z][\w.'-]*\s{1,3})?[A-Z][\w.'-]*){0,3}"
+                             r",?\s{1,3}(?:and|or)\s{1,3}[A-Z]")
+
+
+def _serial_names(text: str, pos: int, end: int) -> bool:
+    """A comma after a capitalised modifier continues the modifiers only inside a serial
+    list of names ("Around 6,000 British, Dutch and Norwegian troops", rule 42): a lone
+    comma ends them ("1,000 Reuters, U.S. troops said" is no count of Reuters troops)."""
+    return _SERIAL_REST_RE.match(text, pos, end) is not None
 # Service-status words that come in pairs before a troop noun.
 _PAIRED_MODS = frozenset({"full-time", "part-time", "regular", "reserve", "active",
                           "active-duty", "professional", "conscript", "volunteer"})

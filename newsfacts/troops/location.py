@@ -42,6 +42,35 @@ from newsfacts.troops.common import (
     with_heads,
 )
 
+_LEVEL_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:number|figure|total|contingent|strength|presence|"
+    r"deployment|garrison)\b", re.IGNORECASE)
+_OF_THEM_AFTER_RE = re.compile(r" of (?:them|those|these|their own|its own|our own)\b")
+
+
+def _place_after(doc: DocContext, s_no: int, c: Cand) -> bool:
+    """A country named after the count and before the attribution (", the ministry said
+    in The Hague"): "About 150 of them have been redeployed to neighboring Niger"."""
+    end = doc.sentences[s_no].end
+    said = doc.text.find(" said", c.end, end)
+    limit = said if said >= 0 else end
+    comma = doc.text.rfind(",", c.end, limit)  # (", the Dutch defence ministry said")
+    limit = comma if comma >= 0 and said >= 0 else limit
+    return any(c.end <= m.char_start < limit for m in doc.mentions[s_no])
+
+# "..., ministry spokeswoman Hana Dvorakova said in Prague": where the speaker is.
+_SAID_IN_RE = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|parliament|lawmakers|"
+                         r"a\s+news\s+conference)|announced)(?:\s+on\s+\w+day|\s+\w+day)?"
+                         r"\s+(?:in|from)\s+(?:the\s+)?$")
+
+
+def _not_speaker_places(text: str, s_start: int, places: list[tuple[int, str, bool]],
+                        ) -> list[tuple[int, str, bool]]:
+    """The places of a sentence without the speaker's ("the ministry said in Prague", "told
+    reporters in Brussels"): where a statement was made is not where troops are (rule 43);
+    with it gone the context decides."""
+    return [p for p in places if not _SAID_IN_RE.search(text, max(s_start, p[0] - 50), p[0])]
+
 _HOME_TO_RE = re.compile(r",?\s+(?:which\s+)?(?:is\s+)?(?:home to|hosts|host to|hosting|"
                          r"has hosted)\s+$", re.IGNORECASE)
 # "a French-run air base in Jordan": the state that runs or built a site is not its place.
@@ -255,6 +284,19 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
         # "About 100,000 U.S. service members are now in Europe, down from a peak of
         # 105,000": the earlier level of the same force, in the same place (rules 48, 50).
         return prev.location
+    if c.kind == "level" and prev is not None and 0 <= s_no - prev_s_no <= 1 and \
+            not doc.mentions[s_no] and prev.char_end <= c.start and _LEVEL_NOUN_BEFORE_RE.search(
+                text, max(sent.start, c.start - 110), c.start):
+        # "Sudan had as many as 15,000 troops in Yemen. The contingent was cut to about
+        # 5,000 in 2020": the new level of the force just counted, where it is (rule 43).
+        return prev.location
+    if c.kind == "elided" and prev is not None and prev.location is not None and \
+            0 <= s_no - prev_s_no <= 1 and prev.char_end <= c.start and \
+            _OF_THEM_AFTER_RE.match(text, c.end, sent.end) and not _place_after(doc, s_no, c):
+        # "Britain's marines currently number around 500 in Norway. Dutch marines ... will
+        # add about 150 of their own, the ministry said in The Hague": part of the force
+        # just counted or added to it, where it is (rule 43).
+        return prev.location
     # "Germany, home to 70,000 U.S. soldiers"
     ht = _HOME_TO_RE.search(text, max(sent.start, c.start - 30), c.start)
     if ht:
@@ -317,6 +359,8 @@ def location_of(doc: DocContext, s_no: int, c: Cand, actor: str | None, action: 
         # belong to the main clause.
         return own
     places = _place_mentions(doc, s_no, skip=(c.start, c.end), cache=cache)
+    if places and ("said" in stext or "told" in stext or "announced" in stext):
+        places = _not_speaker_places(text, sent.start, places)
     if action != "withdraw":
         # "troops from Kenya, Uganda and Burundi are in Somalia": the states the troops
         # come from are their owners, not where they are or go.
