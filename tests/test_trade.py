@@ -2151,6 +2151,15 @@ def test_respectively_after_a_single_amount_does_not_crash(raw: str) -> None:
     assert len(got) == 1 and got[0][0].endswith("12 billion dollars")
 
 
+def test_a_figure_sentence_naming_economies_only_in_a_sanctions_clause_does_not_crash() -> None:
+    """Found by fuzzing the merged code: when every economy of a sentence with a non-trade
+    amount stood in a sanctions phrase, none was left to carry as context (IndexError,
+    the document would have been quarantined)."""
+    got = facts("The company, under Western sanctions on Russia, posted a profit of $2 "
+                "billion. Exports to Japan rose to $3 billion.")
+    assert [(q, f.partners) for q, f in got] == [("$3 billion", ("JPN",))]
+
+
 def test_respectively_list_is_not_closed_by_an_appositive() -> None:
     # "Spain and Portugal, the bloc's ...": a bare comma before the last name opens an
     # appositive; the list is "Spain and Portugal", each amount taking its own economy.

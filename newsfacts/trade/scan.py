@@ -994,6 +994,8 @@ def _carry_mentions(text: str, s: int, mentions: list[tuple[str, int]], state: D
         return False
     if classified is None:
         classified = classify_mentions(text, s, mentions)
+    if not classified:
+        return False  # every economy named stood in a clause the figures' sides skip
     # "... to avoid the US duties": an economy naming a policy aimed at trade is not what
     # the next figures are about.
     # One search for a policy word first: most sentences name none.
