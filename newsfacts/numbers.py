@@ -499,7 +499,10 @@ _WORDS_AFTER_RE = re.compile(
 # the last space-separated part of each prefix ("u.s. $" -> "$").
 _PREFIX_ENDINGS = tuple(sorted({p.split()[-1] for p in CURRENCIES.prefixes}))
 _ISO_ENDINGS = tuple(sorted(CURRENCIES.iso))
-_SIGNS = frozenset("$£€¥₹₩₽₺₦₱฿₫¢₵₴")
+# Currency signs that stand alone before a number; ``_SIGNS`` adds the cedi's and cent's,
+# which only end a prefix ("GH¢").
+_SIGN_CHARS = "$£€¥₹₩₽₺₦₱฿₫₴"
+_SIGNS = frozenset(_SIGN_CHARS + "¢₵")
 
 
 def _might_have_currency(text: str, pos: int, end: int) -> bool:
@@ -650,7 +653,7 @@ def _prefix_code(pre: str) -> str:
 _PREFIX_CODES: dict[str, str] = {}
 
 
-_DIGIT_OR_SIGN_RE = re.compile(r"[0-9$£€¥₹₩₽₺₦₱฿₫₴]")
+_DIGIT_OR_SIGN_RE = re.compile(f"[0-9{re.escape(_SIGN_CHARS)}]")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 

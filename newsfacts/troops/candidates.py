@@ -21,10 +21,12 @@ from newsfacts.troops.common import (
     DOWN_FROM_RE,
     FORCE_NAME_RE,
     GATED_NOUNS,
+    LEVEL_NOUNS,
     MAX_COUNT,
     MIXED_AFTER,
     MODIFIERS,
     NON_STATE,
+    OF_THEM,
     TOKEN_RE,
     TROOP_NOUNS,
     UNIT_NOUNS,
@@ -553,8 +555,7 @@ _MOVE_VERB_BEFORE_RE = re.compile(
     r"return(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
     r"rotat(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing))(?:\s+(?:home|back|out|in|away|over))?\s+$",
     re.IGNORECASE)
-_OF_THEM_RE = re.compile(r" of (?:them|those|these|their own|its own|our own)\b"
-                         r"(?!\s+(?:were|was|had been|have been)\b)")
+_OF_THEM_RE = re.compile(OF_THEM + r"(?!\s+(?:were|was|had been|have been)\b)")
 
 
 def _part_of_them(text: str, s_start: int, q_start: int, n_end: int, s_end: int) -> bool:
@@ -582,7 +583,6 @@ def _left_behind(text: str, last_end: int, q_start: int, n_end: int, s_end: int)
         _GAP_DIGIT_RE.search(text, last_end, q_start) is None
 
 
-_LEVEL_NOUNS = r"(?:number|figure|total|contingent|strength|presence|deployment|garrison)"
 _LEVEL_VERBS = (r"(?:grow|grows|grew|grown|growing|rise|rises|rose|risen|rising|"
                 r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|bring|brings|bringing|brought|"
                 r"boost(?:s|ed|ing)?|swell(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
@@ -590,10 +590,10 @@ _LEVEL_VERBS = (r"(?:grow|grows|grew|grown|growing|rise|rises|rose|risen|rising|
 _LEVEL_CHANGED_RE = re.compile(
     # "the figure could rise to", "The contingent was cut to": the level as the subject
     # (not "The number of refugees could rise to": a level noun with "of" names its own)
-    rf"\b(?:the|that|this|its|their)\s+{_LEVEL_NOUNS}\s+(?!of\b)(?:[\w.'-]+\s+){{0,3}}?"
+    rf"\b(?:the|that|this|its|their)\s+{LEVEL_NOUNS}\s+(?!of\b)(?:[\w.'-]+\s+){{0,3}}?"
     rf"{_LEVEL_VERBS}\s+to\s+$"
     # "raise the number to", "bringing the number of troops sent there ... to"
-    rf"|\b{_LEVEL_VERBS}\s+(?:the|that|this|its|their)\s+{_LEVEL_NOUNS}\s+"
+    rf"|\b{_LEVEL_VERBS}\s+(?:the|that|this|its|their)\s+{LEVEL_NOUNS}\s+"
     rf"(?:of\s+(?:[\w.'-]+\s+){{0,2}}?(?:{alt(TROOP_NOUNS)})\s+(?:[\w.'-]+\s+){{0,8}}?)?"
     r"to\s+$", re.IGNORECASE)
 _LEVEL_OF_OTHER_RE = re.compile(r"\b(?:number|figure|total|strength|presence)\s+of\s+$",

@@ -125,6 +125,11 @@ MIXED_AFTER = (
     r"\s*(?:,|and|or|&)\s+(?:(?!\d)\w+\s+){0,2}(?:police(?:men)?|militia(?:men|s)?|gendarmes?|"
     r"civilians|rebels|volunteers|policemen|fighters|officers)\b"
 )
+# What a force's size is called as the subject of a change ("the contingent was cut to",
+# "raise the number to"): ``candidates`` reads the new level, ``location`` keeps its place.
+LEVEL_NOUNS = r"(?:number|figure|total|contingent|strength|presence|deployment|garrison)"
+# "500 of them", "150 of their own": part of a force named before, its troop noun elided.
+OF_THEM = r" of (?:them|those|these|their own|its own|our own)\b"
 # Non-country places a sentence can name as where troops are ("from Europe and Asia"):
 # when one is named the location is null rather than borrowed from context (rule 44).
 REGIONS: tuple[str, ...] = (

@@ -31,7 +31,9 @@ from newsfacts.troops.common import (
     LEADER_RE,
     LEADERS,
     LED_RE,
+    LEVEL_NOUNS,
     LOC_PREP,
+    OF_THEM,
     REGIONS,
     STATE_LIST_RE,
     TROOP_NOUNS,
@@ -42,10 +44,9 @@ from newsfacts.troops.common import (
     with_heads,
 )
 
-_LEVEL_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:the|that|this|its|their)\s+(?:number|figure|total|contingent|strength|presence|"
-    r"deployment|garrison)\b", re.IGNORECASE)
-_OF_THEM_AFTER_RE = re.compile(r" of (?:them|those|these|their own|its own|our own)\b")
+_LEVEL_NOUN_BEFORE_RE = re.compile(rf"\b(?:the|that|this|its|their)\s+{LEVEL_NOUNS}\b",
+                                   re.IGNORECASE)
+_OF_THEM_AFTER_RE = re.compile(OF_THEM)
 
 
 def _place_after(doc: DocContext, s_no: int, c: Cand) -> bool:
